@@ -1,0 +1,172 @@
+"""Command line: ``python -m planner report|params|presets``.
+
+Bad input (an unknown preset, a bad value in a link, a bad option) exits with code 2 and one
+line on stderr naming the problem; ``--lenient`` instead uses the defaults, as the app does,
+and lists what it replaced on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from . import fmt
+from .engine import SOURCES, simulate
+from .params import GROUPS, PARAMS
+from .presets import PRESETS
+from .report import DAILY_COLUMNS, account_name, daily_table, report, stage_label
+from .scenario import from_query
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported as one line with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse would print usage and a second line
+        raise UsageError(message)
+
+
+def _scenario(link: str | None, preset: str | None, lenient: bool):
+    base = None
+    if preset is not None:
+        if preset not in PRESETS:
+            raise UsageError(f"unknown preset {preset!r}; choose one of: {', '.join(PRESETS)}")
+        base = PRESETS[preset].scenario
+    scenario, notices = from_query(link or "", base=base)
+    if notices and not lenient:
+        raise UsageError("; ".join(n.message("en") for n in notices) + " (use --lenient to accept)")
+    for n in notices:
+        print(f"planner: notice: {n.message('en')}", file=sys.stderr)
+    return scenario, notices
+
+
+SOURCE_LABELS = {
+    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
+    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
+}
+
+
+def _table(doc: dict, lang: str) -> str:
+    zh = lang == "zh"
+    t = doc["totals"]
+    lines = [
+        ("GMV", fmt.money(t["gmv"], lang)),
+        ("退货后净成交" if zh else "Net GMV", fmt.money(t["net_gmv"], lang)),
+        ("投流后利润" if zh else "Profit after spend", fmt.money(t["profit"], lang)),
+        ("投流消耗" if zh else "Paid spend", fmt.money(t["spend"], lang)),
+        ("投产比 ROI" if zh else "ROI", fmt.roi(t["roi"])),
+        ("场观" if zh else "Viewers", fmt.count(t["pv"], lang)),
+        ("成交人数" if zh else "Buyers", fmt.count(t["buyers"], lang)),
+        ("公域占比" if zh else "Public share", fmt.percent(t["public_share"])),
+        ("最高阶段" if zh else "Stage reached", stage_label(t["stage_reached_index"], lang)),
+    ]
+    out = [f"{k:<14}{v:>16}" for k, v in lines]
+    out.append("")
+    head = ("来源", "场观", "转化率", "GMV") if zh else ("Source", "PV", "CVR", "GMV")
+    out.append(f"{head[0]:<14}{head[1]:>12}{head[2]:>10}{head[3]:>16}")
+    for s in SOURCES:
+        out.append(f"{SOURCE_LABELS[lang][s]:<14}{fmt.count(t['pv_by_source'][s], lang):>12}"
+                   f"{fmt.percent(t['cvr_by_source'][s], 2):>10}{fmt.money(t['gmv_by_source'][s], lang):>16}")
+    out.append("")
+    head = ("账号", "开播日", "场观", "GMV", "公域占比", "最终阶段") if zh else (
+        "Account", "Launch", "PV", "GMV", "Public", "Final stage")
+    out.append(f"{head[0]:<14}{head[1]:>8}{head[2]:>12}{head[3]:>16}{head[4]:>10}  {head[5]}")
+    for a in doc["accounts"]:
+        stage = a["final_stage"]
+        idx = -1 if stage == "not_live" else ("cold_start", "take_off", "growth", "head").index(stage)
+        out.append(f"{account_name(a['account'], lang):<14}{a['launch_day']:>8}{fmt.count(a['pv'], lang):>12}"
+                   f"{fmt.money(a['gmv'], lang):>16}{fmt.percent(a['public_share']):>10}  {stage_label(idx, lang)}")
+    out.append("")
+    out.append(("分享链接参数: " if zh else "Share query: ") + doc["query"])
+    return "\n".join(out) + "\n"
+
+
+def csv_text(rows: list[dict], lang: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([zh if lang == "zh" else en for _, zh, en in DAILY_COLUMNS])
+    for row in rows:
+        writer.writerow([repr(float(row[key])) if isinstance(row[key], float) else row[key]
+                         for key, _, _ in DAILY_COLUMNS])
+    return buf.getvalue()
+
+
+def cmd_report(args) -> str:
+    scenario, notices = _scenario(args.link, args.preset, args.lenient)
+    proj = simulate(scenario)
+    doc = report(proj, notices)
+    if args.format == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        return csv_text(daily_table(proj), args.lang)
+    return _table(doc, args.lang)
+
+
+def params_rows() -> list[dict]:
+    return [
+        {"key": p.key, "group": p.group, "label_zh": p.label_zh, "label_en": p.label_en,
+         "unit_zh": p.unit_zh, "unit_en": p.unit_en, "default": p.default, "min": p.min,
+         "max": p.max, "step": p.step, "integer": p.integer, "source": p.source,
+         "note_zh": p.note_zh, "note_en": p.note_en, "help_zh": p.help_zh, "help_en": p.help_en}
+        for p in PARAMS
+    ]
+
+
+def cmd_params(args) -> str:
+    if args.format == "json":
+        return json.dumps(params_rows(), ensure_ascii=False, indent=2) + "\n"
+    lang = args.lang
+    out = [f"{'key':<14}{'default':>12}{'min':>10}{'max':>12}  {'source':<11}label (unit)"]
+    for group, labels in GROUPS.items():
+        out.append(f"# {labels[0] if lang == 'zh' else labels[1]}")
+        for p in (p for p in PARAMS if p.group == group):
+            out.append(f"{p.key:<14}{p.default:>12g}{p.min:>10g}{p.max:>12g}  {p.source:<11}"
+                       f"{p.label(lang)} ({p.unit(lang)})")
+    return "\n".join(out) + "\n"
+
+
+def cmd_presets(args) -> str:
+    if args.format == "json":
+        rows = [{"name": p.name, "label_zh": p.label_zh, "label_en": p.label_en,
+                 "story_zh": p.story_zh, "story_en": p.story_en, "query": p.query()}
+                for p in PRESETS.values()]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{p.query()}\n" for p in PRESETS.values())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m planner", description="视频号直播 what-if planner")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    rep = sub.add_parser("report", help="project a scenario given as a share link or query string")
+    rep.add_argument("link", nargs="?", help="a whole share link or just its query string")
+    rep.add_argument("--preset", choices=None, help="start from a named preset: " + ", ".join(PRESETS))
+    rep.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    rep.add_argument("--lang", choices=("zh", "en"), default="zh")
+    rep.add_argument("--lenient", action="store_true", help="use defaults for bad values, as the app does")
+    rep.set_defaults(run=cmd_report)
+    par = sub.add_parser("params", help="list every parameter of the registry")
+    par.add_argument("--format", choices=("table", "json"), default="table")
+    par.add_argument("--lang", choices=("zh", "en"), default="zh")
+    par.set_defaults(run=cmd_params)
+    pre = sub.add_parser("presets", help="list the named presets and their share queries")
+    pre.add_argument("--format", choices=("table", "json"), default="table")
+    pre.add_argument("--lang", choices=("zh", "en"), default="zh")
+    pre.set_defaults(run=cmd_presets)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        text = args.run(args)
+    except UsageError as exc:
+        print(f"planner: error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+

@@ -1,0 +1,55 @@
+"""Numbers for people: 万 and 亿 in Chinese, K and M in English, always with 元 for money."""
+
+from __future__ import annotations
+
+import math
+
+DASH = "—"  # shown for an undefined number (an ROI without spend), never NaN
+
+
+def _scaled(x: float, lang: str) -> str:
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    if lang == "zh":
+        steps = ((1e8, "亿"), (1e4, "万"))
+    else:
+        steps = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
+    for size, suffix in steps:
+        if x >= size:
+            value = x / size
+            digits = 2 if value < 10 else 1 if value < 100 else 0
+            return f"{sign}{value:,.{digits}f}{suffix}"
+    return f"{sign}{x:,.0f}"
+
+
+def count(x: float | None, lang: str = "zh") -> str:
+    """A count of people or orders: 1.2万 / 12.3K."""
+    if x is None or not math.isfinite(x):
+        return DASH
+    return _scaled(float(x), lang)
+
+
+def money(x: float | None, lang: str = "zh") -> str:
+    """元 amounts: 12.3万元 / 123.4K 元."""
+    if x is None or not math.isfinite(x):
+        return DASH
+    return _scaled(float(x), lang) + ("元" if lang == "zh" else " 元")
+
+
+def percent(x: float | None, digits: int = 1) -> str:
+    if x is None or not math.isfinite(x):
+        return DASH
+    return f"{100 * float(x):.{digits}f}%"
+
+
+def roi(x: float | None) -> str:
+    """GMV per 元 of spend, as the trade writes it (投产比 1:4.2 → 4.20)."""
+    if x is None or not math.isfinite(x):
+        return DASH
+    return f"{float(x):.2f}"
+
+
+def number(x: float | None, digits: int = 2) -> str:
+    if x is None or not math.isfinite(x):
+        return DASH
+    return f"{float(x):,.{digits}f}"

@@ -1,0 +1,199 @@
+"""Summaries of a projection: totals, per account, per day. Everything the app, the CLI and the
+exports show is computed here, from the engine's arrays, and nowhere else.
+
+``summary`` works on every draw at once (arrays of shape (draws,)); ``totals``, ``accounts``
+and ``daily`` return plain Python for one draw, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .engine import SOURCES, STAGES_EN, STAGES_ZH, TOOLS, Projection
+from .scenario import Notice, to_query
+
+STAGE_KEYS = ("cold_start", "take_off", "growth", "head")
+
+
+def _ratio(num, den):
+    """num / den, with None (JSON null) where den is 0: an ROI with no spend is undefined."""
+    num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    out = np.divide(num, den, out=np.full(np.broadcast(num, den).shape, np.nan), where=den > 0)
+    return out
+
+
+def _share(num, den):
+    """num / den with 0 where den is 0 (a share of nothing is nothing)."""
+    num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    return np.divide(num, den, out=np.zeros(np.broadcast(num, den).shape), where=den > 0)
+
+
+def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.ndarray]:
+    """Totals over days and accounts (by default) for every draw.
+
+    Keys: pv, buyers, gmv (each with a ``_by_source`` (…, 5) companion), net_gmv, spend,
+    spend_by_tool (…, 3), gross_profit, profit, roi, roi_by_tool, public_share, private_share,
+    paid_share. Money in 元; ROI is GMV per 元 of spend (NaN without spend).
+    """
+    pv_src = proj.pv.sum(axis=axis)
+    buyers_src = proj.buyers.sum(axis=axis)
+    gmv_src = proj.gmv.sum(axis=axis)
+    spend_axis = tuple(a - 1 for a in axis if a > 0)  # spend has no draw axis
+    spend_tool = proj.spend.sum(axis=spend_axis)
+    shape = gmv_src.shape[:-1]
+    extra = (1,) * (len(shape) - 1)
+    returns, margin = proj.returns.reshape(-1, *extra), proj.margin.reshape(-1, *extra)
+    pv, gmv = pv_src.sum(-1), gmv_src.sum(-1)
+    spend = np.broadcast_to(spend_tool.sum(-1), shape)
+    spend_tool = np.broadcast_to(spend_tool, (*shape, 3))
+    net_gmv = gmv * (1 - returns)
+    gross_profit = net_gmv * margin
+    return {
+        "pv": pv,
+        "pv_by_source": pv_src,
+        "buyers": buyers_src.sum(-1),
+        "buyers_by_source": buyers_src,
+        "gmv": gmv,
+        "gmv_by_source": gmv_src,
+        "cvr_by_source": _share(buyers_src, pv_src),
+        "net_gmv": net_gmv,
+        "spend": spend,
+        "spend_by_tool": spend_tool,
+        "gross_profit": gross_profit,
+        "profit": gross_profit - spend,
+        "roi": _ratio(gmv, spend),
+        "roi_by_tool": _ratio(gmv_src[..., 2:], spend_tool),
+        "public_share": _share(pv_src[..., 1], pv),
+        "private_share": _share(pv_src[..., 0], pv),
+        "paid_share": _share(pv_src[..., 2:].sum(-1), pv),
+    }
+
+
+def _num(x) -> float | None:
+    x = float(x)
+    return None if not np.isfinite(x) else x
+
+
+def _by(names, values) -> dict[str, float | None]:
+    return {name: _num(v) for name, v in zip(names, values, strict=True)}
+
+
+def stage_label(index: int, lang: str) -> str:
+    if index < 0:
+        return "未开播" if lang == "zh" else "Not live"
+    return (STAGES_ZH if lang == "zh" else STAGES_EN)[index]
+
+
+def _plain(s: dict[str, np.ndarray], i) -> dict:
+    """One draw's (or one account's) summary as plain Python for JSON."""
+    return {
+        "pv": _num(s["pv"][i]),
+        "pv_by_source": _by(SOURCES, s["pv_by_source"][i]),
+        "buyers": _num(s["buyers"][i]),
+        "buyers_by_source": _by(SOURCES, s["buyers_by_source"][i]),
+        "gmv": _num(s["gmv"][i]),
+        "gmv_by_source": _by(SOURCES, s["gmv_by_source"][i]),
+        "cvr_by_source": _by(SOURCES, s["cvr_by_source"][i]),
+        "net_gmv": _num(s["net_gmv"][i]),
+        "spend": _num(s["spend"][i]),
+        "spend_by_tool": _by(TOOLS, s["spend_by_tool"][i]),
+        "gross_profit": _num(s["gross_profit"][i]),
+        "profit": _num(s["profit"][i]),
+        "roi": _num(s["roi"][i]),
+        "roi_by_tool": _by(TOOLS, s["roi_by_tool"][i]),
+        "public_share": _num(s["public_share"][i]),
+        "private_share": _num(s["private_share"][i]),
+        "paid_share": _num(s["paid_share"][i]),
+    }
+
+
+def totals(proj: Projection, draw: int = 0) -> dict:
+    """Totals over the horizon and the matrix for one draw, plus the best stage reached."""
+    out = _plain(summary(proj), draw)
+    out["aov"] = _num(proj.aov[draw])
+    best = int(proj.stage[draw].max())
+    out["stage_reached"] = STAGE_KEYS[best]
+    out["stage_reached_index"] = best
+    return out
+
+
+def account_name(index: int, lang: str) -> str:
+    if index == 0:
+        return "旗舰号" if lang == "zh" else "Flagship"
+    return f"新号{index}" if lang == "zh" else f"Satellite {index}"
+
+
+def accounts(proj: Projection, draw: int = 0) -> list[dict]:
+    """One entry per account: totals, launch day (1-based), final and best stage, final state."""
+    s = summary(proj, axis=(1,))  # (D, A, …)
+    stage = proj.stage[draw]
+    rows = []
+    for a in range(proj.accounts):
+        row = {"account": a, "name": account_name(a, "en"), "launch_day": int(proj.launch_day[a]) + 1}
+        row.update(_plain({k: v[draw] for k, v in s.items()}, a))
+        final, best = int(stage[-1, a]), int(stage[:, a].max())
+        row["final_stage"] = STAGE_KEYS[final] if final >= 0 else "not_live"
+        row["best_stage"] = STAGE_KEYS[best] if best >= 0 else "not_live"
+        row["final_weight"] = _num(proj.weight[draw, -1, a])
+        row["final_pool"] = _num(proj.pool[draw, -1, a])
+        row["final_followers"] = _num(proj.followers[draw, -1, a])
+        row["handoff_received"] = _num(proj.handoff[draw, :, a].sum())
+        rows.append(row)
+    return rows
+
+
+def daily(proj: Projection, draw: int = 0) -> list[dict]:
+    """One entry per day (1-based), summed over accounts: PV and GMV per source, and more."""
+    s = summary(proj, axis=(2,))  # (D, T, …)
+    rows = []
+    for t in range(proj.days):
+        row = {"day": t + 1}
+        row.update(_plain({k: v[draw] for k, v in s.items()}, t))
+        row["accounts_live"] = int(proj.live[t].sum())
+        rows.append(row)
+    return rows
+
+
+def report(proj: Projection, notices: list[Notice] | None = None, draw: int = 0) -> dict:
+    """The CLI's JSON document for one projection."""
+    return {
+        "query": to_query(proj.scenario),
+        "notices": [n.message("en") for n in notices or []],
+        "totals": totals(proj, draw),
+        "accounts": accounts(proj, draw),
+        "daily": daily(proj, draw),
+    }
+
+
+# Columns of the daily table (CSV, Excel, CLI csv), in order.
+DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("day", "天", "day"),
+    ("accounts_live", "在播账号", "accounts live"),
+    *[(f"pv_{s}", f"场观_{zh}", f"PV {s}") for s, zh in zip(
+        SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)],
+    ("pv", "场观合计", "PV total"),
+    *[(f"gmv_{s}", f"GMV_{zh}", f"GMV {s}") for s, zh in zip(
+        SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)],
+    ("gmv", "GMV合计(元)", "GMV total (yuan)"),
+    ("buyers", "成交人数", "buyers"),
+    ("net_gmv", "退货后净成交(元)", "net GMV (yuan)"),
+    ("spend", "投流消耗(元)", "paid spend (yuan)"),
+    ("profit", "投流后利润(元)", "profit after spend (yuan)"),
+    ("public_share", "公域占比", "public share"),
+)
+
+
+def daily_table(proj: Projection, draw: int = 0) -> list[dict[str, float]]:
+    """Flat daily rows keyed by DAILY_COLUMNS' keys, for CSV and Excel."""
+    flat = []
+    for row in daily(proj, draw):
+        item = {"day": row["day"], "accounts_live": row["accounts_live"]}
+        for s in SOURCES:
+            item[f"pv_{s}"] = row["pv_by_source"][s]
+        item["pv"] = row["pv"]
+        for s in SOURCES:
+            item[f"gmv_{s}"] = row["gmv_by_source"][s]
+        for k in ("gmv", "buyers", "net_gmv", "spend", "profit", "public_share"):
+            item[k] = row[k]
+        flat.append(item)
+    return flat
