@@ -25,7 +25,9 @@ Paid traffic (投流), per tool k with spend S (元/day for this account)
     coupons also get ``coupon_free`` granted viewers when private ≥ 50
 
 Conversion
-    buyers_private = (v1 − customers + v2) · min(cvr · priv_mult, 1) + customers · repurchase
+    buyers_private = (v1 − customers + v2) · cvr_p + customers · max(repurchase, cvr_p),
+                     cvr_p = min(cvr · priv_mult, 1): a past buyer converts at least as well as
+                     a prospect, so more customers never lower private buyers
     buyers_public  = public · cvr;  buyers_k = paid_k · min(cvr · prec_k, 1)
     GMV_source = buyers_source · aov = PV_source · CVR_source · aov
 
@@ -100,6 +102,7 @@ class Projection:
     pool: np.ndarray  # (D, T, A) private pool at the start of the day
     followers: np.ndarray  # (D, T, A) followers at the start of the day
     handoff: np.ndarray  # (D, T, A) viewers received from the flagship (in pv public)
+    push: np.ndarray  # (D, T, A) the platform's opening wave, 50–500 by weight (in pv public)
     session_hours: np.ndarray  # (D,)
 
     @property
@@ -219,7 +222,7 @@ def simulate(
     cvr, aov = col("cvr"), col("aov")
     cvr_private = np.minimum(cvr * col("priv_mult"), 1.0)
     cvr_paid = [np.minimum(cvr * col(f"{tool}_prec"), 1.0) for tool in TOOLS]
-    repurchase = col("repurchase")
+    repurchase = np.maximum(col("repurchase"), cvr_private)
     quality_static = (
         QUALITY_WEIGHTS["ctr"] * np.minimum(col("ctr") / CTR_FULL, 1.0)
         + QUALITY_WEIGHTS["dwell"] * np.minimum(col("dwell") / DWELL_FULL_MINUTES, 1.0)
@@ -242,7 +245,7 @@ def simulate(
 
     out_pv = np.empty((T, 5, D, A))
     out_buyers = np.empty((T, 5, D, A))
-    hist = np.empty((6, T, D, A))  # weight, quality, leverage, pool, followers, handoff
+    hist = np.empty((7, T, D, A))  # weight, quality, leverage, pool, followers, handoff, push
     n_satellites_live = live[:, 1:].sum(axis=1)
 
     for t in range(T):
@@ -281,7 +284,7 @@ def simulate(
 
         out_pv[t] = private, public, gdt, beans, coupons
         out_buyers[t] = buyers_private, buyers_public, buyers_gdt, buyers_beans, buyers_coupons
-        hist[1, t], hist[2, t], hist[5, t] = quality * on, leverage * on, received
+        hist[1, t], hist[2, t], hist[5, t], hist[6, t] = quality * on, leverage * on, received, push
 
     def dtas(a):  # (T, S, D, A) -> (D, T, A, S)
         return a.transpose(2, 0, 3, 1)
@@ -304,5 +307,6 @@ def simulate(
         pool=dta(hist[3]),
         followers=dta(hist[4]),
         handoff=dta(hist[5]),
+        push=dta(hist[6]),
         session_hours=col("session_hours")[:, 0],
     )
