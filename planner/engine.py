@@ -84,14 +84,14 @@ class Projection:
     """What the engine returns. Arrays are indexed [draw, day, account, (source)].
 
     ``pv`` and ``buyers`` are per source (``SOURCES``); ``spend`` is per tool (``TOOLS``) in
-    元 and does not vary by draw. ``gmv`` = buyers × aov, so GMV = PV × CVR × AOV holds per
+    元 (a read-only broadcast view when it does not vary by draw). ``gmv`` = buyers × aov, so GMV = PV × CVR × AOV holds per
     source by construction, with CVR = buyers / PV.
     """
 
     scenario: Scenario
     pv: np.ndarray  # (D, T, A, 5) viewers
     buyers: np.ndarray  # (D, T, A, 5)
-    spend: np.ndarray  # (T, A, 3) 元
+    spend: np.ndarray  # (D, T, A, 3) 元
     aov: np.ndarray  # (D,) 元
     returns: np.ndarray  # (D,) share of GMV refunded
     margin: np.ndarray  # (D,) gross margin on net GMV
@@ -183,8 +183,10 @@ def simulate(
 
     ``overrides`` maps parameter keys to per-draw values of shape (draws,) (the structural keys
     ``accounts``, ``days`` and ``launch_every`` cannot vary by draw). ``spend_split`` is an
-    optional (accounts, 3) array of daily 元 per account and tool that replaces the even split
-    of the scenario's spend; an account's spend before it goes live is not spent.
+    optional (accounts, 3) array of daily 元 per account and tool — or (draws, accounts, 3), one
+    allocation per draw, so an optimiser can evaluate many candidates in one call — that
+    replaces the even split of the scenario's spend; an account's spend before it goes live is
+    not spent. Heating paid by one account for another is spend on the account heated.
     """
     overrides = dict(overrides or {})
     for key in ("accounts", "days", "launch_every"):
@@ -199,12 +201,13 @@ def simulate(
     live = np.arange(T)[:, None] >= launch_days(A, scenario.launch_every)[None, :]  # (T, A)
     livef = live.astype(float)
     if spend_split is None:
-        spend = even_spend(scenario, live)
+        spend = np.broadcast_to(even_spend(scenario, live), (D, T, A, 3))
     else:
-        spend_split = np.asarray(spend_split, dtype=float)
-        if spend_split.shape != (A, 3) or not np.all(np.isfinite(spend_split)) or np.any(spend_split < 0):
-            raise ValueError(f"spend_split must be a finite, non-negative ({A}, 3) array.")
-        spend = spend_split[None, :, :] * livef[:, :, None]
+        split = np.asarray(spend_split, dtype=float)
+        if split.shape not in ((A, 3), (D, A, 3)) or not np.all(np.isfinite(split)) or np.any(split < 0):
+            raise ValueError(f"spend_split must be a finite, non-negative ({A}, 3) or ({D}, {A}, 3) array.")
+        split = np.broadcast_to(split, (D, A, 3))
+        spend = split[:, None, :, :] * livef[None, :, :, None]
 
     # Paid viewers depend only on spend and per-draw costs: computed for all days at once.
     ios = col("ios_share")
@@ -217,7 +220,7 @@ def simulate(
     paid = np.empty((3, T, D, A))
     for k, tool in enumerate(TOOLS):
         cap = col(f"{tool}_cap")
-        paid[k] = cap * -np.expm1(-spend[:, None, :, k] * viewers_per_yuan[tool] / cap)
+        paid[k] = cap * -np.expm1(-spend[..., k].transpose(1, 0, 2) * viewers_per_yuan[tool] / cap)
 
     cvr, aov = col("cvr"), col("aov")
     cvr_private = np.minimum(cvr * col("priv_mult"), 1.0)

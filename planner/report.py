@@ -38,14 +38,12 @@ def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.nd
     pv_src = proj.pv.sum(axis=axis)
     buyers_src = proj.buyers.sum(axis=axis)
     gmv_src = proj.gmv.sum(axis=axis)
-    spend_axis = tuple(a - 1 for a in axis if a > 0)  # spend has no draw axis
-    spend_tool = proj.spend.sum(axis=spend_axis)
+    spend_tool = proj.spend.sum(axis=axis)
     shape = gmv_src.shape[:-1]
     extra = (1,) * (len(shape) - 1)
     returns, margin = proj.returns.reshape(-1, *extra), proj.margin.reshape(-1, *extra)
     pv, gmv = pv_src.sum(-1), gmv_src.sum(-1)
-    spend = np.broadcast_to(spend_tool.sum(-1), shape)
-    spend_tool = np.broadcast_to(spend_tool, (*shape, 3))
+    spend = spend_tool.sum(-1)
     net_gmv = gmv * (1 - returns)
     gross_profit = net_gmv * margin
     return {
