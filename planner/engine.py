@@ -162,6 +162,17 @@ def even_spend(scenario: Scenario, live: np.ndarray) -> np.ndarray:
     return share[:, :, None] * per_tool
 
 
+def split_spend(scenario: Scenario, live: np.ndarray) -> np.ndarray:
+    """(T, A, 3) daily spend per tool by the scenario's per-account shares; a tool without
+    shares is split evenly over live accounts, and a share is spent only once its account is live."""
+    spend = even_spend(scenario, live)
+    totals = (scenario.gdt, scenario.beans, scenario.coupons)
+    for k, shares in enumerate(scenario.split):
+        if shares is not None:
+            spend[:, :, k] = live * np.asarray(shares) * totals[k]
+    return spend
+
+
 def _column(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int):
     """A getter for per-draw parameter values as (draws, 1) arrays."""
 
@@ -192,6 +203,9 @@ def simulate(
     for key in ("accounts", "days", "launch_every"):
         if key in overrides:
             raise ValueError(f"{key} sets the shape of the projection and cannot vary by draw.")
+    for key in TOOLS:  # Projection.spend has no draw axis; an override would be silently ignored
+        if key in overrides:
+            raise ValueError(f"{key} is spend, the same in every draw; use spend_split per account.")
     unknown = set(overrides) - {p.key for p in PARAMS}
     if unknown:
         raise ValueError(f"Unknown parameters in overrides: {sorted(unknown)}.")
@@ -200,7 +214,9 @@ def simulate(
 
     live = np.arange(T)[:, None] >= launch_days(A, scenario.launch_every)[None, :]  # (T, A)
     livef = live.astype(float)
-    if spend_split is None:
+    if spend_split is None and scenario.split is not None:
+        spend = np.broadcast_to(split_spend(scenario, live), (D, T, A, 3))
+    elif spend_split is None:
         spend = np.broadcast_to(even_spend(scenario, live), (D, T, A, 3))
     else:
         split = np.asarray(spend_split, dtype=float)

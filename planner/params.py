@@ -52,6 +52,10 @@ class Param:
         kind = "an integer" if self.integer else "a number"
         return f"{kind} from {_fmt(self.min)} to {_fmt(self.max)}"
 
+    def allowed_zh(self) -> str:
+        kind = "整数" if self.integer else "数值"
+        return f"{_fmt(self.min)} 到 {_fmt(self.max)} 之间的{kind}"
+
 
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
@@ -326,6 +330,13 @@ PARAMS: tuple[Param, ...] = (
 )
 
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
+
+# Per-account shares of each tool's daily spend: list-valued URL keys (one share per account,
+# e.g. gdt_split=0.5,0.3,0.2). Absent means an even split over the accounts live each day; with
+# a split, an account's share is spent only once it is live, and may heat another account
+# (投手号 → 被投号: the share belongs to the account heated, whoever pays).
+SPLIT_KEYS: dict[str, str] = {"gdt": "gdt_split", "beans": "beans_split", "coupons": "coupons_split"}
+SPLIT_DIGITS = 6  # shares are kept to 6 decimals so a link writes exactly what the model uses
 DEFAULTS: dict[str, float] = {p.key: p.default for p in PARAMS}
 HEADLINE_KEYS: tuple[str, ...] = ("invites", "cvr", "aov", "gdt", "beans", "coupons")
 

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .params import BY_KEY, DEFAULTS, PARAMS, Param
+from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_DIGITS, SPLIT_KEYS, Param
 
 QUERY_VERSION = 1
 # Keys a link may carry that belong to the app or the codec, not the model.
 APP_KEYS = frozenset({"v", "lang", "preset", "page"})
+SPLIT_VALUES = frozenset(SPLIT_KEYS.values())
 MAX_VALUE_CHARS = 40  # longer values are cut in notices so a hostile link can't flood the screen
 
 
@@ -37,6 +38,33 @@ def _check(self) -> None:
             raise ValueError(f"{p.key} must be within {p.min:g}..{p.max:g}, got {value:g}.")
         # Normalise numeric type so that equal scenarios compare and hash equal.
         object.__setattr__(self, p.key, int(value) if p.integer else float(value))
+    if self.split is not None:
+        object.__setattr__(self, "split", normalise_split(self.split, self.accounts))
+
+
+def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...] | None:
+    """Per tool (gdt, beans, coupons) a tuple of per-account shares summing to 1, or None for
+    the even split over live accounts; None altogether when no tool has a split.
+
+    Raises ValueError with a one-line message when the shape or a value is wrong.
+    """
+    if len(split) != 3:
+        raise ValueError("split must give shares for the three tools gdt, beans and coupons.")
+    if all(shares is None for shares in split):
+        return None
+    out = []
+    for tool, shares in zip(SPLIT_KEYS, split, strict=True):
+        if shares is None:
+            out.append(None)
+            continue
+        shares = tuple(float(x) for x in shares)
+        if len(shares) != accounts:
+            raise ValueError(f"{SPLIT_KEYS[tool]} needs {accounts} shares, one per account, got {len(shares)}.")
+        if not all(math.isfinite(x) and x >= 0 for x in shares) or sum(shares) <= 0:
+            raise ValueError(f"{SPLIT_KEYS[tool]} shares must be finite, non-negative and not all zero.")
+        total = sum(shares)
+        out.append(tuple(round(x / total, SPLIT_DIGITS) for x in shares))
+    return tuple(out)
 
 
 def _replace(self, **changes) -> Scenario:
@@ -48,12 +76,14 @@ def _to_query(self, lang: str | None = None) -> str:
 
 
 def _as_dict(self) -> dict[str, float]:
+    """The registry parameters (the split, when set, is ``self.split``)."""
     return {p.key: getattr(self, p.key) for p in PARAMS}
 
 
 Scenario = dataclasses.make_dataclass(
     "Scenario",
-    [(p.key, int if p.integer else float, dataclasses.field(default=p.default)) for p in PARAMS],
+    [(p.key, int if p.integer else float, dataclasses.field(default=p.default)) for p in PARAMS]
+    + [("split", tuple | None, dataclasses.field(default=None))],
     frozen=True,
     namespace={
         "__post_init__": _check,
@@ -74,13 +104,16 @@ class Notice:
     given: str
     allowed: str
     used: str  # what was used instead ("" when the key was simply ignored)
+    allowed_zh: str = ""  # the same in Chinese, where the words differ from the English
+    used_zh: str = ""
 
     def message(self, lang: str = "en") -> str:
         given = _shorten(self.given)
         if lang == "zh":
-            if self.used:
-                return f"参数 {self.key}={given} 无效（允许：{self.allowed}），已改用 {self.used}。"
-            return f"参数 {self.key}={given} 已忽略：{self.allowed}。"
+            allowed, used = self.allowed_zh or self.allowed, self.used_zh or self.used
+            if used:
+                return f"参数 {self.key}={given} 无效（允许：{allowed}），已改用 {used}。"
+            return f"参数 {self.key}={given} 已忽略：{allowed}。"
         if self.used:
             return f"{self.key}={given} is not valid (allowed: {self.allowed}); used {self.used} instead."
         return f"{self.key}={given} was ignored: {self.allowed}."
@@ -147,7 +180,8 @@ def from_query(
     seen: dict[str, str] = {}
     for key, value in pairs:
         if key in seen:
-            notices.append(Notice(key, value, "each key once", f"the last value {_shorten(value)}"))
+            notices.append(Notice(key, value, "each key once", f"the last value {_shorten(value)}",
+                                  allowed_zh="每个参数只出现一次", used_zh=f"最后一个值 {_shorten(value)}"))
         seen[key] = value
 
     values = dict((base or Scenario()).as_dict())
@@ -156,34 +190,75 @@ def from_query(
         if preset_name in PRESETS:
             values.update(PRESETS[preset_name].scenario.as_dict())
         else:
-            notices.append(Notice("preset", preset_name, "one of " + ", ".join(PRESETS), "the defaults"))
+            notices.append(Notice("preset", preset_name, "one of " + ", ".join(PRESETS), "the defaults",
+                                  allowed_zh="以下之一：" + "、".join(PRESETS), used_zh="默认值"))
 
     version = seen.get("v")
     if version is not None and version.strip() != str(QUERY_VERSION):
-        notices.append(Notice("v", version, f"version {QUERY_VERSION}", f"v={QUERY_VERSION} rules"))
+        notices.append(Notice("v", version, f"version {QUERY_VERSION}", f"v={QUERY_VERSION} rules",
+                              allowed_zh=f"版本 {QUERY_VERSION}", used_zh=f"v={QUERY_VERSION} 规则"))
 
     for key, text in seen.items():
-        if key in APP_KEYS:
+        if key in APP_KEYS or key in SPLIT_VALUES:
             continue
         p = BY_KEY.get(key)
         if p is None:
-            notices.append(Notice(key, text, "not a planner parameter", ""))
+            notices.append(Notice(key, text, "not a planner parameter", "", allowed_zh="不是规划参数"))
             continue
         value = parse_value(p, text)
         if value is None:
-            notices.append(Notice(key, text, p.allowed(), format_value(p, values[key])))
+            notices.append(Notice(key, text, p.allowed(), format_value(p, values[key]),
+                                  allowed_zh=p.allowed_zh()))
         else:
             values[key] = value
-    return Scenario(**values), notices
+    split = _read_split(seen, values["accounts"], base.split if base else None, notices)
+    return Scenario(**values, split=split), notices
+
+
+def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[Notice]):
+    """The per-account spend split from ``*_split`` keys, or None (even split) with notices."""
+    texts = {tool: seen.get(key) for tool, key in SPLIT_KEYS.items()}
+    if all(t is None for t in texts.values()):
+        try:
+            return normalise_split(base_split, accounts) if base_split is not None else None
+        except ValueError:
+            return None  # the base's split was for another number of accounts
+    split = []
+    for tool, text in texts.items():
+        if text is None:
+            split.append(None)  # a tool without a split is spread evenly over live accounts
+            continue
+        try:
+            parts = text.split(",")
+            if len(parts) > 64:
+                raise ValueError
+            shares = tuple(float(x) for x in parts)
+            normalise_split((shares, None, None), accounts)
+            split.append(shares)
+        except ValueError:
+            notices.append(Notice(
+                SPLIT_KEYS[tool], text, f"{accounts} comma-separated non-negative shares, one per account",
+                "an even split over live accounts",
+                allowed_zh=f"{accounts}个以逗号分隔的非负份额，每个账号一个", used_zh="在播账号平均分配"))
+            split.append(None)
+    return tuple(split)
 
 
 def to_query(scenario: Scenario, lang: str | None = None) -> str:
     """The canonical, versioned query string: ``v=1`` then every parameter in registry order."""
     pairs = [("v", str(QUERY_VERSION))]
     pairs += [(p.key, format_value(p, getattr(scenario, p.key))) for p in PARAMS]
+    if scenario.split is not None:
+        pairs += [(key, ",".join(_share_text(x) for x in shares))
+                  for key, shares in zip(SPLIT_KEYS.values(), scenario.split, strict=True)
+                  if shares is not None]
     if lang:
         pairs.append(("lang", lang))
-    return urlencode(pairs)
+    return urlencode(pairs, safe=",")
+
+
+def _share_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
 def changed_from_defaults(scenario: Scenario) -> dict[str, float]:
