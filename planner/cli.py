@@ -12,12 +12,13 @@ import csv
 import io
 import json
 import sys
+import unicodedata
 
 from . import fmt
 from .engine import SOURCES, simulate
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
-from .report import DAILY_COLUMNS, account_name, daily_table, report, stage_label
+from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
 from .scenario import from_query
 
 
@@ -50,6 +51,20 @@ SOURCE_LABELS = {
 }
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _row(cells, widths) -> str:
+    """Cells padded to column widths by display width: the first left-aligned, the rest right."""
+    out = []
+    for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        gap = " " * max(width - _width(str(cell)), 0)
+        out.append(f"{cell}{gap}" if i == 0 else f"{gap}{cell}")
+    return "  ".join(out).rstrip()
+
+
 def _table(doc: dict, lang: str) -> str:
     zh = lang == "zh"
     t = doc["totals"]
@@ -64,22 +79,25 @@ def _table(doc: dict, lang: str) -> str:
         ("公域占比" if zh else "Public share", fmt.percent(t["public_share"])),
         ("最高阶段" if zh else "Stage reached", stage_label(t["stage_reached_index"], lang)),
     ]
-    out = [f"{k:<14}{v:>16}" for k, v in lines]
+    out = [_row(line, (20, 12)) for line in lines]
     out.append("")
     head = ("来源", "场观", "转化率", "GMV") if zh else ("Source", "PV", "CVR", "GMV")
-    out.append(f"{head[0]:<14}{head[1]:>12}{head[2]:>10}{head[3]:>16}")
+    widths = (14, 10, 8, 14)
+    out.append(_row(head, widths))
     for s in SOURCES:
-        out.append(f"{SOURCE_LABELS[lang][s]:<14}{fmt.count(t['pv_by_source'][s], lang):>12}"
-                   f"{fmt.percent(t['cvr_by_source'][s], 2):>10}{fmt.money(t['gmv_by_source'][s], lang):>16}")
+        out.append(_row((SOURCE_LABELS[lang][s], fmt.count(t["pv_by_source"][s], lang),
+                         fmt.percent(t["cvr_by_source"][s], 2), fmt.money(t["gmv_by_source"][s], lang)), widths))
     out.append("")
     head = ("账号", "开播日", "场观", "GMV", "公域占比", "最终阶段") if zh else (
         "Account", "Launch", "PV", "GMV", "Public", "Final stage")
-    out.append(f"{head[0]:<14}{head[1]:>8}{head[2]:>12}{head[3]:>16}{head[4]:>10}  {head[5]}")
+    widths = (14, 8, 10, 14, 10, 10)
+    out.append(_row(head, widths))
     for a in doc["accounts"]:
         stage = a["final_stage"]
-        idx = -1 if stage == "not_live" else ("cold_start", "take_off", "growth", "head").index(stage)
-        out.append(f"{account_name(a['account'], lang):<14}{a['launch_day']:>8}{fmt.count(a['pv'], lang):>12}"
-                   f"{fmt.money(a['gmv'], lang):>16}{fmt.percent(a['public_share']):>10}  {stage_label(idx, lang)}")
+        idx = STAGE_KEYS.index(stage) if stage in STAGE_KEYS else -1
+        out.append(_row((account_name(a["account"], lang), a["launch_day"], fmt.count(a["pv"], lang),
+                         fmt.money(a["gmv"], lang), fmt.percent(a["public_share"]), stage_label(idx, lang)),
+                        widths))
     out.append("")
     out.append(("分享链接参数: " if zh else "Share query: ") + doc["query"])
     return "\n".join(out) + "\n"
