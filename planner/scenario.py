@@ -23,6 +23,9 @@ QUERY_VERSION = 1
 APP_KEYS = frozenset({"v", "lang", "preset", "page"})
 SPLIT_VALUES = frozenset(SPLIT_KEYS.values())
 MAX_VALUE_CHARS = 40  # longer values are cut in notices so a hostile link can't flood the screen
+MAX_PAIRS = 200  # a link with more key=value pairs is read only this far
+MAX_NOTICES = 12  # more problems than this are summed up in one last notice
+SUMMARY_KEY = "…"
 
 
 def _check(self) -> None:
@@ -109,14 +112,17 @@ class Notice:
 
     def message(self, lang: str = "en") -> str:
         given = _shorten(self.given)
+        key = _shorten(self.key)
+        if key == SUMMARY_KEY and not self.used:  # the count of problems not listed
+            return (self.allowed_zh or self.allowed) if lang == "zh" else self.allowed
         if lang == "zh":
             allowed, used = self.allowed_zh or self.allowed, self.used_zh or self.used
             if used:
-                return f"参数 {self.key}={given} 无效（允许：{allowed}），已改用 {used}。"
-            return f"参数 {self.key}={given} 已忽略：{allowed}。"
+                return f"参数 {key}={given} 无效（允许：{allowed}），已改用 {used}。"
+            return f"参数 {key}={given} 已忽略：{allowed}。"
         if self.used:
-            return f"{self.key}={given} is not valid (allowed: {self.allowed}); used {self.used} instead."
-        return f"{self.key}={given} was ignored: {self.allowed}."
+            return f"{key}={given} is not valid (allowed: {self.allowed}); used {self.used} instead."
+        return f"{key}={given} was ignored: {self.allowed}."
 
 
 def _shorten(text: str) -> str:
@@ -177,6 +183,11 @@ def from_query(
 
     pairs = query_pairs(link_or_query)
     notices: list[Notice] = []
+    if len(pairs) > MAX_PAIRS:
+        notices.append(Notice(SUMMARY_KEY, f"{len(pairs)} parameters", f"at most {MAX_PAIRS}",
+                              f"the first {MAX_PAIRS}", allowed_zh=f"最多 {MAX_PAIRS} 个",
+                              used_zh=f"前 {MAX_PAIRS} 个"))
+        pairs = pairs[:MAX_PAIRS]
     seen: dict[str, str] = {}
     for key, value in pairs:
         if key in seen:
@@ -212,7 +223,18 @@ def from_query(
         else:
             values[key] = value
     split = _read_split(seen, values["accounts"], base.split if base else None, notices)
-    return Scenario(**values, split=split), notices
+    return Scenario(**values, split=split), _bounded(notices)
+
+
+def _bounded(notices: list[Notice]) -> list[Notice]:
+    """At most MAX_NOTICES notices: the rest are counted in a last one, so a hostile link
+    cannot flood the page."""
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    rest = len(notices) - (MAX_NOTICES - 1)
+    summary = Notice(SUMMARY_KEY, f"{rest} more", f"{rest} more problems in the link are not listed.", "",
+                     allowed_zh=f"链接中另有 {rest} 个问题未列出。")
+    return [*notices[: MAX_NOTICES - 1], summary]
 
 
 def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[Notice]):
