@@ -1,0 +1,137 @@
+"""Hostile share links and CLI arguments (Hypothesis, fixed seed and bounded examples in CI).
+
+Every link ends in a valid scenario plus notices, or in the CLI's exit code 2 with one line on
+stderr: no traceback, no NaN in any output, no value outside its range.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+from urllib.parse import quote
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner import PARAMS, from_query
+from planner.cli import main
+from planner.params import SPLIT_KEYS
+from planner.scenario import MAX_NOTICES, MAX_VALUE_CHARS, QUERY_VERSION
+
+KEYS = [p.key for p in PARAMS] + list(SPLIT_KEYS.values()) + ["v", "lang", "preset"]
+NASTY_NUMBERS = ["nan", "NaN", "inf", "-inf", "+inf", "1e309", "-1e309", "1e-400", "0x10", "1_000",
+                 "", " ", "-0", "-1", "1e12", "9" * 400, "1.5", "٣", "１２", "1,2", "true", "None"]
+
+values = st.one_of(
+    st.sampled_from(NASTY_NUMBERS),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(min_value=-10**30, max_value=10**30).map(str),
+    st.text(max_size=30),  # unicode, control characters
+    st.text(min_size=500, max_size=3000, alphabet="0123456789.e-"),  # very long values
+)
+keys = st.one_of(st.sampled_from(KEYS), st.text(max_size=20))
+pairs = st.lists(st.tuples(keys, values), max_size=25)
+
+
+def _query(pairs_: list[tuple[str, str]]) -> str:
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs_)
+
+
+def _check_scenario(scenario) -> None:
+    for p in PARAMS:
+        value = getattr(scenario, p.key)
+        assert math.isfinite(value) and p.min <= value <= p.max, (p.key, value)
+        assert not p.integer or float(value).is_integer()
+    if scenario.split is not None:
+        for shares in scenario.split:
+            assert shares is None or (len(shares) == scenario.accounts and all(s >= 0 for s in shares))
+
+
+@given(pairs)
+def test_any_link_gives_a_valid_scenario_and_readable_notices(pairs_):
+    scenario, notices = from_query("https://planner.example/?" + _query(pairs_))
+    _check_scenario(scenario)
+    assert len(notices) <= MAX_NOTICES
+    for notice in notices:
+        for lang in ("zh", "en"):
+            text = notice.message(lang)
+            assert text.isprintable(), text  # control characters replaced
+            assert len(text) < 4 * MAX_VALUE_CHARS + 200
+    # the canonical link of whatever was read reads back to the same scenario, silently
+    again, more = from_query(scenario.to_query())
+    assert again == scenario and more == []
+
+
+@given(pairs)
+def test_known_keys_with_bad_values_keep_the_default_and_say_so(pairs_):
+    scenario, notices = from_query(_query(pairs_))
+    named = {n.key for n in notices}
+    seen = {}
+    for k, v in pairs_:
+        seen[k] = v
+    by_key = {p.key: p for p in PARAMS}
+    for key, text in seen.items():
+        p = by_key.get(key)
+        if p is None:
+            continue
+        value = getattr(scenario, key)
+        if key in named or len(notices) == MAX_NOTICES:
+            continue  # said so (or folded into the summary of a flood)
+        # no notice: the value read must be what the link said
+        assert math.isclose(value, float(text.strip()), rel_tol=0, abs_tol=0), (key, text, value)
+
+
+def test_old_or_unknown_version_is_named():
+    scenario, notices = from_query("v=0&invites=3000")
+    assert scenario.invites == 3000
+    assert [n.key for n in notices] == ["v"]
+    assert str(QUERY_VERSION) in notices[0].message("en")
+
+
+@given(pairs)
+def test_cli_report_ends_in_json_or_one_clear_line(pairs_):
+    code, out, err = _run(["report", _query(pairs_), "--format", "json"])
+    assert code in (0, 2)
+    assert "Traceback" not in err
+    if code == 2:
+        assert out == "" and err.count("\n") == 1 and err.startswith("planner: error: ")
+    else:
+        doc = json.loads(out, parse_constant=_reject_nan)
+        assert doc["totals"]["gmv"] >= 0
+
+
+@given(pairs)
+def test_cli_lenient_always_reports_without_nan(pairs_):
+    code, out, err = _run(["report", _query(pairs_), "--format", "json", "--lenient"])
+    assert code == 0, err
+    doc = json.loads(out, parse_constant=_reject_nan)
+    scenario, _ = from_query(doc["query"])
+    _check_scenario(scenario)
+
+
+@given(st.lists(st.one_of(st.text(max_size=15), st.sampled_from(
+    ["report", "params", "presets", "--format", "xml", "--preset", "nope", "--lang", "fr", "-h"])),
+    max_size=6))
+def test_cli_arguments_never_trace_back(argv):
+    code, out, err = _run(argv)
+    assert code in (0, 2)
+    assert "Traceback" not in err
+    if code == 2:
+        assert err.count("\n") == 1 and err.startswith("planner: error: ")
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    """Run the CLI in-process and capture its streams (capsys is not reset between examples)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # --help exits 0 through argparse
+            code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def _reject_nan(name):
+    raise AssertionError(f"{name} in JSON output")
