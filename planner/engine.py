@@ -96,14 +96,21 @@ class Projection:
     returns: np.ndarray  # (D,) share of GMV refunded
     margin: np.ndarray  # (D,) gross margin on net GMV
     live: np.ndarray  # (T, A) bool
-    weight: np.ndarray  # (D, T, A) account weight at the start of the day
-    quality: np.ndarray  # (D, T, A) room-quality score
-    leverage: np.ndarray  # (D, T, A) public viewers per private viewer
-    pool: np.ndarray  # (D, T, A) private pool at the start of the day
-    followers: np.ndarray  # (D, T, A) followers at the start of the day
-    handoff: np.ndarray  # (D, T, A) viewers received from the flagship (in pv public)
-    push: np.ndarray  # (D, T, A) the platform's opening wave, 50–500 by weight (in pv public)
     session_hours: np.ndarray  # (D,)
+    # Per-account state histories, (D, T, A); None when simulated with by_account=False.
+    weight: np.ndarray | None = None  # account weight at the start of the day
+    quality: np.ndarray | None = None  # room-quality score
+    leverage: np.ndarray | None = None  # public viewers per private viewer
+    pool: np.ndarray | None = None  # private pool at the start of the day
+    followers: np.ndarray | None = None  # followers at the start of the day
+    handoff: np.ndarray | None = None  # viewers received from the flagship (in pv public)
+    push: np.ndarray | None = None  # the platform's opening wave, 50–500 by weight (in pv public)
+    best_stage: np.ndarray | None = None  # (D, A) kept instead when by_account=False
+
+    @property
+    def by_account(self) -> bool:
+        """Whether the account axis is the matrix's accounts (False: summed into one)."""
+        return self.best_stage is None
 
     @property
     def draws(self) -> int:
@@ -115,7 +122,7 @@ class Projection:
 
     @property
     def accounts(self) -> int:
-        return self.pv.shape[2]
+        return self.live.shape[1]
 
     @property
     def gmv(self) -> np.ndarray:
@@ -141,8 +148,16 @@ class Projection:
     @property
     def stage(self) -> np.ndarray:
         """(D, T, A) stage index into STAGES_*, -1 before an account is live."""
+        if not self.by_account:
+            raise ValueError("stage by day needs by_account=True; best_stage holds the best reached.")
         stage = np.searchsorted(STAGE_THRESHOLDS, self.viewers_2h, side="right") - 1
         return np.where(self.live[None], stage, -1)
+
+    @property
+    def stage_reached(self) -> np.ndarray:
+        """(D,) the best stage any account reached over the horizon."""
+        best = self.best_stage if not self.by_account else self.stage.max(axis=1)
+        return best.max(axis=1)
 
 
 def stage_of(viewers_2h: float) -> int:
@@ -189,6 +204,7 @@ def simulate(
     draws: int = 1,
     overrides: Mapping[str, np.ndarray] | None = None,
     spend_split: np.ndarray | None = None,
+    by_account: bool = True,
 ) -> Projection:
     """Project ``scenario`` over its horizon.
 
@@ -198,14 +214,16 @@ def simulate(
     allocation per draw, so an optimiser can evaluate many candidates in one call — that
     replaces the even split of the scenario's spend; an account's spend before it goes live is
     not spent. Heating paid by one account for another is spend on the account heated.
+
+    ``by_account=False`` keeps only what Monte Carlo and optimisers read: PV, buyers and spend
+    per day and source summed over the matrix (an account axis of length 1) and each account's
+    best stage, not the per-account state histories. Big runs are bound by writing memory, not
+    by arithmetic, so this makes them several times faster; the numbers are the same.
     """
     overrides = dict(overrides or {})
     for key in ("accounts", "days", "launch_every"):
         if key in overrides:
             raise ValueError(f"{key} sets the shape of the projection and cannot vary by draw.")
-    for key in TOOLS:  # Projection.spend has no draw axis; an override would be silently ignored
-        if key in overrides:
-            raise ValueError(f"{key} is spend, the same in every draw; use spend_split per account.")
     unknown = set(overrides) - {p.key for p in PARAMS}
     if unknown:
         raise ValueError(f"Unknown parameters in overrides: {sorted(unknown)}.")
@@ -225,22 +243,29 @@ def simulate(
         split = np.broadcast_to(split, (D, A, 3))
         spend = split[:, None, :, :] * livef[None, :, :, None]
 
-    # Paid viewers depend only on spend and per-draw costs: computed for all days at once.
+    # Paid viewers depend only on spend and per-draw costs: cap · (1 − exp(−spend · r / cap)).
     ios = col("ios_share")
     beans_per_yuan = BEANS_PER_YUAN_ANDROID * (1 - ios) + BEANS_PER_YUAN_IOS * ios
-    viewers_per_yuan = {
-        "gdt": 1.0 / col("gdt_cpv"),
-        "beans": beans_per_yuan / BEANS_PER_YUAN_ANDROID / col("beans_cpv"),
-        "coupons": 1.0 / col("coupons_cpv"),
-    }
-    paid = np.empty((3, T, D, A))
-    for k, tool in enumerate(TOOLS):
-        cap = col(f"{tool}_cap")
-        paid[k] = cap * -np.expm1(-spend[..., k].transpose(1, 0, 2) * viewers_per_yuan[tool] / cap)
+    per_yuan_over_cap = [
+        1.0 / col("gdt_cpv") / col("gdt_cap"),
+        beans_per_yuan / BEANS_PER_YUAN_ANDROID / col("beans_cpv") / col("beans_cap"),
+        1.0 / col("coupons_cpv") / col("coupons_cap"),
+    ]
+    caps = [col(f"{tool}_cap") for tool in TOOLS]
+
+    def paid_on(day_spend: np.ndarray, k: int) -> np.ndarray:  # day_spend (D, A, 3)
+        return caps[k] * -np.expm1(-day_spend[..., k] * per_yuan_over_cap[k])
+
+    # Small runs pay per numpy call, so compute paid viewers for all days at once; big runs pay
+    # per byte written, so compute them day by day instead of holding (3, T, D, A) in memory.
+    paid_all = None
+    if T * D * A <= 200_000:
+        spend_tda = spend.transpose(1, 0, 2, 3)
+        paid_all = [paid_on(spend_tda, k) for k in range(3)]
 
     cvr, aov = col("cvr"), col("aov")
     cvr_private = np.minimum(cvr * col("priv_mult"), 1.0)
-    cvr_paid = [np.minimum(cvr * col(f"{tool}_prec"), 1.0) for tool in TOOLS]
+    cvr_gdt, cvr_beans, cvr_coupons = (np.minimum(cvr * col(f"{tool}_prec"), 1.0) for tool in TOOLS)
     repurchase = np.maximum(col("repurchase"), cvr_private)
     quality_static = (
         QUALITY_WEIGHTS["ctr"] * np.minimum(col("ctr") / CTR_FULL, 1.0)
@@ -254,6 +279,7 @@ def simulate(
     spill, fan_show, coupon_free = col("spill"), col("fan_show"), col("coupon_free")
     capture, churn, follow, weight_speed = col("capture"), col("churn"), col("follow"), col("weight_speed")
     handoff = col("handoff")
+    push_span = INITIAL_PUSH_MAX - INITIAL_PUSH_MIN
 
     # State at the start of day 0.
     pool = np.broadcast_to(col("pool") * np.where(np.arange(A) == 0, 1.0, col("sat_pool")), (D, A)).copy()
@@ -262,48 +288,68 @@ def simulate(
     weight = np.zeros((D, A))
     weight[:, :1] = col("weight0")
 
-    out_pv = np.empty((T, 5, D, A))
-    out_buyers = np.empty((T, 5, D, A))
-    hist = np.empty((7, T, D, A))  # weight, quality, leverage, pool, followers, handoff, push
+    acc = A if by_account else 1
+    out_pv = np.empty((T, 5, D, acc))
+    out_buyers = np.empty((T, 5, D, acc))
+    hist = np.empty((7, T, D, A)) if by_account else None  # weight, quality, leverage, pool, fans, handoff, push
+    best_pv = np.zeros((D, A))
+    n_live = live.sum(axis=1)
     n_satellites_live = live[:, 1:].sum(axis=1)
+    no_handoff = np.zeros((D, A))
 
     for t in range(T):
         on = livef[t]
-        hist[0, t], hist[3, t], hist[4, t] = weight, pool, fans
+        if by_account:
+            hist[0, t], hist[3, t], hist[4, t] = weight, pool, fans
         inv = invites * on
-        pressure = (inv + overlap * (inv.sum(axis=1, keepdims=True) - inv)) / pool
-        first = np.minimum(inv * show / (1.0 + fatigue * pressure), pool)
+        others = invites * n_live[t] - inv  # invites the other live accounts send today
+        first = np.minimum(inv * show / (1.0 + fatigue * (inv + overlap * others) / pool), pool)
         returning = first * (customers / pool)
         second = first * share_gain
         private = first + second
         quality = quality_static + QUALITY_WEIGHTS["private"] * private / (private + PRIVATE_VOLUME_HALF)
         leverage = 1.0 + lev_span * quality
-        gdt, beans, coupons = paid[0, t], paid[1, t], paid[2, t]
+        if paid_all is None:
+            day_spend = spend[:, t]
+            gdt, beans, coupons = (paid_on(day_spend, k) for k in range(3))
+        else:
+            gdt, beans, coupons = paid_all[0][t], paid_all[1][t], paid_all[2][t]
         coupons = coupons + coupon_free * (private >= COUPON_GRANT_MIN_PRIVATE)
         paid_total = gdt + beans + coupons
-        push = (INITIAL_PUSH_MIN + (INITIAL_PUSH_MAX - INITIAL_PUSH_MIN) * weight) * on
+        push = (INITIAL_PUSH_MIN + push_span * weight) * on
         public = push + leverage * private + fan_show * fans + spill * paid_total
-        received = np.zeros((D, A))
-        if A > 1 and n_satellites_live[t]:
+        received = no_handoff
+        if n_satellites_live[t]:
+            received = np.zeros((D, A))
             received[:, 1:] = handoff * public[:, :1] * (on[1:] / n_satellites_live[t])
             public = public + received
 
         prospect_buyers = (first - returning) * cvr_private
-        buyers_private = prospect_buyers + second * cvr_private + returning * repurchase
+        second_buyers = second * cvr_private
+        buyers_private = prospect_buyers + second_buyers + returning * repurchase
         buyers_public = public * cvr
-        buyers_gdt, buyers_beans, buyers_coupons = (
-            gdt * cvr_paid[0], beans * cvr_paid[1], coupons * cvr_paid[2])
-        captured = capture * (buyers_public + buyers_gdt + buyers_beans + buyers_coupons
-                              + second * cvr_private)
+        buyers_gdt, buyers_beans, buyers_coupons = gdt * cvr_gdt, beans * cvr_beans, coupons * cvr_coupons
+        # Second-degree viewers are not in the pool yet: their buyers are captured like strangers.
+        captured = capture * (buyers_public + buyers_gdt + buyers_beans + buyers_coupons + second_buyers)
         keep = 1.0 - churn * on
         pool = pool * keep + captured
         customers = (customers + prospect_buyers) * keep + captured
-        fans = fans * keep + follow * (private + public + paid_total)
+        pv_total = private + public + paid_total
+        fans = fans * keep + follow * pv_total
         weight = weight + weight_speed * (quality - weight) * on
 
-        out_pv[t] = private, public, gdt, beans, coupons
-        out_buyers[t] = buyers_private, buyers_public, buyers_gdt, buyers_beans, buyers_coupons
-        hist[1, t], hist[2, t], hist[5, t], hist[6, t] = quality * on, leverage * on, received, push
+        pv_day, buyers_day = out_pv[t], out_buyers[t]
+        if by_account:
+            pv_day[0], pv_day[1], pv_day[2], pv_day[3], pv_day[4] = private, public, gdt, beans, coupons
+            buyers_day[0], buyers_day[1] = buyers_private, buyers_public
+            buyers_day[2], buyers_day[3], buyers_day[4] = buyers_gdt, buyers_beans, buyers_coupons
+            hist[1, t], hist[2, t], hist[5, t], hist[6, t] = quality * on, leverage * on, received, push
+        else:
+            for k, a in enumerate((private, public, gdt, beans, coupons)):
+                a.sum(axis=1, keepdims=True, out=pv_day[k])
+            for k, a in enumerate((buyers_private, buyers_public, buyers_gdt, buyers_beans, buyers_coupons)):
+                a.sum(axis=1, keepdims=True, out=buyers_day[k])
+            np.maximum(best_pv, pv_total, out=best_pv)
 
     def dtas(a):  # (T, S, D, A) -> (D, T, A, S)
         return a.transpose(2, 0, 3, 1)
@@ -311,15 +357,18 @@ def simulate(
     def dta(a):  # (T, D, A) -> (D, T, A)
         return a.transpose(1, 0, 2)
 
+    session_hours = col("session_hours")[:, 0]
+    common = dict(scenario=scenario, pv=dtas(out_pv), buyers=dtas(out_buyers), aov=aov[:, 0],
+                  returns=col("returns")[:, 0], margin=col("margin")[:, 0], live=live,
+                  session_hours=session_hours)
+    if not by_account:
+        share_2h = np.minimum(2.0 / session_hours, 1.0)[:, None]
+        best = np.searchsorted(STAGE_THRESHOLDS, best_pv * share_2h, side="right") - 1
+        return Projection(**common, spend=spend.sum(axis=2, keepdims=True),
+                          best_stage=np.where(live.any(axis=0)[None], best, -1))
     return Projection(
-        scenario=scenario,
-        pv=dtas(out_pv),
-        buyers=dtas(out_buyers),
+        **common,
         spend=spend,
-        aov=aov[:, 0],
-        returns=col("returns")[:, 0],
-        margin=col("margin")[:, 0],
-        live=live,
         weight=dta(hist[0]),
         quality=dta(hist[1]),
         leverage=dta(hist[2]),
@@ -327,5 +376,4 @@ def simulate(
         followers=dta(hist[4]),
         handoff=dta(hist[5]),
         push=dta(hist[6]),
-        session_hours=col("session_hours")[:, 0],
     )

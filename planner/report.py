@@ -109,7 +109,7 @@ def totals(proj: Projection, draw: int = 0) -> dict:
     """Totals over the horizon and the matrix for one draw, plus the best stage reached."""
     out = _plain(summary(proj), draw)
     out["aov"] = _num(proj.aov[draw])
-    best = int(proj.stage[draw].max())
+    best = int(proj.stage_reached[draw])
     out["stage_reached"] = STAGE_KEYS[best]
     out["stage_reached_index"] = best
     return out
@@ -123,6 +123,8 @@ def account_name(index: int, lang: str) -> str:
 
 def accounts(proj: Projection, draw: int = 0) -> list[dict]:
     """One entry per account: totals, launch day (1-based), final and best stage, final state."""
+    if not proj.by_account:
+        raise ValueError("per-account rows need a projection simulated with by_account=True.")
     s = summary(proj, axis=(1,))  # (D, A, …)
     stage = proj.stage[draw]
     rows = []
