@@ -1,0 +1,208 @@
+"""Load test: many concurrent sessions against one `streamlit run app.py` on loopback.
+
+    python benchmarks/load.py [--sessions 20] [--seconds 60] [--out benchmarks/results/load.md]
+
+Each session speaks Streamlit's own WebSocket protocol (the BackMsg/ForwardMsg protobufs the
+browser sends), so the load is on the server, not on 20 browsers sharing two cores: it opens a
+different share link, then keeps moving sliders (invites, cvr, aov and the three spends) and
+waits for each rerun to finish. Bounded: every session stops after --seconds or --max-reruns,
+and only 127.0.0.1 is contacted. Reports errors (exceptions shown by the app, failed or
+timed-out reruns: must be zero), p50/p95 rerun latency and the server's memory (RSS) at start
+and end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+SLIDERS = {"invites": (500, 20_000, 100), "cvr": (0.005, 0.05, 0.001), "aov": (100, 600, 10),
+           "gdt": (0, 20_000, 100), "beans": (0, 5_000, 50), "coupons": (0, 5_000, 100)}
+RERUN_TIMEOUT_S = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_server(app: Path, port: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=app.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def share_link(i: int) -> str:
+    """A different, valid share link for every session."""
+    rng = random.Random(i)
+    return (f"invites={rng.randrange(500, 20_000, 100)}&cvr={rng.randrange(5, 50) / 1000}"
+            f"&aov={rng.randrange(100, 600, 10)}&gdt={rng.randrange(0, 20_000, 100)}"
+            f"&accounts={rng.randint(1, 6)}&days={rng.choice((30, 60, 90, 180))}")
+
+
+class Session:
+    def __init__(self, ws):
+        self.ws = ws
+        self.widgets: dict[str, tuple[str, str]] = {}  # key -> (widget id, proto field)
+        self.states: dict[str, object] = {}  # widget id -> WidgetState value set so far
+
+    async def rerun(self, query: str) -> tuple[float, int]:
+        """Ask for a rerun with the widget values set so far; return (seconds, errors)."""
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        for widget_id, value in self.states.items():
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id = widget_id
+            state.double_array_value.data.extend(value)
+        started = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        errors = 0
+        while True:
+            data = await asyncio.wait_for(self.ws.recv(), RERUN_TIMEOUT_S)
+            fwd = ForwardMsg.FromString(data)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                element = fwd.delta.new_element
+                etype = element.WhichOneof("type")
+                if etype == "exception":
+                    errors += 1
+                elif etype == "slider" and element.slider.query_param_key:
+                    self.widgets[element.slider.query_param_key] = (element.slider.id, "slider")
+            elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                    errors += 1
+                if fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    return time.perf_counter() - started, errors
+
+
+async def run_session(i: int, port: int, seconds: float, max_reruns: int, out: dict) -> None:
+    rng = random.Random(1000 + i)
+    query = share_link(i)
+    try:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                      max_size=None, open_timeout=30) as ws:
+            session = Session(ws)
+            first, errors = await session.rerun(query)
+            out["first_load"].append(first)
+            out["errors"] += errors
+            deadline = time.monotonic() + seconds
+            reruns = 0
+            while time.monotonic() < deadline and reruns < max_reruns:
+                movable = [k for k in SLIDERS if k in session.widgets]
+                if not movable:
+                    out["errors"] += 1
+                    out["messages"].append(f"session {i}: no bound sliders found")
+                    return
+                key = rng.choice(movable)
+                lo, hi, step = SLIDERS[key]
+                value = round(lo + step * rng.randrange(int((hi - lo) / step) + 1), 6)
+                session.states[session.widgets[key][0]] = [value]
+                seconds_taken, errors = await session.rerun(query)
+                out["latency"].append(seconds_taken)
+                out["errors"] += errors
+                reruns += 1
+                await asyncio.sleep(rng.uniform(0.2, 0.8))  # a person drags, looks, drags again
+    except (TimeoutError, OSError, websockets.WebSocketException) as exc:
+        out["errors"] += 1
+        out["messages"].append(f"session {i}: {type(exc).__name__}: {exc}")
+
+
+async def main_async(args) -> dict:
+    out = {"latency": [], "first_load": [], "errors": 0, "messages": []}
+    await asyncio.gather(*(run_session(i, args.port, args.seconds, args.max_reruns, out)
+                           for i in range(args.sessions)))
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--max-reruns", type=int, default=400, help="per session, a hard bound")
+    parser.add_argument("--app", default=str(ROOT / "app.py"))
+    parser.add_argument("--out", default=None, help="also write the Markdown report here")
+    args = parser.parse_args()
+    args.port = free_port()
+    server = start_server(Path(args.app), args.port)
+    try:
+        time.sleep(1.0)
+        rss_start = rss_mib(server.pid)
+        started = time.perf_counter()
+        out = asyncio.run(main_async(args))
+        wall = time.perf_counter() - started
+        rss_end = rss_mib(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    lat = out["latency"]
+    lines = [
+        f"Load test: {args.sessions} concurrent sessions × {args.seconds:.0f} s against one "
+        f"`streamlit run app.py` on loopback ({os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}).",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        f"| sessions | {args.sessions} | ≥ 20 |",
+        f"| reruns (slider moves) | {len(lat)} | |",
+        f"| errors | {out['errors']} | 0 |",
+        f"| first load p50 / p95 | {pct(out['first_load'], 50):.3f} s / {pct(out['first_load'], 95):.3f} s | |",
+        f"| rerun latency p50 | {pct(lat, 50):.3f} s | |",
+        f"| rerun latency p95 | {pct(lat, 95):.3f} s | < 1 s |",
+        f"| server RSS start → end | {rss_start:.0f} MiB → {rss_end:.0f} MiB | bounded by the cache |",
+        f"| wall time | {wall:.1f} s | |",
+    ]
+    if out["messages"]:
+        lines += ["", "Errors:", *[f"- {m}" for m in out["messages"][:20]]]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(report, encoding="utf-8")
+    return 0 if out["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
