@@ -2,7 +2,8 @@
 
 State is carried in arrays of shape ``(draws, accounts)`` and stepped over days; every
 parameter may differ per draw (Monte Carlo, optimisers), given as ``overrides``. The
-equations, per live account ``a`` on day ``t`` (``docs/MODEL.md`` says the same in words):
+equations, per live account ``a`` on day ``t`` (the app's 假设 Assumptions page says the same in
+words):
 
 Private domain (私域)
     x_a      = (I_a + overlap · Σ_{b≠a} I_b) / P_a          invites per pool member today
@@ -15,9 +16,13 @@ Public recommendation (公域推荐)
     quality  = Σ_i weight_i · signal_i ∈ [0, 1], signals: private volume priv/(priv+500),
                CTR/0.30, dwell/10 min, GPM/(GPM+3000) with GPM = 1000·cvr·aov, interaction/0.14
                (each capped at 1)
-    leverage = 1 + (lev_cap − 1) · quality ∈ [1, 9]           public viewers per private viewer
+    leverage = 1 + (lev_cap − 1) · quality ∈ [1, 9]           public viewers offered per private viewer
     push     = 50 + 450 · weight                               the opening wave
-    public   = push + leverage · private + fan_show · followers + spill · paid + hand-off in
+    public   = push + weight · leverage · private + fan_show · followers + spill · paid + hand-off in
+               The platform offers ``leverage`` public viewers per private one; the room keeps the
+               share it "catches" (接得住), which is the account weight it has earned. So a cold room
+               (weight near 0) lives on its private domain (DOMAIN: 70–80% private early on) and a
+               mature room passes the 80% public benchmark.
 
 Paid traffic (投流), per tool k with spend S (元/day for this account)
     paid_k   = cap_k · (1 − exp(−S · r_k / cap_k))            concave, saturating at cap_k
@@ -224,6 +229,9 @@ def simulate(
     for key in ("accounts", "days", "launch_every"):
         if key in overrides:
             raise ValueError(f"{key} sets the shape of the projection and cannot vary by draw.")
+    for key in TOOLS:  # spend comes from the scenario or spend_split; an override would be ignored
+        if key in overrides:
+            raise ValueError(f"{key} is spend: vary it by draw with a (draws, accounts, 3) spend_split.")
     unknown = set(overrides) - {p.key for p in PARAMS}
     if unknown:
         raise ValueError(f"Unknown parameters in overrides: {sorted(unknown)}.")
@@ -317,7 +325,7 @@ def simulate(
         coupons = coupons + coupon_free * (private >= COUPON_GRANT_MIN_PRIVATE)
         paid_total = gdt + beans + coupons
         push = (INITIAL_PUSH_MIN + push_span * weight) * on
-        public = push + leverage * private + fan_show * fans + spill * paid_total
+        public = push + weight * leverage * private + fan_show * fans + spill * paid_total
         received = no_handoff
         if n_satellites_live[t]:
             received = np.zeros((D, A))

@@ -39,7 +39,7 @@ PRESETS: dict[str, Preset] = {
             "and reached about 55 million yuan a month with no paid traffic, led by emotional "
             "short videos. Approximated with strong videos (high CTR, long dwell), a large "
             "private domain and all accounts live from day one.",
-            Scenario(accounts=6, launch_every=0, pool=550_000, invites=84_000, show=0.06,
+            Scenario(accounts=6, launch_every=0, pool=620_000, invites=95_000, show=0.06,
                      aov=300, cvr=0.02, ctr=0.3, dwell=8, interact=0.1, weight0=0.7,
                      sat_pool=0.5, overlap=0.5, handoff=0.08, gdt=0, beans=0, coupons=0,
                      days=90),

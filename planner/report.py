@@ -18,8 +18,9 @@ STAGE_KEYS = ("cold_start", "take_off", "growth", "head")
 def _ratio(num, den):
     """num / den, with None (JSON null) where den is 0: an ROI with no spend is undefined."""
     num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
-    out = np.divide(num, den, out=np.full(np.broadcast(num, den).shape, np.nan), where=den > 0)
-    return out
+    with np.errstate(over="ignore"):  # a vanishing spend gives an undefined ROI, not a warning
+        out = np.divide(num, den, out=np.full(np.broadcast(num, den).shape, np.nan), where=den > 0)
+    return np.where(np.isfinite(out), out, np.nan)
 
 
 def _share(num, den):

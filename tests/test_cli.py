@@ -1,0 +1,224 @@
+"""The command line: ``python -m planner report|params|presets``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from planner import fmt
+from planner.cli import main
+from planner.engine import SOURCES, TOOLS, simulate
+from planner.params import PARAMS
+from planner.presets import PRESETS
+from planner.report import DAILY_COLUMNS, STAGE_KEYS, summary
+from planner.scenario import Scenario, from_query
+
+ROOT = Path(__file__).resolve().parents[1]
+# Spend on every tool and staggered launches, so no total is trivially zero.
+LINK_QUERY = "gdt=5000&beans=1000&coupons=500&accounts=4&launch_every=10&days=30"
+LINK = "https://planner.example/?" + LINK_QUERY
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli_process(*argv) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "planner", *argv], cwd=ROOT, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def approx(x):
+    return pytest.approx(x, rel=1e-12, abs=1e-9)
+
+
+# --- report --------------------------------------------------------------------------------------
+
+def test_report_json_has_the_documented_shape_and_the_engines_numbers():
+    done = cli_process("report", LINK, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    doc = json.loads(done.stdout)
+    scenario, _ = from_query(LINK)
+    proj = simulate(scenario)
+    s = summary(proj)
+
+    assert doc["query"] == scenario.to_query()
+    t = doc["totals"]
+    for key in ("pv", "buyers", "gmv", "net_gmv", "roi", "public_share"):
+        assert t[key] == approx(float(s[key][0])), key
+    assert list(t["pv_by_source"]) == list(SOURCES)
+    assert list(t["spend_by_tool"]) == list(TOOLS)
+    for k, source in enumerate(SOURCES):
+        assert t["pv_by_source"][source] == approx(float(proj.pv[0, ..., k].sum()))
+    for k, tool in enumerate(TOOLS):
+        assert t["spend_by_tool"][tool] == approx(float(proj.spend[0, ..., k].sum()))
+    assert t["roi"] == approx(t["gmv"] / sum(t["spend_by_tool"].values()))
+
+    assert len(doc["accounts"]) == scenario.accounts
+    for a, row in enumerate(doc["accounts"]):
+        assert row["gmv"] == approx(float(proj.gmv[0, :, a].sum()))
+        assert row["pv"] == approx(float(proj.pv[0, :, a].sum()))
+        final = int(proj.stage[0, -1, a])
+        assert row["final_stage"] == (STAGE_KEYS[final] if final >= 0 else "not_live")
+
+    assert len(doc["daily"]) == scenario.days
+    for t_, row in enumerate(doc["daily"]):
+        for k, source in enumerate(SOURCES):
+            assert row["pv_by_source"][source] == approx(float(proj.pv[0, t_, :, k].sum()))
+            assert row["gmv_by_source"][source] == approx(float(proj.gmv[0, t_, :, k].sum()))
+
+
+def test_report_without_spend_has_a_null_roi(capsys):
+    code, out, _ = cli(capsys, "report", "--format", "json")
+    assert code == 0
+    totals = json.loads(out)["totals"]
+    assert totals["spend"] == 0 and totals["roi"] is None  # an ROI without spend is undefined
+
+
+def test_whole_link_and_bare_query_give_the_same_json(capsys):
+    outputs = []
+    for form in (LINK, LINK_QUERY, "?" + LINK_QUERY):
+        code, out, err = cli(capsys, "report", form, "--format", "json")
+        assert code == 0 and err == ""
+        outputs.append(out)
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_preset_option(capsys, name):
+    code, out, _ = cli(capsys, "report", "--preset", name, "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["query"] == PRESETS[name].query()
+    assert doc["totals"]["gmv"] == approx(float(summary(simulate(PRESETS[name].scenario))["gmv"][0]))
+
+
+def test_link_values_apply_over_the_preset(capsys):
+    code, out, _ = cli(capsys, "report", "aov=50", "--preset", "coffee_funnel", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["query"] == PRESETS["coffee_funnel"].scenario.replace(aov=50).to_query()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_csv_is_the_daily_table(capsys, lang):
+    code, out, _ = cli(capsys, "report", LINK, "--format", "csv", "--lang", lang)
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == [zh if lang == "zh" else en for _, zh, en in DAILY_COLUMNS]
+    scenario, _ = from_query(LINK)
+    proj = simulate(scenario)
+    assert len(rows) == 1 + scenario.days
+    keys = [key for key, _, _ in DAILY_COLUMNS]
+    for t, row in enumerate(rows[1:]):
+        values = dict(zip(keys, row, strict=True))
+        assert int(values["day"]) == t + 1
+        assert int(values["accounts_live"]) == int(proj.live[t].sum())
+        assert float(values["pv"]) == approx(float(proj.pv[0, t].sum()))
+        assert float(values["gmv"]) == approx(float(proj.gmv[0, t].sum()))
+        for k, source in enumerate(SOURCES):
+            assert float(values[f"pv_{source}"]) == approx(float(proj.pv[0, t, :, k].sum()))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_shows_the_totals_and_the_share_query(capsys, lang):
+    code, out, err = cli(capsys, "report", LINK, "--lang", lang)
+    assert code == 0 and err == ""
+    scenario, _ = from_query(LINK)
+    gmv = float(summary(simulate(scenario))["gmv"][0])
+    assert fmt.money(gmv, lang) in out
+    assert ("分享链接参数: " if lang == "zh" else "Share query: ") + scenario.to_query() in out
+    if lang == "zh":
+        assert "旗舰号" in out
+    else:
+        assert "Flagship" in out
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+BAD_ARGS = [
+    ["report", "cvr=abc"],  # a bad value in a query
+    ["report", "https://planner.example/?accounts=2.5"],  # a bad value in a whole link
+    ["report", "no_such_key=1"],
+    ["report", "cvr=0.02&cvr=0.03"],
+    ["report", "v=2"],
+    ["report", "preset=no_such_preset"],
+    ["report", "--preset", "no_such_preset"],
+    ["report", "--format", "xml"],
+    ["report", "--lang", "fr"],
+    ["report", "--no-such-option"],
+    ["no_such_command"],
+    [],
+    ["params", "--format", "csv"],
+]
+
+
+@pytest.mark.parametrize("argv", BAD_ARGS, ids=lambda a: " ".join(a) or "(none)")
+def test_bad_input_exits_2_with_one_line_on_stderr(capsys, argv):
+    code, out, err = cli(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["report", "cvr=nan&days=0"], ["report", "--preset", "nope"], ["nope"]])
+def test_bad_input_in_a_real_process_exits_2_without_a_traceback(argv):
+    done = cli_process(*argv)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_lenient_uses_the_defaults_and_lists_what_it_replaced(capsys):
+    code, out, err = cli(capsys, "report", "cvr=abc&aov=300", "--lenient", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["query"] == Scenario(aov=300).to_query()
+    assert any("cvr" in notice for notice in doc["notices"])
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("planner: notice:") and "cvr" in lines[0]
+
+
+# --- params and presets --------------------------------------------------------------------------
+
+def test_params_json_lists_every_registry_key(capsys):
+    code, out, _ = cli(capsys, "params", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [row["key"] for row in rows] == [p.key for p in PARAMS]
+    for row, p in zip(rows, PARAMS, strict=True):
+        assert (row["default"], row["min"], row["max"], row["source"]) == (p.default, p.min, p.max, p.source)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_params_table_names_every_key(capsys, lang):
+    code, out, _ = cli(capsys, "params", "--lang", lang)
+    assert code == 0
+    for p in PARAMS:
+        assert p.key in out and p.label(lang) in out
+
+
+def test_presets_json_gives_each_presets_query(capsys):
+    code, out, _ = cli(capsys, "presets", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [row["name"] for row in rows] == list(PRESETS)
+    for row in rows:
+        assert from_query(row["query"]) == (PRESETS[row["name"]].scenario, [])
+
+
+def test_json_never_contains_nan():
+    done = cli_process("report", "--preset", "expert_high_aov", "--format", "json")
+    assert done.returncode == 0
+    json.loads(done.stdout, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert np.isfinite(json.loads(done.stdout)["totals"]["gmv"])
