@@ -1,0 +1,61 @@
+"""总览 Overview: headline KPIs, GMV = PV × CVR × AOV per source, daily GMV, traffic mix, downloads."""
+
+import streamlit as st
+
+from planner import breakdown
+from views import charts, exports, state, tables
+from views.i18n import t
+
+state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+v = state.view()
+lang = v.lang
+
+
+def chart(fig, name: str) -> None:
+    st.plotly_chart(fig, theme=None, config=charts.plotly_config(
+        charts.chart_filename("overview", name, lang, v.today)))
+
+
+st.title(t("overview_title", lang))
+st.caption(tables.overview_caption(v.scenario, lang))
+
+now = state.kpis_for(v.query)
+before = state.kpis_for(v.previous_query) if v.previous_query else None
+cards = tables.kpi_cards(now, breakdown.kpi_deltas(now, before), lang)
+for row in (cards[:3], cards[3:]):
+    for col, card in zip(st.columns(len(row)), row, strict=True):
+        col.metric(card.label, card.value, card.delta, help=card.help, border=True)
+if before is not None:
+    st.caption(t("kpi_delta_caption", lang))
+
+st.subheader(t("decomp_title", lang))
+st.caption(t("decomp_caption", lang))
+st.dataframe(tables.decomposition_table(v.proj, lang), hide_index=True, width="stretch")
+chart(charts.decomposition(v.proj, lang), "decomposition")
+
+chart(charts.daily_gmv(v.proj, lang), "daily_gmv")
+chart(charts.traffic_mix(v.proj, lang), "traffic_mix")
+st.caption(t("mix_caption", lang))
+
+st.subheader(t("downloads_title", lang))
+c1, c2, c3 = st.columns(3)
+with c1:
+    if exports.card_available():
+        query, share_url = v.query, v.share_url
+        st.download_button(
+            t("dl_card", lang), data=lambda: exports.card_png(query, lang, share_url),
+            file_name=exports.file_name("card", lang, v.today), mime="image/png",
+            on_click="ignore", width="stretch", key="dl_card")
+    else:
+        st.button(t("dl_card", lang), disabled=True, help=t("dl_card_missing", lang), width="stretch",
+                  key="dl_card")
+proj = v.proj
+c2.download_button(
+    t("dl_csv", lang), data=lambda: exports.daily_csv(proj, lang),
+    file_name=exports.file_name("csv", lang, v.today), mime="text/csv",
+    on_click="ignore", width="stretch", key="dl_csv")
+c3.download_button(
+    t("dl_xlsx", lang), data=lambda: exports.daily_xlsx(proj, lang, v.share_url),
+    file_name=exports.file_name("xlsx", lang, v.today),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore", width="stretch", key="dl_xlsx")

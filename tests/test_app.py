@@ -1,0 +1,261 @@
+"""The app with streamlit.testing.v1.AppTest: one test per behaviour.
+
+Widgets are found by their registry key; links are given as ``at.query_params`` before the
+first run. Expected numbers come from ``planner`` itself (``from_query`` → ``simulate`` →
+``report.totals``), formatted with ``planner.fmt``, so the app must show what the CLI prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import fmt
+from planner.engine import simulate
+from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
+from planner.presets import PRESETS
+from planner.report import stage_label, totals
+from planner.scenario import Scenario, from_query, to_query
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ("pages/overview.py", "pages/matrix.py", "pages/assumptions.py")
+TIMEOUT = 60
+KPI_LABELS = {
+    "zh": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段"),
+    "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
+}
+INJECTION = {
+    "invites": "**bold**",
+    "aov": "[x](javascript:alert(1))",
+    "cvr": "<img src=x onerror=alert(1)>",
+}
+
+
+def app(query: dict[str, str] | str | None = None, url: str = "https://planner.example.com/") -> AppTest:
+    """An AppTest opened on ``query`` (a mapping or a query string), run once."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.context = {"url": url}
+    pairs = parse_qsl(query, keep_blank_values=True) if isinstance(query, str) else list((query or {}).items())
+    for key, value in pairs:
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def expected_kpis(scenario: Scenario, lang: str = "zh") -> dict[str, str]:
+    t = totals(simulate(scenario))
+    values = (fmt.money(t["gmv"], lang), fmt.money(t["net_gmv"], lang), fmt.money(t["profit"], lang),
+              fmt.roi(t["roi"]), fmt.percent(t["public_share"]), stage_label(t["stage_reached_index"], lang))
+    return dict(zip(KPI_LABELS[lang], values, strict=True))
+
+
+def shown_kpis(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def widget_values(at: AppTest) -> dict[str, float]:
+    return {p.key: at.slider(key=p.key).value for p in PARAMS}
+
+
+def all_text(at: AppTest) -> list[tuple[str, str]]:
+    """(element type, text) of every element that renders Markdown or HTML."""
+    out = []
+    for kind in ("markdown", "caption", "warning", "info", "error", "success", "title", "header",
+                 "subheader", "latex"):
+        for el in getattr(at, kind):
+            out.append((kind, str(el.value)))
+    return out
+
+
+# --- smoke ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_runs_in_both_languages(lang):
+    at = app({"lang": lang, "accounts": "3", "gdt": "1000"})
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert at.title, page
+    # The navigation titles follow the language.
+    titles = {"zh": ("总览", "矩阵", "假设与公式"), "en": ("Overview", "Matrix", "Assumptions and formulas")}
+    at.switch_page("pages/overview.py").run()
+    assert at.title[0].value == titles[lang][0]
+
+
+def test_matrix_with_one_account_says_so_plainly():
+    at = app({"accounts": "1"})
+    at.switch_page("pages/matrix.py").run()
+    assert not at.exception
+    assert any("1 个账号" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 1  # the stage chart only: no empty heatmaps or Sankey
+    at = app({"accounts": "4"})
+    at.switch_page("pages/matrix.py").run()
+    assert not at.info
+    assert len(at.get("plotly_chart")) == 4
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+def test_default_kpis_equal_the_planner():
+    at = app()
+    assert shown_kpis(at) == expected_kpis(Scenario())
+    assert not at.warning
+
+
+def test_a_slider_change_changes_the_kpis():
+    at = app()
+    before = shown_kpis(at)
+    at.slider(key="invites").set_value(6000).run()
+    assert not at.exception
+    after = shown_kpis(at)
+    assert after != before
+    assert after == expected_kpis(Scenario(invites=6000))
+    # The change shows as a delta against the previous scenario.
+    gmv = next(m for m in at.metric if m.label == "GMV")
+    assert gmv.delta and gmv.delta.startswith("+")
+
+
+def test_a_links_parameters_set_the_widgets_and_the_kpis():
+    link = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2&ctr=0.25&days=60"
+    at = app(link)
+    scenario, notices = from_query(link)
+    assert not notices
+    values = widget_values(at)
+    assert values == scenario.as_dict()
+    assert shown_kpis(at) == expected_kpis(scenario)
+    assert not at.warning
+
+
+def test_a_bad_link_shows_a_notice_naming_each_key_and_uses_the_defaults():
+    link = "invites=abc&cvr=nan&aov=-5&days=inf&zzz=1"
+    at = app(link)
+    scenario, notices = from_query(link)
+    assert scenario.as_dict() == DEFAULTS
+    assert at.warning, "no visible warning"
+    shown = "\n".join(c.value for c in at.code)
+    for key in ("invites=abc", "cvr=nan", "aov=-5", "days=inf", "zzz=1"):
+        assert key in shown
+    for n in notices:
+        assert n.message("zh") in shown
+    assert widget_values(at) == DEFAULTS
+    assert shown_kpis(at) == expected_kpis(Scenario())
+    # The notice stays at the top of every page for the session.
+    at.switch_page("pages/matrix.py").run()
+    assert at.warning and "invites=abc" in "\n".join(c.value for c in at.code)
+
+
+def test_a_fractional_integer_is_rejected_like_the_cli_not_truncated():
+    # Streamlit alone would truncate 150.5 to 150; the codec rejects it and uses the default.
+    at = app("invites=150.5")
+    assert at.slider(key="invites").value == DEFAULTS["invites"]
+    assert shown_kpis(at) == expected_kpis(Scenario())
+    assert "invites=150.5" in "\n".join(c.value for c in at.code)
+    # The address bar no longer holds the rejected value.
+    assert "invites" not in at.query_params
+
+
+def test_a_link_with_a_preset_and_overrides():
+    link = "preset=coffee_funnel&aov=55&v=1"
+    at = app(link)
+    scenario, notices = from_query(link)
+    assert not notices
+    assert widget_values(at) == scenario.as_dict()
+    assert shown_kpis(at) == expected_kpis(scenario)
+    # preset= and v= are gone from the address bar; their values are there instead.
+    assert "preset" not in at.query_params and "v" not in at.query_params
+    assert at.query_params["aov"] == "55"
+    # The picker shows the preset only while the numbers are the preset's.
+    assert at.selectbox(key="_preset").value == ""
+    plain = app("preset=coffee_funnel")
+    assert plain.selectbox(key="_preset").value == "coffee_funnel"
+
+
+def test_wechat_tracking_keys_are_ignored_quietly():
+    at = app("invites=3000&from=groupmessage&isappinstalled=0")
+    assert not at.warning
+    assert shown_kpis(at) == expected_kpis(Scenario(invites=3000))
+
+
+def test_markdown_and_html_in_a_link_render_only_as_plain_text():
+    at = app({**INJECTION, "**k**": "1"})
+    code = "\n".join(c.value for c in at.code)
+    for key, value in INJECTION.items():
+        assert f"{key}={value}" in code  # shown verbatim, as plain text
+    assert "**k**=1" in code
+    for kind, text in all_text(at):
+        for payload in (*INJECTION.values(), "**k**", "javascript:", "<img"):
+            assert payload not in text, f"{payload!r} reached a {kind} element"
+    assert not at.get("html")
+    assert shown_kpis(at) == expected_kpis(Scenario())
+
+
+# --- presets, language, sharing -----------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_each_preset_loads(name):
+    at = app()
+    at.selectbox(key="_preset").set_value(name).run()
+    assert not at.exception
+    preset = PRESETS[name].scenario
+    assert widget_values(at) == preset.as_dict()
+    assert shown_kpis(at) == expected_kpis(preset)
+    assert any(PRESETS[name].story("zh") == c.value for c in at.caption)
+    # Moving a slider afterwards keeps the other preset values and clears the picker.
+    at.slider(key="days").set_value(30).run()
+    assert at.selectbox(key="_preset").value == ""
+    assert shown_kpis(at) == expected_kpis(preset.replace(days=30))
+
+
+def test_reset_restores_the_defaults():
+    at = app("invites=9000&accounts=5")
+    at.button[-1].click().run()  # 恢复默认值, the last button in the sidebar
+    assert widget_values(at) == DEFAULTS
+    assert shown_kpis(at) == expected_kpis(Scenario())
+
+
+def test_language_switch_changes_the_labels():
+    at = app("invites=5000")
+    assert tuple(shown_kpis(at)) == KPI_LABELS["zh"]
+    assert at.slider(key="invites").label == "私域邀约量（人次/场）"
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert shown_kpis(at) == expected_kpis(Scenario(invites=5000), "en")
+    assert at.slider(key="invites").label == "Private invites (invites/session)"
+    assert at.title[0].value == "Overview"
+
+
+def test_every_control_has_its_unit_and_help():
+    at = app()
+    for p in PARAMS:
+        s = at.slider(key=p.key)
+        assert s.label.startswith(p.label_zh) and s.label.endswith("）")
+        assert p.help_zh in s.help and p.note_zh in s.help
+    assert [s.key for s in at.sidebar.slider][: len(HEADLINE_KEYS)] == list(HEADLINE_KEYS)
+
+
+def test_beans_show_their_bean_count():
+    at = app("beans=500")
+    caption = next(c.value for c in at.caption if "豆" in c.value)
+    assert "5,000 豆" in caption and "10 单" in caption and "3,500 豆" in caption and "7 单" in caption
+
+
+def test_the_share_link_is_a_full_snapshot_that_reopens_the_same_numbers():
+    at = app("invites=5000&gdt=2000&accounts=2&lang=en")
+    link = next(c.value for c in at.code if "v=1" in c.value)
+    assert link.startswith("https://planner.example.com/?v=1&")
+    scenario, notices = from_query(link)
+    assert not notices
+    assert to_query(scenario, "en") == link.split("?", 1)[1]
+    assert len(dict(parse_qsl(link.split("?", 1)[1]))) == len(PARAMS) + 2  # every parameter, v, lang
+    again = app(link.split("?", 1)[1])
+    assert shown_kpis(again) == shown_kpis(at) == expected_kpis(scenario, "en")
+
+
+def test_downloads_are_offered():
+    at = app()
+    labels = [b.label for b in at.get("download_button")]
+    assert {"下载日报 CSV", "下载日报 Excel"} <= set(labels)

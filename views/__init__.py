@@ -1,0 +1,1 @@
+"""The app's views: controls, URL state, charts, tables and exports. Only app.py and pages/ render."""

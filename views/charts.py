@@ -1,0 +1,424 @@
+"""Figures: pure functions from a projection to a ``plotly.graph_objects.Figure``.
+
+No streamlit here, so every figure can be built and checked without a server. Chinese is drawn
+with a CJK font first in the layout font; money axes are labelled in 万/亿 (Chinese) or K/M
+(English) with the unit in the axis title; hover text is pre-formatted with ``planner.fmt``.
+
+Figures are written as plain specs (lists, strings) and wrapped with ``go.Figure(spec,
+_validate=False)``: plotly's per-property validation and ``make_subplots`` cost about 0.4 s per
+rerun for the overview alone, which a slider drag would feel. The tests check the specs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.colors
+import plotly.graph_objects as go
+
+from planner import breakdown, fmt
+from planner.engine import SOURCES, Projection
+from planner.report import account_name, stage_label
+
+from .i18n import source_label, t
+
+FONT_FAMILY = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+SOURCE_COLORS: dict[str, str] = {
+    "private": "#07C160",  # WeChat green
+    "public": "#1F6FEB",
+    "gdt": "#F08C00",
+    "beans": "#C9A227",
+    "coupons": "#9B59B6",
+}
+ACCOUNT_COLORS = ("#07C160", "#1F6FEB", "#F08C00", "#9B59B6", "#E03131", "#0CA678", "#C9A227",
+                  "#5C7CFA", "#D6336C", "#495057")
+FLAGSHIP_COLOR = "#0B7A3E"
+SATELLITE_COLOR = "#6C757D"
+HANDOFF_COLOR = "#E03131"
+STAGE_FILL = ("rgba(173,181,189,0.18)", "rgba(31,111,235,0.10)", "rgba(7,193,96,0.12)",
+              "rgba(240,140,0,0.14)")
+TEXT_COLOR = "#1f2328"
+GRID_COLOR = "#E9ECEF"
+HEIGHT = 420
+# Cell labels in a heatmap only when they fit.
+MAX_HEATMAP_TEXT_WEEKS = 14
+MAX_HEATMAP_TEXT_CELLS = 160
+MAX_NAMED_WEEKS = 16  # beyond this, week ticks are bare numbers so they don't collide
+
+FILENAME_PARTS: dict[str, tuple[str, str]] = {
+    "overview": ("总览", "overview"),
+    "matrix": ("矩阵", "matrix"),
+    "decomposition": ("GMV拆解", "gmv-decomposition"),
+    "daily_gmv": ("每日GMV", "daily-gmv"),
+    "traffic_mix": ("流量结构", "traffic-mix"),
+    "heat_gmv": ("每周GMV热力图", "weekly-gmv-heatmap"),
+    "heat_pv": ("每周场观热力图", "weekly-viewers-heatmap"),
+    "sankey": ("导流桑基图", "flows-sankey"),
+    "stages": ("账号阶段", "account-stages"),
+}
+
+
+# --- shared helpers ------------------------------------------------------------------------
+
+def chart_filename(page: str, chart: str, lang: str, day: str) -> str:
+    """A meaningful PNG name: 视频号_总览_每日GMV_2025-01-31 / shipinhao_overview_daily-gmv_…"""
+    i = 0 if lang == "zh" else 1
+    prefix = "视频号" if lang == "zh" else "shipinhao"
+    return f"{prefix}_{FILENAME_PARTS[page][i]}_{FILENAME_PARTS[chart][i]}_{day}"
+
+
+def plotly_config(filename: str) -> dict:
+    """The config every chart is shown with: PNG at 2× under a meaningful name, no logo."""
+    return {
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+        "displaylogo": False,
+    }
+
+
+def nice_ticks(vmax: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 to at least ``vmax`` (1, 2, 2.5 or 5 × a power of ten)."""
+    if not math.isfinite(vmax) or vmax <= 0:
+        return [0.0]
+    raw = vmax / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [i * step for i in range(int(math.ceil(vmax / step - 1e-9)) + 1)]
+
+
+def tick_label(x: float, lang: str) -> str:
+    """A short axis label: 2.5万, 1亿 / 25K, 1.5M (round ticks need no trailing zeros)."""
+    steps = ((1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e9, "B"), (1e6, "M"), (1e3, "K"))
+    for size, suffix in steps:
+        if abs(x) >= size:
+            return f"{round(x / size, 6):g}{suffix}"
+    return f"{round(x, 6):,g}"
+
+
+def _tick_text(values, lang: str, kind: str) -> list[str]:
+    if kind == "percent":
+        return [f"{round(100 * v, 6):g}%" for v in values]
+    return [tick_label(v, lang) for v in values]
+
+
+def _value_axis(vmax: float, lang: str, kind: str = "count", count: int = 5, room: float = 1.02) -> dict:
+    """A linear axis from 0 labelled with 万/亿 or K/M ticks (the unit is in the axis title)."""
+    ticks = nice_ticks(vmax, count)
+    top = max(ticks[-1], vmax * room) or 1.0
+    return dict(tickmode="array", tickvals=ticks, ticktext=_tick_text(ticks, lang, kind),
+                range=[0, top], gridcolor=GRID_COLOR, zeroline=False)
+
+
+def _title(text: str, size: int = 16) -> dict:
+    return dict(text=text, x=0.0, xanchor="left", y=0.98, yanchor="top",
+                font=dict(family=FONT_FAMILY, size=size, color=TEXT_COLOR))
+
+
+def _axis_title(text: str) -> dict:
+    return dict(text=text, font=dict(family=FONT_FAMILY, size=13))
+
+
+def _layout(title: str, height: int = HEIGHT, legend: bool = True, **extra) -> dict:
+    layout = dict(
+        template="plotly_white",
+        font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
+        title=_title(title),
+        height=height,
+        margin=dict(l=70, r=30, t=90, b=60),
+        showlegend=legend,
+        legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
+                    font=dict(family=FONT_FAMILY, size=12), traceorder="normal"),
+        separators=".,",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    layout.update(extra)
+    return layout
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+def _money(values, lang: str) -> list[str]:
+    return [fmt.money(float(v), lang) for v in np.ravel(values)]
+
+
+def _counts(values, lang: str) -> list[str]:
+    return [fmt.count(float(v), lang) for v in np.ravel(values)]
+
+
+def _day_labels(days, lang: str) -> list[str]:
+    return [t("day_hover", lang, day=int(d)) for d in days]
+
+
+def _floats(values) -> list[float | None]:
+    """Plain floats for the JSON spec; NaN becomes a gap (null)."""
+    return [float(v) if math.isfinite(v) else None for v in np.ravel(np.asarray(values, dtype=float))]
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _scale(name: str) -> list[list]:
+    """A sequential colour scale from light (0) to dark (max) as an explicit list: plotly.js's
+    own "Greens"/"Blues" run the other way from plotly.py's, and specs here are not validated."""
+    colors = getattr(plotly.colors.sequential, name)
+    return [[i / (len(colors) - 1), c] for i, c in enumerate(colors)]
+
+
+def _active_sources(values: np.ndarray) -> list[int]:
+    """Indices of the sources with any value; private and public are always kept."""
+    return [s for s in range(len(SOURCES)) if s < 2 or float(np.abs(values[:, s]).sum()) > 0]
+
+
+# --- overview ------------------------------------------------------------------------------
+
+def decomposition(proj: Projection, lang: str) -> go.Figure:
+    """Three panels per source: PV, CVR and GMV, so the factor that moves GMV stands out."""
+    rows = [r for r in breakdown.decomposition(proj) if r["source"] != "total"]
+    labels = [source_label(r["source"], lang) for r in rows]
+    colors = [SOURCE_COLORS[r["source"]] for r in rows]
+    panels = (
+        ("pv", t("panel_pv", lang), [fmt.count(r["pv"], lang) for r in rows], "count"),
+        ("cvr", t("panel_cvr", lang), [fmt.percent(r["cvr"], 2) if r["pv"] > 0 else fmt.DASH for r in rows],
+         "percent"),
+        ("gmv", t("panel_gmv", lang), [fmt.money(r["gmv"], lang) for r in rows], "count"),
+    )
+    gap = 0.06
+    width = (1 - 2 * gap) / 3
+    data, layout_axes, annotations = [], {}, []
+    for i, (key, name, text, kind) in enumerate(panels):
+        values = [float(r[key]) for r in rows]
+        suffix = "" if i == 0 else str(i + 1)
+        data.append(dict(
+            type="bar", orientation="h", x=values, y=labels, name=name, xaxis=f"x{suffix}", yaxis="y",
+            marker=dict(color=colors), text=text, textposition="outside", cliponaxis=False,
+            textfont=dict(family=FONT_FAMILY, size=12), customdata=text,
+            hovertemplate="%{y}: %{customdata}<extra>" + name + "</extra>",
+        ))
+        lo = i * (width + gap)
+        # Room to the right of the longest bar for its label.
+        axis = _value_axis(max(values, default=0.0), lang, kind, count=3, room=1.45)
+        layout_axes[f"xaxis{suffix}"] = dict(domain=[lo, lo + width], anchor="y", **axis)
+        annotations.append(dict(text=name, x=lo + width / 2, xref="paper", xanchor="center", y=1.0,
+                                yref="paper", yanchor="bottom", showarrow=False,
+                                font=dict(family=FONT_FAMILY, size=13)))
+    layout = _layout(t("decomp_chart_title", lang), height=340, legend=False,
+                     margin=dict(l=90, r=40, t=80, b=40), annotations=annotations,
+                     yaxis=dict(autorange="reversed", ticksuffix="  ", anchor="x"), **layout_axes)
+    return _figure(data, layout)
+
+
+def daily_gmv(proj: Projection, lang: str) -> go.Figure:
+    """Daily GMV of the matrix, stacked by traffic source."""
+    d = breakdown.daily_series(proj)
+    days, gmv = d["day"].tolist(), d["gmv"]
+    day_text = _day_labels(days, lang)
+    totals = _money(d["gmv_total"], lang)
+    total_word = t("total", lang)
+    data = []
+    for s in _active_sources(gmv):
+        name = source_label(SOURCES[s], lang)
+        data.append(dict(
+            type="bar", x=days, y=_floats(gmv[:, s]), name=name,
+            marker=dict(color=SOURCE_COLORS[SOURCES[s]], line=dict(width=0)),
+            customdata=[list(row) for row in zip(day_text, _money(gmv[:, s], lang), totals, strict=True)],
+            hovertemplate="%{customdata[0]} · " + name + ": %{customdata[1]}"
+                          "<br>" + total_word + ": %{customdata[2]}<extra></extra>",
+        ))
+    layout = _layout(
+        # Gaps between a year's thin bars would alias into uneven white stripes.
+        t("daily_gmv_title", lang), barmode="stack", bargap=0.1 if len(days) <= 120 else 0,
+        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[0.5, len(days) + 0.5], gridcolor=GRID_COLOR),
+        yaxis=dict(title=_axis_title(t("axis_gmv", lang)),
+                   **_value_axis(float(d["gmv_total"].max(initial=0.0)), lang)),
+    )
+    return _figure(data, layout)
+
+
+def traffic_mix(proj: Projection, lang: str) -> go.Figure:
+    """Daily viewers per source as stacked areas, with the public share on a second axis and
+    the 80% benchmark of a mature room."""
+    d = breakdown.daily_series(proj)
+    days, pv = d["day"].tolist(), d["pv"]
+    day_text = _day_labels(days, lang)
+    data = []
+    for s in _active_sources(pv):
+        name = source_label(SOURCES[s], lang)
+        color = SOURCE_COLORS[SOURCES[s]]
+        data.append(dict(
+            type="scatter", x=days, y=_floats(pv[:, s]), name=name, stackgroup="pv", mode="lines",
+            line=dict(width=0.5, color=color), fillcolor=color, yaxis="y",
+            customdata=[list(row) for row in zip(day_text, _counts(pv[:, s], lang), strict=True)],
+            hovertemplate="%{customdata[0]} · " + name + ": %{customdata[1]}<extra></extra>",
+        ))
+    share_name = t("public_share", lang)
+    data.append(dict(
+        type="scatter", x=days, y=_floats(d["public_share"]), name=share_name, mode="lines", yaxis="y2",
+        line=dict(color="#111827", width=2.5),
+        customdata=[list(row) for row in zip(day_text, [fmt.percent(v) for v in d["public_share"]], strict=True)],
+        hovertemplate="%{customdata[0]} · " + share_name + ": %{customdata[1]}<extra></extra>",
+    ))
+    bench = breakdown.PUBLIC_SHARE_BENCHMARK
+    data.append(dict(
+        type="scatter", x=[days[0], days[-1]], y=[bench, bench], name=t("benchmark", lang), mode="lines",
+        yaxis="y2", line=dict(color=HANDOFF_COLOR, width=1.5, dash="dash"), hoverinfo="skip",
+    ))
+    share_ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    layout = _layout(
+        t("mix_title", lang), margin=dict(l=70, r=70, t=90, b=60), hovermode="x unified",
+        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[days[0], days[-1]], gridcolor=GRID_COLOR),
+        yaxis=dict(title=_axis_title(t("axis_pv", lang)), **_value_axis(float(d["pv_total"].max(initial=0.0)), lang)),
+        yaxis2=dict(title=_axis_title(t("axis_share", lang)), overlaying="y", side="right", range=[0, 1.0001],
+                    tickmode="array", tickvals=share_ticks, ticktext=_tick_text(share_ticks, lang, "percent"),
+                    showgrid=False, zeroline=False),
+    )
+    return _figure(data, layout)
+
+
+# --- matrix --------------------------------------------------------------------------------
+
+def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
+    """Account × week heatmap of GMV (``what="gmv"``, 元) or viewers (``"pv"``)."""
+    z = breakdown.weekly_matrix(proj, what)
+    weeks = breakdown.week_bounds(proj.days)
+    accounts = [account_name(a, lang) for a in range(proj.accounts)]
+    if len(weeks) > MAX_NAMED_WEEKS:  # a long horizon: week numbers only, the axis says 周 / Week
+        x = [str(i + 1) for i in range(len(weeks))]
+    else:
+        x = [t("week_label", lang, n=i + 1) if hi - lo + 1 == breakdown.DAYS_PER_WEEK
+             else t("week_label_partial", lang, n=i + 1, days=hi - lo + 1) for i, (lo, hi) in enumerate(weeks)]
+    full = _money if what == "gmv" else _counts
+    week_text = [t("week_hover", lang, n=i + 1, first=lo, last=hi) for i, (lo, hi) in enumerate(weeks)]
+    customdata = [[[week_text[w], v] for w, v in enumerate(full(row, lang))] for row in z]
+    show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
+    zmax = float(z.max(initial=0.0))
+    ticks = nice_ticks(zmax, 4)
+    unit = "元" if what == "gmv" else ("人次" if lang == "zh" else "viewers")
+    heat = dict(
+        type="heatmap", z=[_floats(row) for row in z], x=x, y=accounts,
+        colorscale=_scale("Greens" if what == "gmv" else "Blues"), zmin=0, zmax=max(zmax, 1.0),
+        customdata=customdata, hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        colorbar=dict(tickmode="array", tickvals=ticks, ticktext=_tick_text(ticks, lang, "count"),
+                      title=dict(text=unit, font=dict(family=FONT_FAMILY)), thickness=14),
+        xgap=1, ygap=1,
+    )
+    if show_text:
+        heat.update(text=[_counts(row, lang) for row in z], texttemplate="%{text}",
+                    textfont=dict(family=FONT_FAMILY, size=11))
+    title = t("heat_gmv_title" if what == "gmv" else "heat_pv_title", lang)
+    layout = _layout(
+        title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=dict(l=90, r=30, t=60, b=60),
+        xaxis=dict(title=_axis_title(t("axis_week", lang)), showgrid=False, tickangle=0, type="category"),
+        yaxis=dict(autorange="reversed", showgrid=False),
+    )
+    return _figure([heat], layout)
+
+
+def flow_sankey(proj: Projection, lang: str) -> go.Figure:
+    """Where viewers come from: each source into the flagship and into the satellites, then
+    into each satellite its own viewers and the flagship's hand-off (大号带小号).
+
+    Sources on the left, the flagship and the satellites together in the middle, each
+    satellite on the right, so the picture stays readable for twenty accounts."""
+    flows = breakdown.flow_summary(proj)
+    sources = [s for s in SOURCES if any(f["kind"] == "source" and f["src"] == s for f in flows)]
+    satellites = list(range(1, proj.accounts))
+    nodes = [*sources, 0, "satellites", *satellites]
+    index = {("src", s): i for i, s in enumerate(sources)}
+    index[("acc", 0)] = len(sources)
+    index[("sat", "all")] = len(sources) + 1
+    for k, a in enumerate(satellites):
+        index[("acc", a)] = len(sources) + 2 + k
+    labels = ([source_label(s, lang) for s in sources] + [account_name(0, lang), t("satellites_node", lang)]
+              + [account_name(a, lang) for a in satellites])
+    colors = ([SOURCE_COLORS[s] for s in sources] + [FLAGSHIP_COLOR, SATELLITE_COLOR]
+              + [SATELLITE_COLOR] * len(satellites))
+    x = [0.001] * len(sources) + [0.4, 0.4] + [0.999] * len(satellites)
+
+    def node(ref) -> int:
+        if ref in sources:
+            return index[("src", ref)]
+        if ref == "satellites":
+            return index[("sat", "all")]
+        return index[("acc", ref)]
+
+    src, dst, value, link_colors, hover = [], [], [], [], []
+    for f in flows:
+        i, j = node(f["src"]), node(f["dst"])
+        if f["kind"] == "source":
+            color = _rgba(SOURCE_COLORS[f["src"]], 0.35)
+        elif f["kind"] == "handoff":
+            color = _rgba(HANDOFF_COLOR, 0.7)
+        else:
+            color = _rgba(SATELLITE_COLOR, 0.25)
+        src.append(i)
+        dst.append(j)
+        value.append(float(f["value"]))
+        link_colors.append(color)
+        kind = t("handoff_node", lang) + " · " if f["kind"] == "handoff" else ""
+        hover.append(f"{kind}{labels[i]} → {labels[j]}: {fmt.count(f['value'], lang)}")
+    inflow, outflow = [0.0] * len(nodes), [0.0] * len(nodes)
+    for i, j, v in zip(src, dst, value, strict=True):
+        outflow[i] += v
+        inflow[j] += v
+    node_hover = [f"{labels[i]}: {fmt.count(max(inflow[i], outflow[i]), lang)}" for i in range(len(nodes))]
+    # Drop the satellites' node when there are none (one account).
+    keep = [i for i in range(len(nodes)) if inflow[i] or outflow[i] or nodes[i] == 0]
+    remap = {old: new for new, old in enumerate(keep)}
+    sankey = dict(
+        type="sankey", arrangement="perpendicular",
+        node=dict(label=[labels[i] for i in keep], color=[colors[i] for i in keep], pad=14, thickness=16,
+                  x=[x[i] for i in keep], customdata=[node_hover[i] for i in keep],
+                  hovertemplate="%{customdata}<extra></extra>"),
+        link=dict(source=[remap[i] for i in src], target=[remap[j] for j in dst], value=value,
+                  color=link_colors, customdata=hover, hovertemplate="%{customdata}<extra></extra>"),
+        textfont=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
+    )
+    layout = _layout(t("sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
+                     margin=dict(l=20, r=20, t=60, b=20))
+    return _figure([sankey], layout)
+
+
+def stage_chart(proj: Projection, lang: str) -> go.Figure:
+    """Viewers two hours into each session per account (log scale) over the stage bands."""
+    v2h = breakdown.viewers_2h(proj)  # (A, T), NaN before launch
+    stage = breakdown.stage_timeline(proj)
+    days = list(range(1, proj.days + 1))
+    day_text = _day_labels(days, lang)
+    finite = v2h[np.isfinite(v2h)]
+    lo = max(10.0, 10 ** math.floor(math.log10(max(float(finite.min(initial=50.0)), 1.0))))
+    hi = 10 ** math.ceil(math.log10(max(float(finite.max(initial=1000.0)), 1000.0) * 1.5))
+    shapes, annotations = [], []
+    for i, lower, upper in breakdown.stage_bands():
+        y0, y1 = max(lower, lo), min(upper if upper is not None else hi, hi)
+        if y1 <= y0:
+            continue
+        shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=y0, y1=y1,
+                           fillcolor=STAGE_FILL[i], line=dict(width=0), layer="below"))
+        annotations.append(dict(x=1.0, xref="paper", xanchor="right", y=math.log10(math.sqrt(y0 * y1)),
+                                yref="y", text=stage_label(i, lang), showarrow=False,
+                                font=dict(family=FONT_FAMILY, size=12, color="#495057")))
+    data = []
+    for a in range(proj.accounts):
+        name = account_name(a, lang)
+        stages = [stage_label(int(s), lang) for s in stage[a]]
+        data.append(dict(
+            type="scatter", x=days, y=_floats(v2h[a]), name=name, mode="lines",
+            line=dict(color=ACCOUNT_COLORS[a % len(ACCOUNT_COLORS)], width=3 if a == 0 else 1.8),
+            customdata=[list(row) for row in zip(day_text, _counts(v2h[a], lang), stages, strict=True)],
+            hovertemplate=name + " · %{customdata[0]}: %{customdata[1]} · %{customdata[2]}<extra></extra>",
+        ))
+    decades = [10 ** k for k in range(int(round(math.log10(lo))), int(round(math.log10(hi))) + 1)]
+    layout = _layout(
+        t("stage_title", lang), legend=proj.accounts > 1, shapes=shapes, annotations=annotations,
+        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
+        yaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)], title=_axis_title(t("axis_viewers_2h", lang)),
+                   tickmode="array", tickvals=decades, ticktext=_tick_text(decades, lang, "count"),
+                   gridcolor=GRID_COLOR),
+    )
+    return _figure(data, layout)

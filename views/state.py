@@ -1,0 +1,347 @@
+"""Session state: seeding the scenario from a share link, presets, notices, the cached model.
+
+Every scenario control is a widget keyed by its registry key and bound to the URL
+(``bind="query-params"``), so the address bar is always a live share link. Streamlit 1.67 seeds
+a bound widget from the URL on a session's first run by its own rules, which differ from the
+planner's codec (a fractional value for an integer slider is truncated where the codec rejects
+it) and cannot see ``preset=``, ``v=`` or a repeated key. So ``begin()`` validates the raw link
+with ``planner.scenario.from_query`` before any widget exists, writes the canonical form of the
+validated scenario into the address bar when the link differs from it, and reruns once: the
+widgets then seed from a link that holds exactly the validated numbers. (Setting session state
+and rerunning after the widgets would not do: a script-initiated rerun does not move widget
+state to "previous run", so Streamlit would not rewrite the address bar.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import runpy
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import streamlit as st
+
+from planner import breakdown
+from planner.engine import Projection, simulate
+from planner.params import BY_KEY, DEFAULTS, PARAMS
+from planner.presets import PRESETS
+from planner.scenario import Notice, Scenario, format_value, from_query, to_query
+
+from .i18n import DEFAULT_LANG, LANGS, normalize_lang
+
+PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
+LANG_KEY = "lang"
+PRESET_KEY = "_preset"
+BOUND_KEYS = frozenset({*PARAM_KEYS, LANG_KEY})
+# Keys that messaging apps and trackers add to shared links (WeChat adds from= and
+# isappinstalled= when a link is forwarded). They are not the planner's: ignore them quietly
+# and leave them in the address bar.
+FOREIGN_KEYS = frozenset({"from", "isappinstalled", "scene", "clicktime", "enterid", "nsukey",
+                          "wxshare_count", "share_token", "embed", "embed_options"})
+FOREIGN_PREFIXES = ("utm_",)
+# Scenario fields that no widget carries (the per-account spend split, Monte Carlo ranges,
+# draws, seed): kept from the link as they are, and kept in the address bar as the codec
+# writes them.
+EXTRA_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Scenario) if f.name not in {p.key for p in PARAMS})
+FALLBACK_BASE_URL = "http://localhost:8501/"
+APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+
+_SEEDED = "_seeded"
+_NOTICES = "_notices"
+_HISTORY = "_history"
+_EXTRAS = "_extras"
+_SEED = "_seed"  # the validated scenario of the link the session was opened with
+
+
+def ensure_shell() -> None:
+    """Called first by every page: make sure ``app.py`` (sidebar, URL seeding, navigation) ran.
+
+    A folder named ``pages/`` makes Streamlit start a process in its old multipage mode, in
+    which a request for ``/matrix`` runs ``pages/matrix.py`` alone; ``st.navigation`` turns that
+    mode off for the process, but only once ``app.py`` has run. AppTest turns it back on before
+    every run. So a page that finds the old mode still on runs ``app.py`` itself (which routes
+    back to this page) and stops.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        runpy.run_path(str(APP_PATH), run_name="__main__")
+        st.stop()
+
+
+@contextmanager
+def main_script_scope():
+    """Create the sidebar's widgets as the entry script's, whichever way this run started.
+
+    Streamlit gives widgets made while a page runs that page's identity. In the old multipage
+    mode (see ``ensure_shell``) ``app.py`` itself runs as a page, so without this scope the
+    scenario sliders would get another identity on that run than on every other run, lose
+    the user's first move, and be bound to the URL as another page's parameters.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        yield
+        return
+    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+        yield
+
+
+def _is_foreign(key: str) -> bool:
+    return key in FOREIGN_KEYS or key.startswith(FOREIGN_PREFIXES)
+
+
+def _raw_query() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {key: qp.get_all(key) for key in qp}
+
+
+def _extra_pairs(scen: Scenario) -> dict[str, str]:
+    """The link keys the codec writes for the scenario beyond ``v`` and the parameters."""
+    return {k: v for k, v in parse_qsl(to_query(scen)) if k != "v" and k not in BY_KEY}
+
+
+def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """What the address bar holds for a scenario: each parameter that differs from its default
+    (a bound widget at its default leaves the URL), the codec's extra keys, ``lang=en``, and
+    the keys of ``keep`` that are not the planner's (``page``, WeChat's ``from=``…)."""
+    out = {p.key: [format_value(p, getattr(scen, p.key))] for p in PARAMS
+           if getattr(scen, p.key) != DEFAULTS[p.key]}
+    out.update({k: [v] for k, v in _extra_pairs(scen).items()})
+    if lang_ != DEFAULT_LANG:
+        out[LANG_KEY] = [lang_]
+    for key, values in (keep or {}).items():
+        if _is_foreign(key) or key == "page":
+            out[key] = values
+    return out
+
+
+def begin() -> None:
+    """On the first run of a session, before any widget exists: read the link.
+
+    The raw query is validated with ``from_query`` (the CLI's rules); its notices are kept for
+    the session. If the address bar does not already hold exactly the canonical form of the
+    validated scenario (a bad, repeated or fractional-integer value, ``preset=``, ``v=``, an
+    unknown key), the canonical form is written there (no widget is bound yet, so that is
+    allowed) and the script reruns once. The widgets then seed themselves from a link that
+    holds exactly the validated numbers, so they always show what
+    ``python -m planner report --lenient LINK`` prints, and the address bar is a live share link.
+    """
+    ss = st.session_state
+    if _SEEDED in ss:
+        return
+    raw = _raw_query()
+    planner_query = {k: v for k, v in raw.items() if not _is_foreign(k)}
+    scenario, notices = from_query(planner_query)
+    given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
+    lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
+    ss[_SEEDED] = True
+    ss[_NOTICES] = notices
+    ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
+    ss[_SEED] = scenario.as_dict()
+    preset = raw.get("preset", [""])[-1]
+    if preset in PRESETS:  # show it in the picker (with its story) while the values match it
+        ss[PRESET_KEY] = preset
+    want = canonical_query(scenario, lang_, keep=raw)
+    if want != raw:
+        st.query_params.from_dict(want)
+        st.rerun()
+
+
+def _clean(key: str, value) -> int | float:
+    """A widget value as the scenario takes it: ints as ints, floats without binary noise
+    (a slider at 0.016 may report 0.016000000000000004), clamped to the registry's range."""
+    p = BY_KEY[key]
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        value = float(p.default)
+    if not math.isfinite(value):
+        value = float(p.default)
+    value = min(max(value, p.min), p.max)
+    if p.integer:
+        return int(round(value))
+    return float(f"{value:.12g}")
+
+
+def _widget_values() -> dict[str, int | float]:
+    """The sliders' values; before a slider exists, the value the link gave it."""
+    ss = st.session_state
+    seed = ss.get(_SEED, DEFAULTS)
+    return {k: _clean(k, ss[k]) if k in ss else seed[k] for k in PARAM_KEYS}
+
+
+def scenario() -> Scenario:
+    """The scenario the widgets show now, with what the link carried beyond the widgets. A
+    per-account spend split that no longer fits the number of accounts is dropped (even split)."""
+    values = _widget_values()
+    extras = dict(st.session_state.get(_EXTRAS, {}))
+    try:
+        return Scenario(**values, **extras)
+    except ValueError:
+        extras.pop("split", None)
+        try:
+            return Scenario(**values, **extras)
+        except ValueError:
+            return Scenario(**values)
+
+
+def finish() -> None:
+    """Run after the scenario widgets: forget link-only fields the widgets made invalid."""
+    _sync_extras()
+
+
+def _sync_extras() -> None:
+    """Forget link-only fields the widgets have made invalid (a split for another number of
+    accounts), in session state and in the address bar."""
+    ss = st.session_state
+    stored = ss.get(_EXTRAS)
+    if not stored:
+        return
+    now = scenario()
+    used = {name: getattr(now, name) for name in EXTRA_FIELDS}
+    if used != stored:
+        ss[_EXTRAS] = used
+        keep = _extra_pairs(now)
+        for key in list(st.query_params):
+            if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
+                del st.query_params[key]
+
+
+def notices() -> list[Notice]:
+    """The problems found in the link this session was opened with."""
+    return list(st.session_state.get(_NOTICES, []))
+
+
+def lang() -> str:
+    """The language: the switch's value, or on a session's first run the link's ``lang=``."""
+    if LANG_KEY in st.session_state:
+        return normalize_lang(st.session_state[LANG_KEY])
+    return normalize_lang(st.query_params.get(LANG_KEY, DEFAULT_LANG))
+
+
+# --- presets and reset (widget callbacks: they run before the script, so they may set
+# the widgets' session state) -----------------------------------------------------------
+
+def _load(scen: Scenario) -> None:
+    """Put a whole scenario into the widgets (and the link-only fields into the address bar)."""
+    ss = st.session_state
+    for key, value in scen.as_dict().items():
+        ss[key] = value
+    load_extras(scen)
+
+
+def load_extras(scen: Scenario) -> None:
+    """Make the scenario's link-only fields (``EXTRA_FIELDS``: split, ranges, draws, seed) the
+    session's, in session state and in the address bar; the widgets are left alone."""
+    st.session_state[_EXTRAS] = {name: getattr(scen, name) for name in EXTRA_FIELDS}
+    keep = _extra_pairs(scen)
+    for key in list(st.query_params):
+        if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
+            del st.query_params[key]
+    for key, text in keep.items():
+        st.query_params[key] = text
+
+
+def apply_preset() -> None:
+    name = st.session_state.get(PRESET_KEY)
+    if name in PRESETS:
+        _load(PRESETS[name].scenario)
+
+
+def reset_defaults() -> None:
+    _load(Scenario())
+    st.session_state[PRESET_KEY] = ""
+
+
+def sync_preset_picker() -> None:
+    """Show "—" in the preset picker once the scenario no longer equals the chosen preset.
+    Called before the picker is created, so setting its state is allowed."""
+    name = st.session_state.get(PRESET_KEY)
+    if name in PRESETS and scenario().as_dict() != PRESETS[name].scenario.as_dict():
+        st.session_state[PRESET_KEY] = ""
+
+
+# --- the model, cached on the canonical query ------------------------------------------
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def project(query: str) -> Projection:
+    """The projection of the scenario ``query`` (a canonical ``to_query`` string). Cached: a
+    rerun with the same scenario reuses it. Callers must not modify the arrays."""
+    scenario, _ = from_query(query)
+    return simulate(scenario)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def kpis_for(query: str) -> dict:
+    return breakdown.kpis(project(query))
+
+
+def track(query: str) -> str | None:
+    """Record ``query`` as this session's current scenario; return the previous, different one
+    (for KPI deltas), or None on the first."""
+    prev, cur = st.session_state.get(_HISTORY, (None, None))
+    if query != cur:
+        prev, cur = cur, query
+        st.session_state[_HISTORY] = (prev, cur)
+    return prev
+
+
+# --- what the pages read ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class View:
+    scenario: Scenario
+    query: str  # canonical, without lang
+    lang: str
+    proj: Projection
+    share_url: str
+    previous_query: str | None
+
+    @property
+    def today(self) -> str:
+        return date.today().isoformat()
+
+
+def base_url() -> str:
+    """The app's address without its query: from the browser (``st.context.url``)."""
+    url = st.context.url or FALLBACK_BASE_URL
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return FALLBACK_BASE_URL
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+
+
+def share_url(scen: Scenario, lang_: str) -> str:
+    """The full snapshot link: every parameter, ``v=1``, and ``lang=en`` when in English."""
+    return base_url() + "?" + to_query(scen, lang="en" if lang_ == "en" else None)
+
+
+def view() -> View:
+    """The current scenario, language, cached projection and share link, for a page."""
+    scen = scenario()
+    query = to_query(scen)
+    lang_ = lang()
+    proj = project(query)
+    previous = track(query)
+    return View(scen, query, lang_, proj, share_url(scen, lang_), previous)
+
+
+def show_notices(lang_: str) -> None:
+    """The link's problems as a visible warning at the top of the page. The messages quote
+    text from the URL, so they are shown as plain text (``st.code``), never as Markdown or
+    HTML: ``**x**``, ``[x](javascript:…)`` or ``<img onerror=…>`` in a link stay inert."""
+    found = notices()
+    if not found:
+        return
+    from .i18n import t
+
+    st.warning(t("notices_title", lang_, n=len(found)))
+    st.code("\n".join(n.message(lang_) for n in found), language=None, wrap_lines=True)
+
