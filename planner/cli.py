@@ -19,7 +19,8 @@ from .engine import SOURCES, simulate
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
-from .scenario import from_query
+from .scenario import MAX_DRAWS, MAX_SEED, from_query
+from .uncertainty import monte_carlo, percentiles
 
 
 class UsageError(Exception):
@@ -117,18 +118,46 @@ def cmd_report(args) -> str:
     scenario, notices = _scenario(args.link, args.preset, args.lenient)
     proj = simulate(scenario)
     doc = report(proj, notices)
+    if args.draws is not None or args.seed is not None or scenario.ranges:
+        doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.format == "csv":
         return csv_text(daily_table(proj), args.lang)
-    return _table(doc, args.lang)
+    return _table(doc, args.lang) + _percentile_lines(doc.get("percentiles"), args.lang)
+
+
+def _percentile_lines(pct: dict | None, lang: str) -> str:
+    """The Monte Carlo percentiles under the report table, when there are any."""
+    if pct is None:
+        return ""
+    zh = lang == "zh"
+    head = f"{pct['draws']} 次抽样（种子 {pct['seed']}）" if zh else f"{pct['draws']} draws (seed {pct['seed']})"
+    names = {"gmv": "GMV", "net_gmv": "退货后净成交" if zh else "Net GMV", "profit": "投流后利润" if zh else "Profit"}
+    widths = (24, 12, 12, 12)
+    out = ["", _row((head, "P10", "P50", "P90"), widths)]
+    out += [_row((name, *(fmt.money(pct[key][p], lang) for p in ("p10", "p50", "p90"))), widths)
+            for key, name in names.items()]
+    return "\n".join(out) + "\n"
+
+
+def _int_in(lo: int, hi: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is not within {lo}..{hi}")
+        return value
+    return parse
 
 
 def params_rows() -> list[dict]:
     return [
         {"key": p.key, "group": p.group, "label_zh": p.label_zh, "label_en": p.label_en,
          "unit_zh": p.unit_zh, "unit_en": p.unit_en, "default": p.default, "min": p.min,
-         "max": p.max, "step": p.step, "integer": p.integer, "source": p.source,
+         "max": p.max, "step": p.step, "integer": p.integer, "uncertain": p.uncertain, "source": p.source,
          "note_zh": p.note_zh, "note_en": p.note_en, "help_zh": p.help_zh, "help_en": p.help_en}
         for p in PARAMS
     ]
@@ -165,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=("table", "json", "csv"), default="table")
     rep.add_argument("--lang", choices=("zh", "en"), default="zh")
     rep.add_argument("--lenient", action="store_true", help="use defaults for bad values, as the app does")
+    rep.add_argument("--draws", type=_int_in(1, MAX_DRAWS), help="Monte Carlo draws over the link's ranges: "
+                     "adds P10/P50/P90 as 'percentiles' (also when the link has ranges)")
+    rep.add_argument("--seed", type=_int_in(0, MAX_SEED), help="random seed of the draws (default: the link's, or 0)")
     rep.set_defaults(run=cmd_report)
     par = sub.add_parser("params", help="list every parameter of the registry")
     par.add_argument("--format", choices=("table", "json"), default="table")
@@ -174,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
     pre.add_argument("--format", choices=("table", "json"), default="table")
     pre.add_argument("--lang", choices=("zh", "en"), default="zh")
     pre.set_defaults(run=cmd_presets)
+    from .cli_compare import add_parser as add_compare  # cli_compare imports this module
+    add_compare(sub)
+    from .cli_calibrate import add_parser as add_calibrate  # cli_calibrate imports this module
+    add_calibrate(sub)
+    from .cli_budget import add_parsers as add_budget  # cli_budget imports this module
+    add_budget(sub)
     return parser
 
 

@@ -12,16 +12,23 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
 
 from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_DIGITS, SPLIT_KEYS, Param
 
 QUERY_VERSION = 1
 # Keys a link may carry that belong to the app or the codec, not the model.
-APP_KEYS = frozenset({"v", "lang", "preset", "page"})
+APP_KEYS = frozenset({"v", "lang", "preset", "page", "mode", "budget", "objective", "up_to", "target_gmv", "min_roi", "gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min", "coupons_max", "goal_param", "goal_gmv", "goal_day"})  # and the 投流 page's (views/budget_state.PAGE_KEYS)
 SPLIT_VALUES = frozenset(SPLIT_KEYS.values())
+# Monte Carlo over parameter ranges (planner.uncertainty): a range is written ``cvr_range=lo,hi``;
+# ``draws`` and ``seed`` are codec fields, not registry parameters (the model never reads them).
+RANGE_SUFFIX = "_range"
+UNCERTAIN_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS if p.uncertain)
+DEFAULT_DRAWS, MIN_DRAWS, MAX_DRAWS = 1_000, 1, 10_000
+DEFAULT_SEED, MAX_SEED = 0, 2**32 - 1
 MAX_VALUE_CHARS = 40  # longer values are cut in notices so a hostile link can't flood the screen
 MAX_PAIRS = 200  # a link with more key=value pairs is read only this far
 MAX_NOTICES = 12  # more problems than this are summed up in one last notice
@@ -31,9 +38,13 @@ SUMMARY_KEY = "…"
 def _check(self) -> None:
     for p in PARAMS:
         value = getattr(self, p.key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):  # numpy scalars are numbers too
             raise ValueError(f"{p.key} must be a number, got {type(value).__name__}.")
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            raise ValueError(f"{p.key} must be within {p.min:g}..{p.max:g}, got a number too large.") from None
+        if not finite:
             raise ValueError(f"{p.key} must be finite, got {value}.")
         if p.integer and not float(value).is_integer():
             raise ValueError(f"{p.key} must be an integer, got {value}.")
@@ -43,6 +54,37 @@ def _check(self) -> None:
         object.__setattr__(self, p.key, int(value) if p.integer else float(value))
     if self.split is not None:
         object.__setattr__(self, "split", normalise_split(self.split, self.accounts))
+    object.__setattr__(self, "ranges", normalise_ranges(self.ranges))
+    for name, lo, hi in (("draws", MIN_DRAWS, MAX_DRAWS), ("seed", 0, MAX_SEED)):
+        value = getattr(self, name)
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not lo <= value <= hi:
+            raise ValueError(f"{name} must be an integer within {lo}..{hi}, got {value!r}.")
+        object.__setattr__(self, name, int(value))
+
+
+def normalise_ranges(ranges) -> tuple[tuple[str, float, float], ...]:
+    """``(key, low, high)`` triples in registry order, from triples or a ``{key: (low, high)}``
+    mapping; ``()`` when there is none. Only uncertain parameters carry a range, within the
+    parameter's limits, with low ≤ high (equal ends pin the parameter in every draw).
+
+    Raises ValueError with a one-line message when a range is wrong.
+    """
+    items = ranges.items() if isinstance(ranges, Mapping) else [(k, (lo, hi)) for k, lo, hi in ranges]
+    out = {}
+    for key, (lo, hi) in items:
+        p = BY_KEY.get(key)
+        if p is None or not p.uncertain:
+            raise ValueError(f"{key} cannot carry a range; uncertain parameters are: {', '.join(UNCERTAIN_KEYS)}.")
+        if key in out:
+            raise ValueError(f"{key} has two ranges.")
+        if any(isinstance(x, bool) or not isinstance(x, numbers.Real) or not math.isfinite(x) for x in (lo, hi)):
+            raise ValueError(f"{key} range ends must be finite numbers, got {lo!r}, {hi!r}.")
+        if not p.min <= lo <= hi <= p.max:
+            raise ValueError(f"{key} range must satisfy {p.min:g} <= low <= high <= {p.max:g}, got {lo:g}, {hi:g}.")
+        if p.integer and not (float(lo).is_integer() and float(hi).is_integer()):
+            raise ValueError(f"{key} range ends must be integers, got {lo:g}, {hi:g}.")
+        out[key] = (int(lo), int(hi)) if p.integer else (float(lo), float(hi))
+    return tuple((key, *out[key]) for key in UNCERTAIN_KEYS if key in out)
 
 
 def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...] | None:
@@ -66,6 +108,9 @@ def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...
         if not all(math.isfinite(x) and x >= 0 for x in shares) or sum(shares) <= 0:
             raise ValueError(f"{SPLIT_KEYS[tool]} shares must be finite, non-negative and not all zero.")
         total = sum(shares)
+        if all(round(x, SPLIT_DIGITS) == x for x in shares) and abs(total - 1) <= accounts * 10.0**-SPLIT_DIGITS:
+            out.append(shares)  # already normalised: dividing again could move the last digit
+            continue
         out.append(tuple(round(x / total, SPLIT_DIGITS) for x in shares))
     return tuple(out)
 
@@ -79,14 +124,22 @@ def _to_query(self, lang: str | None = None) -> str:
 
 
 def _as_dict(self) -> dict[str, float]:
-    """The registry parameters (the split, when set, is ``self.split``)."""
+    """The registry parameters (the split, when set, is ``self.split``; ranges ``self.ranges``)."""
     return {p.key: getattr(self, p.key) for p in PARAMS}
+
+
+def _range_map(self) -> dict[str, tuple[float, float]]:
+    """``{key: (low, high)}`` for the parameters that carry a range."""
+    return {key: (lo, hi) for key, lo, hi in self.ranges}
 
 
 Scenario = dataclasses.make_dataclass(
     "Scenario",
     [(p.key, int if p.integer else float, dataclasses.field(default=p.default)) for p in PARAMS]
-    + [("split", tuple | None, dataclasses.field(default=None))],
+    + [("split", tuple | None, dataclasses.field(default=None)),
+       ("ranges", tuple, dataclasses.field(default=())),
+       ("draws", int, dataclasses.field(default=DEFAULT_DRAWS)),
+       ("seed", int, dataclasses.field(default=DEFAULT_SEED))],
     frozen=True,
     namespace={
         "__post_init__": _check,
@@ -94,6 +147,7 @@ Scenario = dataclasses.make_dataclass(
         "replace": _replace,
         "to_query": _to_query,
         "as_dict": _as_dict,
+        "range_map": _range_map,
     },
 )
 Scenario.__module__ = __name__  # so it pickles and prints as planner.scenario.Scenario
@@ -161,13 +215,14 @@ def query_pairs(link_or_query: str | Mapping[str, str | Iterable[str]]) -> list[
     if isinstance(link_or_query, Mapping):
         pairs = []
         for key, value in link_or_query.items():
-            values = [value] if isinstance(value, str) else list(value)
-            pairs.extend((str(key), str(v)) for v in values)
+            many = isinstance(value, Iterable) and not isinstance(value, str | bytes)
+            pairs.extend((str(key), str(v)) for v in (value if many else [value]))
         return pairs
-    text = str(link_or_query).strip()
-    if "?" in text or "://" in text:
-        text = urlsplit(text).query
-    return parse_qsl(text.lstrip("?"), keep_blank_values=True)
+    text = str(link_or_query).strip().split("#", 1)[0]
+    head = text.split("=", 1)[0]
+    if "?" in head or "://" in head:  # a whole link (not a value that holds "?" or "://")
+        text = text.split("?", 1)[1] if "?" in text else ""
+    return parse_qsl(text, keep_blank_values=True)
 
 
 def from_query(
@@ -210,7 +265,7 @@ def from_query(
                               allowed_zh=f"版本 {QUERY_VERSION}", used_zh=f"v={QUERY_VERSION} 规则"))
 
     for key, text in seen.items():
-        if key in APP_KEYS or key in SPLIT_VALUES:
+        if key in APP_KEYS or key in SPLIT_VALUES or key in ("draws", "seed") or key.endswith(RANGE_SUFFIX):
             continue
         p = BY_KEY.get(key)
         if p is None:
@@ -223,7 +278,10 @@ def from_query(
         else:
             values[key] = value
     split = _read_split(seen, values["accounts"], base.split if base else None, notices)
-    return Scenario(**values, split=split), _bounded(notices)
+    ranges = _read_ranges(seen, base.ranges if base else (), notices)
+    draws = _read_int(seen, "draws", MIN_DRAWS, MAX_DRAWS, base.draws if base else DEFAULT_DRAWS, notices)
+    seed = _read_int(seen, "seed", 0, MAX_SEED, base.seed if base else DEFAULT_SEED, notices)
+    return Scenario(**values, split=split, ranges=ranges, draws=draws, seed=seed), _bounded(notices)
 
 
 def _bounded(notices: list[Notice]) -> list[Notice]:
@@ -235,6 +293,49 @@ def _bounded(notices: list[Notice]) -> list[Notice]:
     summary = Notice(SUMMARY_KEY, f"{rest} more", f"{rest} more problems in the link are not listed.", "",
                      allowed_zh=f"链接中另有 {rest} 个问题未列出。")
     return [*notices[: MAX_NOTICES - 1], summary]
+
+
+def _read_ranges(seen: dict[str, str], base_ranges, notices: list[Notice]) -> dict[str, tuple]:
+    """The ranges from ``*_range`` keys over those of the base; a bad one keeps the base's range
+    for that key (or none) and adds a Notice."""
+    ranges = {key: (lo, hi) for key, lo, hi in base_ranges}
+    for name, text in seen.items():
+        if not name.endswith(RANGE_SUFFIX):
+            continue
+        key = name[: -len(RANGE_SUFFIX)]
+        p = BY_KEY.get(key)
+        if p is None or not p.uncertain:
+            notices.append(Notice(
+                name, text, "not a planner parameter" if p is None else f"{key} is not uncertain and has no range",
+                "", allowed_zh="不是规划参数" if p is None else f"{key} 不是不确定参数，不能设区间"))
+            continue
+        parts = text.split(",")
+        ends = [parse_value(p, part) for part in parts] if len(parts) == 2 else [None]
+        if None in ends or ends[0] > ends[1]:
+            old = ranges.get(key)
+            used = f"{format_value(p, old[0])},{format_value(p, old[1])}" if old else ""
+            kind, kind_zh = ("integers", "整数") if p.integer else ("numbers", "数值")
+            lo, hi = _share_text(p.min), _share_text(p.max)
+            notices.append(Notice(
+                name, text, f"low,high: two {kind} from {lo} to {hi} with low ≤ high",
+                used or "no range (the point value)",
+                allowed_zh=f"低,高：{lo} 到 {hi} 之间的两个{kind_zh}，且低 ≤ 高", used_zh=used or "不设区间（用点值）"))
+            continue
+        ranges[key] = tuple(ends)
+    return ranges
+
+
+def _read_int(seen: dict[str, str], key: str, lo: int, hi: int, default: int, notices: list[Notice]) -> int:
+    """An integer codec field (draws, seed) from the link, or ``default`` with a Notice."""
+    text = seen.get(key)
+    if text is None:
+        return default
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= 12 and lo <= int(digits) <= hi:
+        return int(digits)
+    notices.append(Notice(key, text, f"an integer from {lo} to {hi}", str(default),
+                          allowed_zh=f"{lo} 到 {hi} 之间的整数"))
+    return default
 
 
 def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[Notice]):
@@ -267,13 +368,19 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
 
 
 def to_query(scenario: Scenario, lang: str | None = None) -> str:
-    """The canonical, versioned query string: ``v=1`` then every parameter in registry order."""
+    """The canonical, versioned query string: ``v=1``, every parameter in registry order, the
+    spend split and the ranges (``cvr_range=0.01,0.03``) when set, then ``draws`` and ``seed``
+    whenever there are ranges or either differs from its default, so a link reproduces its bands."""
     pairs = [("v", str(QUERY_VERSION))]
     pairs += [(p.key, format_value(p, getattr(scenario, p.key))) for p in PARAMS]
     if scenario.split is not None:
         pairs += [(key, ",".join(_share_text(x) for x in shares))
                   for key, shares in zip(SPLIT_KEYS.values(), scenario.split, strict=True)
                   if shares is not None]
+    pairs += [(key + RANGE_SUFFIX, f"{format_value(BY_KEY[key], lo)},{format_value(BY_KEY[key], hi)}")
+              for key, lo, hi in scenario.ranges]
+    if scenario.ranges or (scenario.draws, scenario.seed) != (DEFAULT_DRAWS, DEFAULT_SEED):
+        pairs += [("draws", str(scenario.draws)), ("seed", str(scenario.seed))]
     if lang:
         pairs.append(("lang", lang))
     return urlencode(pairs, safe=",")

@@ -135,3 +135,19 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 
 def _reject_nan(name):
     raise AssertionError(f"{name} in JSON output")
+
+
+def test_a_value_holding_a_link_is_not_mistaken_for_a_whole_link():
+    scenario, notices = from_query("cvr=0.02&foo=http://x?y=1")
+    assert scenario.cvr == 0.02 and [n.key for n in notices] == ["foo"]
+
+
+def test_whole_links_with_paths_and_fragments():
+    assert from_query("https://p.example/app/?cvr=0.03#top")[0].cvr == 0.03
+    assert from_query("https://p.example/")[0].cvr == from_query("")[0].cvr
+
+
+def test_a_mapping_with_values_that_are_not_text():
+    scenario, notices = from_query({"cvr": 0.05, "aov": None, "invites": [3000]})
+    assert scenario.cvr == 0.05 and scenario.invites == 3000
+    assert [n.key for n in notices] == ["aov"]

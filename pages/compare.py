@@ -1,0 +1,58 @@
+"""对比 Compare: up to three scenarios side by side (the current one, a pasted share link, a preset):
+KPIs with deltas, daily GMV overlaid, and the GMV difference split into PV, CVR and AOV effects."""
+
+import streamlit as st
+
+from planner import compare
+from planner.scenario import to_query
+from views import compare_view as cv
+from views import state
+from views.charts import plotly_config
+from views.uncertainty_view import chart_filename
+
+state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+v = state.view()
+lang = v.lang
+
+
+def chart(fig, name: str) -> None:
+    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("compare", lang, v.today, name)))
+
+
+st.title(cv.t("compare_title", lang))
+st.caption(cv.t("compare_intro", lang))
+
+names, projs, held = ["A"], [v.proj], [cv.slot_name("A", "current", lang)]
+st.markdown(f"**{cv.t('slot_current', lang)}**")
+for col, slot in zip(st.columns(2), cv.SLOTS[1:], strict=True):
+    with col:
+        option = st.selectbox(cv.t("slot_label", lang, slot=slot), cv.slot_options(), key=f"_cmp_{slot}",
+                              format_func=lambda o: cv.option_label(o, lang))
+        link = ""
+        if option == cv.LINK:
+            link = st.text_input(cv.t("link_label", lang, slot=slot), key=f"_cmp_link_{slot}",
+                                 placeholder=cv.t("link_placeholder", lang))
+            if not link.strip():
+                st.caption(cv.t("link_empty", lang))
+        scenario, notices = cv.resolve(option, link)
+        if notices:  # they quote the pasted text: plain text only, never Markdown or HTML
+            st.warning(cv.t("link_notices", lang, slot=slot, n=len(notices)))
+            st.code("\n".join(n.message(lang) for n in notices), language=None, wrap_lines=True)
+        if scenario is not None:
+            names.append(slot)
+            held.append(cv.slot_name(slot, option, lang))
+            projs.append(state.project(to_query(scenario)))
+
+if len(projs) == 1:
+    st.info(cv.t("only_one", lang))
+st.caption(" · ".join(held))
+
+st.subheader(cv.t("kpi_title", lang))
+st.dataframe(cv.kpi_frame(compare.kpi_table(projs), names, lang), hide_index=True, width="stretch")
+chart(cv.overlay_daily(compare.daily_gmv(projs), names, lang), "overlay")
+
+for name, proj in zip(names[1:], projs[1:], strict=True):
+    decomposition = compare.decompose(projs[0], proj)
+    chart(cv.waterfall(decomposition, names[0], name, lang), "waterfall")
+    st.caption(cv.by_factor_text(decomposition, lang))
+st.caption(cv.t("waterfall_caption", lang))

@@ -1,0 +1,301 @@
+"""Uncertainty: Monte Carlo over parameter ranges, P10/P50/P90 bands, the chance of a GMV
+target, and sensitivity (tornado and elasticities).
+
+Ranges
+    An uncertain parameter (``Param.uncertain``) may carry a range [low, high] in the scenario
+    (``Scenario.ranges``, in a link ``cvr_range=0.01,0.03``). Each draw takes every ranged
+    parameter from a **triangular distribution** on [low, high] whose mode is the scenario's
+    point value (clipped into the range): the point value stays the most likely one, the ends
+    are possible but rare. Parameters are drawn independently of each other, in registry
+    order, from ``np.random.default_rng(scenario.seed)``; the same scenario (seed and draws
+    included) gives the same draws. A range with low = high pins the parameter in every draw.
+    Parameters without a range keep their point value in every draw.
+
+        x = low + √(u · (high − low) · (mode − low))           if u < (mode − low)/(high − low)
+        x = high − √((1 − u) · (high − low) · (high − mode))   otherwise,   u ~ U[0, 1)
+
+Bands
+    P10, P50 and P90 are taken across draws separately for every day (a fan chart), for the
+    daily and the cumulative series; they are not the path of one draw. The chance of a GMV
+    target by day N is the share of draws whose cumulative GMV on day N reaches it.
+
+Sensitivity
+    Tornado: the metric (total GMV by default) with one uncertain parameter at the low and then
+    the high end of its range, every other parameter at its point value. A parameter without a
+    range moves across ``DEFAULT_SPAN`` = ±20% of its point value, clipped to the registry's
+    limits (so a parameter at 0, or at a limit, swings one way or not at all). Ranked by swing.
+
+    Elasticity: % change of the metric per % change of the parameter, by central finite
+    difference on the engine with steps of ±1% of the value (one-sided where a limit is hit):
+
+        ε = (G(x⁺) − G(x⁻)) / (x⁺ − x⁻) · x / G(x)
+
+    A parameter at 0 has elasticity 0. Every perturbation of the tornado and of the
+    elasticities runs in ONE ``simulate`` call, one perturbation per draw.
+
+All the engine calls use ``by_account=False`` (the matrix summed, which is all the bands read)
+and are cut into chunks of about ``DRAW_ACCOUNTS_PER_CALL`` draws × accounts, which keeps the
+engine's per-day arrays in cache: several times faster than one huge call, same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .engine import SOURCES, Projection, simulate
+from .params import BY_KEY
+from .report import summary
+from .scenario import UNCERTAIN_KEYS, Scenario
+
+DISTRIBUTION = "triangular"
+DEFAULT_SPAN = 0.20  # ± share of the point value a parameter without a range moves in the tornado
+ELASTICITY_STEP = 0.01  # ± share of the value for the finite difference
+PERCENTILES: tuple[int, ...] = (10, 50, 90)
+PERCENTILE_KEYS: tuple[str, ...] = ("p10", "p50", "p90")
+METRICS: tuple[str, ...] = ("gmv", "net_gmv", "profit")
+DRAW_ACCOUNTS_PER_CALL = 12_000
+
+
+def triangular(u, low, mode, high) -> np.ndarray:
+    """Inverse CDF of the triangular distribution on [low, high] with ``mode``, at ``u`` ∈ [0, 1).
+    Broadcasts; low = high gives low exactly (numpy's own sampler refuses a zero width)."""
+    u, low, mode, high = (np.asarray(a, dtype=float) for a in (u, low, mode, high))
+    width = high - low
+    mode_cdf = np.divide(mode - low, width, out=np.zeros(np.broadcast(mode, width).shape), where=width > 0)
+    left = low + np.sqrt(u * width * (mode - low))
+    right = high - np.sqrt((1.0 - u) * width * (high - mode))
+    return np.where(u < mode_cdf, left, right)
+
+
+def sample(scenario: Scenario, rng: np.random.Generator, draws: int | None = None) -> dict[str, np.ndarray]:
+    """Per-draw values, shape (draws,), of every parameter that carries a range."""
+    draws = scenario.draws if draws is None else draws
+    u = rng.random((len(scenario.ranges), draws))
+    out = {}
+    for row, (key, low, high) in zip(u, scenario.ranges, strict=True):
+        mode = min(max(float(getattr(scenario, key)), low), high)
+        out[key] = triangular(row, low, mode, high)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class MonteCarlo:
+    """Per-draw, per-day series of the whole matrix. Arrays are (draws, days[, source]); money in 元."""
+
+    scenario: Scenario
+    values: dict[str, np.ndarray]  # the drawn parameter values, (draws,) each
+    gmv: np.ndarray  # (D, T)
+    net_gmv: np.ndarray  # (D, T)
+    profit: np.ndarray  # (D, T) net GMV × margin − spend
+    pv: np.ndarray  # (D, T, 5) viewers per source
+
+    @property
+    def draws(self) -> int:
+        return self.gmv.shape[0]
+
+    @property
+    def days(self) -> int:
+        return self.gmv.shape[1]
+
+    def series(self, metric: str) -> np.ndarray:
+        """(D, T) daily values of ``metric`` (one of METRICS)."""
+        if metric not in METRICS:
+            raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+        return getattr(self, metric)
+
+
+def evaluate(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int) -> MonteCarlo:
+    """Run the engine for ``draws`` draws with per-draw ``overrides``, in cache-sized chunks."""
+    chunk = max(1, DRAW_ACCOUNTS_PER_CALL // scenario.accounts)
+    gmv, net, profit = (np.empty((draws, scenario.days)) for _ in range(3))
+    pv = np.empty((draws, scenario.days, len(SOURCES)))
+    for start in range(0, draws, chunk):
+        part = slice(start, min(start + chunk, draws))
+        proj = simulate(scenario, part.stop - start, {k: v[part] for k, v in overrides.items()},
+                        by_account=False)
+        s = summary(proj, axis=(2,))  # (d, T, …): summed over the matrix
+        gmv[part], net[part], profit[part], pv[part] = s["gmv"], s["net_gmv"], s["profit"], s["pv_by_source"]
+    return MonteCarlo(scenario, dict(overrides), gmv, net, profit, pv)
+
+
+def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> MonteCarlo:
+    """Monte Carlo over the scenario's ranges; ``draws`` and ``seed``, when given, replace the
+    scenario's (and are checked like them: draws 1..10,000)."""
+    scenario = scenario.replace(draws=scenario.draws if draws is None else draws,
+                                seed=scenario.seed if seed is None else seed)
+    values = sample(scenario, np.random.default_rng(scenario.seed))
+    return evaluate(scenario, values, scenario.draws)
+
+
+def point_series(proj: Projection, draw: int = 0) -> dict[str, np.ndarray]:
+    """(T,) daily values of each metric of one draw of a projection (the point estimate, drawn
+    beside the bands)."""
+    s = summary(proj, axis=(2,))
+    return {metric: s[metric][draw] for metric in METRICS}
+
+
+def _pct(a: np.ndarray, axis: int = 0, overwrite: bool = False) -> np.ndarray:
+    """(3, …) P10, P50, P90 of ``a`` along ``axis`` (the draws); ``overwrite`` lets numpy
+    partition a scratch array in place instead of copying it."""
+    return np.percentile(a, PERCENTILES, axis=axis, overwrite_input=overwrite)
+
+
+@dataclass(frozen=True)
+class Bands:
+    """P10/P50/P90 (first axis, in PERCENTILE_KEYS order) of each metric across draws."""
+
+    day: np.ndarray  # (T,) 1-based
+    daily: dict[str, np.ndarray]  # metric -> (3, T)
+    cumulative: dict[str, np.ndarray]  # metric -> (3, T), percentiles of the running totals
+    total: dict[str, np.ndarray]  # metric -> (3,), over the horizon
+    mix: np.ndarray  # (3, T, 5) share of each source in the day's viewers
+    draws: int
+
+
+def bands(mc: MonteCarlo) -> Bands:
+    """The fan charts' numbers: percentiles per day of every metric and of the traffic mix."""
+    daily, cumulative, total = {}, {}, {}
+    for metric in METRICS:
+        series = mc.series(metric)
+        running = np.cumsum(series, axis=1)  # scratch: partitioned in place below
+        daily[metric], total[metric] = _pct(series), _pct(running[:, -1])
+        cumulative[metric] = _pct(running, overwrite=True)
+    # Shares laid out (T, 5, draws), so the percentiles run along contiguous memory. A day
+    # without viewers has every share 0 (0 / 1).
+    pv = np.moveaxis(mc.pv, 0, -1)
+    pv_total = pv.sum(axis=1, keepdims=True)
+    share = np.divide(pv, np.where(pv_total > 0, pv_total, 1.0), out=np.empty(pv.shape))
+    return Bands(np.arange(1, mc.days + 1), daily, cumulative, total,
+                 _pct(share, axis=-1, overwrite=True), mc.draws)
+
+
+def _check_day(mc: MonteCarlo, day: int | None) -> int:
+    day = mc.days if day is None else int(day)
+    if not 1 <= day <= mc.days:
+        raise ValueError(f"day must be within 1..{mc.days}, got {day}.")
+    return day
+
+
+def target_curve(mc: MonteCarlo, target_yuan: float, metric: str = "gmv") -> np.ndarray:
+    """(T,) the chance, day by day, that the cumulative ``metric`` has reached ``target_yuan``."""
+    running = np.cumsum(mc.series(metric), axis=1)
+    return (running >= float(target_yuan)).mean(axis=0)
+
+
+def target_probability(mc: MonteCarlo, target_yuan: float, day: int | None = None, metric: str = "gmv") -> float:
+    """The chance that the cumulative ``metric`` reaches ``target_yuan`` by ``day`` (1-based;
+    the end of the horizon by default): the share of draws that do."""
+    return float(target_curve(mc, target_yuan, metric)[_check_day(mc, day) - 1])
+
+
+# --- sensitivity ---------------------------------------------------------------------------
+
+def swing_span(scenario: Scenario, key: str, span: float = DEFAULT_SPAN) -> tuple[float, float, bool]:
+    """(low, high, from_range): the parameter's range if it has one, else ±``span`` of its
+    point value clipped to the registry's limits."""
+    ranges = scenario.range_map()
+    if key in ranges:
+        low, high = ranges[key]
+        return float(low), float(high), True
+    p, x = BY_KEY[key], float(getattr(scenario, key))
+    return max(x * (1 - span), p.min), min(x * (1 + span), p.max), False
+
+
+@dataclass(frozen=True)
+class Swing:
+    """One bar of the tornado: the metric with ``key`` at ``low`` and at ``high``."""
+
+    key: str
+    point: float
+    low: float
+    high: float
+    at_low: float  # the metric with the parameter at ``low`` (元)
+    at_high: float
+    from_range: bool  # the scenario's range, or the default span
+
+    @property
+    def swing(self) -> float:
+        return abs(self.at_high - self.at_low)
+
+
+@dataclass(frozen=True)
+class Elasticity:
+    key: str
+    point: float
+    elasticity: float  # % change of the metric per % change of the parameter; NaN if the metric is 0
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    metric: str
+    base: float  # the metric at the point values (元)
+    tornado: tuple[Swing, ...]  # by swing, largest first
+    elasticities: tuple[Elasticity, ...]  # by |elasticity|, largest first
+
+
+def sensitivity(scenario: Scenario, metric: str = "gmv", keys: tuple[str, ...] = UNCERTAIN_KEYS,
+                span: float = DEFAULT_SPAN, step: float = ELASTICITY_STEP) -> Sensitivity:
+    """Tornado and elasticities of the total ``metric`` over the horizon, for every uncertain
+    parameter in ``keys``, from one engine call with 1 + 4·len(keys) draws: the base, then
+    per key its low and high end and its −step and +step perturbations."""
+    if metric not in METRICS:
+        raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+    n = len(keys)
+    draws = 1 + 4 * n
+    overrides = {key: np.full(draws, float(getattr(scenario, key))) for key in keys}
+    spans, steps = [], []
+    for i, key in enumerate(keys):
+        p, x = BY_KEY[key], float(getattr(scenario, key))
+        low, high, from_range = swing_span(scenario, key, span)
+        down, up = max(x * (1 - step), p.min), min(x * (1 + step), p.max)
+        overrides[key][1 + 4 * i: 5 + 4 * i] = low, high, down, up
+        spans.append((low, high, from_range))
+        steps.append((down, up))
+    values = summary(simulate(scenario, draws, overrides, by_account=False))[metric]
+    base = float(values[0])
+    tornado, elasticities = [], []
+    for i, key in enumerate(keys):
+        x = float(getattr(scenario, key))
+        at_low, at_high, at_down, at_up = (float(v) for v in values[1 + 4 * i: 5 + 4 * i])
+        low, high, from_range = spans[i]
+        tornado.append(Swing(key, x, low, high, at_low, at_high, from_range))
+        down, up = steps[i]
+        if up == down:
+            e = 0.0
+        elif base == 0:
+            e = float("nan")
+        else:
+            e = (at_up - at_down) / (up - down) * x / base
+        elasticities.append(Elasticity(key, x, e))
+    order = {key: i for i, key in enumerate(keys)}
+    tornado.sort(key=lambda s: (-s.swing, order[s.key]))
+    elasticities.sort(key=lambda e: (-abs(e.elasticity) if np.isfinite(e.elasticity) else 0.0, order[e.key]))
+    return Sensitivity(metric, base, tuple(tornado), tuple(elasticities))
+
+
+# --- plain Python for JSON ---------------------------------------------------------------
+
+def _p(values) -> dict[str, float]:
+    return {k: float(v) for k, v in zip(PERCENTILE_KEYS, values, strict=True)}
+
+
+def percentiles(mc: MonteCarlo) -> dict:
+    """The CLI's ``percentiles`` document: the Monte Carlo settings, P10/P50/P90 of each metric
+    over the horizon, and the same per day (each day's own percentiles)."""
+    b = bands(mc)
+    doc = {
+        "draws": mc.draws,
+        "seed": mc.scenario.seed,
+        "distribution": DISTRIBUTION,
+        "ranges": {key: [lo, hi] for key, lo, hi in mc.scenario.ranges},
+    }
+    doc.update({metric: _p(b.total[metric]) for metric in METRICS})
+    doc["daily"] = [
+        {"day": int(day), **{metric: _p(b.daily[metric][:, t]) for metric in METRICS}}
+        for t, day in enumerate(b.day)
+    ]
+    return doc
+

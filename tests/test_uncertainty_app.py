@@ -1,0 +1,193 @@
+"""The 区间 Ranges and 对比 Compare pages under Streamlit's AppTest, and their figure builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import compare, uncertainty
+from planner.engine import simulate
+from planner.presets import PRESETS
+from planner.scenario import Scenario, from_query
+from views import compare_view, uncertainty_view
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+RANGES, COMPARE = "pages/uncertainty.py", "pages/compare.py"
+FONT = "Noto Sans CJK SC"
+
+
+def open_page(page: str, query: dict[str, str] | None = None, lang: str = "zh") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if lang != "zh":
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts_of(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+def text_of(at: AppTest) -> str:
+    parts = [m.label + " " + m.value for m in at.metric]
+    parts += [x.value for x in (*at.title, *at.subheader, *at.caption, *at.info, *at.warning, *at.markdown)]
+    return "\n".join(parts)
+
+
+# --- the pages render ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", [RANGES, COMPARE])
+def test_page_renders_without_exception(page, lang):
+    at = open_page(page, {"cvr_range": "0.01,0.03", "draws": "200"}, lang)
+    assert charts_of(at)
+    title = at.title[0].value
+    assert title == (uncertainty_view.t("ranges_title", lang) if page == RANGES else
+                     compare_view.t("compare_title", lang))
+
+
+def test_ranges_page_reads_ranges_draws_and_seed_from_the_link():
+    at = open_page(RANGES, {"cvr_range": "0.01,0.03", "aov_range": "200,300", "draws": "300", "seed": "9"})
+    assert at.number_input(key="_mc_draws").value == 300
+    assert at.number_input(key="_mc_seed").value == 9
+    assert at.multiselect(key="_mc_keys").value == ["cvr", "aov"]
+    assert at.slider(key="_mc_range_cvr").value == (0.01, 0.03)
+    assert at.slider(key="_mc_range_aov").value == (200.0, 300.0)
+    # The probability of the target is the planner's, for this scenario's Monte Carlo.
+    scenario, _ = from_query({"cvr_range": "0.01,0.03", "aov_range": "200,300", "draws": "300", "seed": "9"})
+    mc = uncertainty.monte_carlo(scenario)
+    target = at.number_input(key="_target_gmv").value
+    expected = uncertainty.target_probability(mc, target, scenario.days)
+    assert at.metric[0].value == f"{100 * expected:.1f}%"
+
+
+def test_changing_a_range_widget_changes_the_scenario_and_the_address_bar():
+    at = open_page(RANGES, {"cvr_range": "0.01,0.03", "draws": "200"})
+    at.slider(key="_mc_range_cvr").set_value((0.012, 0.02)).run()
+    assert not at.exception
+    assert at.query_params["cvr_range"] == "0.012,0.02"
+    at.number_input(key="_mc_seed").set_value(5).run()
+    assert at.query_params["seed"] == "5"
+    at.number_input(key="_mc_draws").set_value(400).run()
+    assert at.query_params["draws"] == "400"
+
+
+def test_adding_and_removing_a_ranged_parameter():
+    at = open_page(RANGES, {"draws": "100"})
+    assert at.info  # no ranges yet
+    at.multiselect(key="_mc_keys").set_value(["aov"]).run()
+    assert not at.exception
+    low, high = at.slider(key="_mc_range_aov").value
+    assert (low, high) == (170.0, 270.0)  # ±20% of 220 on the slider's 10-yuan steps
+    assert at.query_params["aov_range"] == "170,270"
+    at.multiselect(key="_mc_keys").set_value([]).run()
+    assert "aov_range" not in at.query_params
+
+
+def test_target_day_follows_a_shorter_horizon():
+    at = open_page(RANGES, {"draws": "50", "days": "60"})
+    assert at.slider(key="_target_day").value == 60
+    at.slider(key="days").set_value(30).run()
+    assert not at.exception
+    assert at.slider(key="_target_day").value == 30
+
+
+def test_a_bad_range_in_the_link_is_a_notice_shown_as_plain_text():
+    at = open_page(RANGES, {"cvr_range": "0.3,**bold**", "draws": "100"})
+    assert at.warning  # the notices' heading
+    code = "\n".join(c.value for c in at.code)
+    assert "cvr_range=0.3,**bold**" in code  # quoted as plain text, not rendered as Markdown
+    assert at.multiselect(key="_mc_keys").value == []
+
+
+def test_compare_with_a_preset_and_a_pasted_link():
+    at = open_page(COMPARE)
+    assert at.info  # only the current scenario so far
+    at.selectbox(key="_cmp_B").set_value("apparel_matrix").run()
+    at.selectbox(key="_cmp_C").set_value("link").run()
+    at.text_input(key="_cmp_link_C").set_value("https://x.example/?aov=300&gdt=3000&cvr=abc").run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == ["指标", "A", "B", "C", "B − A", "C − A"]
+    assert "B = 预设：" + PRESETS["apparel_matrix"].label_zh in text_of(at)
+    # The pasted link's problem is shown as plain text.
+    assert any("cvr=abc" in c.value for c in at.code)
+    assert len(charts_of(at)) == 3  # overlay and two waterfalls
+
+
+def test_compare_link_with_markup_stays_plain_text():
+    at = open_page(COMPARE)
+    at.selectbox(key="_cmp_B").set_value("link").run()
+    at.text_input(key="_cmp_link_B").set_value("aov=<img src=x onerror=alert(1)>&[x](javascript:1)=2").run()
+    assert not at.exception
+    assert all("<img" not in m.value for m in at.markdown)
+    assert any("<img" in c.value for c in at.code)
+
+
+# --- the figures (no server) -----------------------------------------------------------------
+
+def _fonts(fig) -> list[str]:
+    layout = fig.layout
+    return [layout.font.family, layout.title.font.family]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_use_the_cjk_font_and_label_their_axes(lang):
+    s = Scenario(days=30, ranges={"cvr": (0.01, 0.03)}, draws=50)
+    mc = uncertainty.monte_carlo(s)
+    b = uncertainty.bands(mc)
+    sens = uncertainty.sensitivity(s)
+    a, bb = simulate(s), simulate(PRESETS["expert_high_aov"].scenario)
+    figs = [
+        uncertainty_view.fan_chart(b, "gmv", lang, point=uncertainty.point_series(a)["gmv"]),
+        uncertainty_view.fan_chart(b, "profit", lang, cumulative=True),
+        uncertainty_view.mix_fan(b, lang),
+        uncertainty_view.target_chart(uncertainty.target_curve(mc, 1e6), 1e6, 30, lang),
+        uncertainty_view.tornado(sens, lang),
+        uncertainty_view.elasticity_chart(sens, lang),
+        compare_view.overlay_daily(compare.daily_gmv([a, bb]), ["A", "B"], lang),
+        compare_view.waterfall(compare.decompose(a, bb), "A", "B", lang),
+    ]
+    for fig in figs:
+        assert all(f.startswith(f'"{FONT}"') for f in _fonts(fig))
+        assert fig.layout.title.text
+        assert fig.layout.xaxis.title.text or fig.layout.yaxis.title.text
+
+
+def test_waterfall_bars_end_at_b():
+    a, b = simulate(Scenario(days=20)), simulate(Scenario(days=20, gdt=3000, aov=300))
+    d = compare.decompose(a, b)
+    fig = compare_view.waterfall(d, "A", "B", "en")
+    y = list(fig.data[0].y)
+    assert y[0] == d["gmv_a"] and y[-1] == d["gmv_b"]
+    assert sum(y[:-1]) == pytest.approx(d["gmv_b"], rel=1e-9)
+
+
+def test_tornado_shows_the_largest_swings_first():
+    sens = uncertainty.sensitivity(Scenario(days=20))
+    fig = uncertainty_view.tornado(sens, "en")
+    names = list(fig.data[0].y)
+    assert names[0] == "Public CVR" or len(names) == uncertainty_view.TORNADO_TOP
+    swings = [abs(h - lo) for lo, h in zip(fig.data[0].x, fig.data[1].x, strict=True)]
+    assert np.all(np.diff(swings) <= 1e-6)
+
+
+def test_chart_filenames():
+    assert uncertainty_view.chart_filename("ranges", "zh", "2025-01-31", "tornado") == "视频号_区间_龙卷风图_2025-01-31"
+    assert uncertainty_view.chart_filename("compare", "en", "2025-01-31") == "shipinhao_compare_2025-01-31"
+
+
+def test_strings_have_both_languages_and_do_not_shadow_each_other():
+    assert not set(uncertainty_view.STRINGS) & set(compare_view.STRINGS)
+    for table in (uncertainty_view.STRINGS, compare_view.STRINGS):
+        for key, (zh, en) in table.items():
+            assert zh and en, key
