@@ -199,7 +199,8 @@ def finish() -> None:
 
 def _sync_extras() -> None:
     """Forget link-only fields the widgets have made invalid (a split for another number of
-    accounts), in session state and in the address bar."""
+    accounts), and keep the address bar holding the ones in use: Streamlit drops query keys no
+    widget is bound to when the user switches pages, and the bar must stay a full share link."""
     ss = st.session_state
     stored = ss.get(_EXTRAS)
     if not stored:
@@ -208,10 +209,18 @@ def _sync_extras() -> None:
     used = {name: getattr(now, name) for name in EXTRA_FIELDS}
     if used != stored:
         ss[_EXTRAS] = used
-        keep = _extra_pairs(now)
-        for key in list(st.query_params):
-            if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
-                del st.query_params[key]
+    _write_extras(now)
+
+
+def _write_extras(scen: Scenario) -> None:
+    """The address bar's link-only keys become exactly the scenario's (set only what differs)."""
+    keep = _extra_pairs(scen)
+    for key in list(st.query_params):
+        if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
+            del st.query_params[key]
+    for key, text in keep.items():
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text
 
 
 def notices() -> list[Notice]:
@@ -241,12 +250,7 @@ def load_extras(scen: Scenario) -> None:
     """Make the scenario's link-only fields (``EXTRA_FIELDS``: split, ranges, draws, seed) the
     session's, in session state and in the address bar; the widgets are left alone."""
     st.session_state[_EXTRAS] = {name: getattr(scen, name) for name in EXTRA_FIELDS}
-    keep = _extra_pairs(scen)
-    for key in list(st.query_params):
-        if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
-            del st.query_params[key]
-    for key, text in keep.items():
-        st.query_params[key] = text
+    _write_extras(scen)
 
 
 def apply_preset() -> None:
