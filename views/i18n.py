@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav_overview": ("总览", "Overview"),
     "nav_matrix": ("矩阵", "Matrix"),
     "nav_assumptions": ("假设", "Assumptions"),
+    "nav_budget": ("投流预算", "Budget"),
     "lang_label": ("语言 / Language", "语言 / Language"),
     "lang_zh": ("中文", "中文"),
     "lang_en": ("English", "English"),

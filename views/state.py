@@ -29,7 +29,7 @@ from planner import breakdown
 from planner.engine import Projection, simulate
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
-from planner.scenario import Notice, Scenario, format_value, from_query, to_query
+from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
 
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
@@ -37,6 +37,9 @@ PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
 LANG_KEY = "lang"
 PRESET_KEY = "_preset"
 BOUND_KEYS = frozenset({*PARAM_KEYS, LANG_KEY})
+# Keys of the pages' own settings (the budget page's budget=, mode=, …): the codec knows them,
+# pages bind widgets to them, and the scenario sync leaves them alone.
+PAGE_KEYS = APP_KEYS - {"v", "preset", "lang"}
 # Keys that messaging apps and trackers add to shared links (WeChat adds from= and
 # isappinstalled= when a link is forwarded). They are not the planner's: ignore them quietly
 # and leave them in the address bar.
@@ -117,7 +120,7 @@ def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | Non
     if lang_ != DEFAULT_LANG:
         out[LANG_KEY] = [lang_]
     for key, values in (keep or {}).items():
-        if _is_foreign(key) or key == "page":
+        if _is_foreign(key) or key in PAGE_KEYS:
             out[key] = values
     return out
 
@@ -216,7 +219,7 @@ def _write_extras(scen: Scenario) -> None:
     """The address bar's link-only keys become exactly the scenario's (set only what differs)."""
     keep = _extra_pairs(scen)
     for key in list(st.query_params):
-        if key not in BOUND_KEYS and not _is_foreign(key) and key != "page" and key not in keep:
+        if key not in BOUND_KEYS and not _is_foreign(key) and key not in PAGE_KEYS and key not in keep:
             del st.query_params[key]
     for key, text in keep.items():
         if st.query_params.get(key) != text:

@@ -1,0 +1,195 @@
+"""The 投流 Budget page under Streamlit's AppTest, and its figure builders (no server).
+
+Expected numbers come from ``planner.budget`` itself, formatted with ``planner.fmt``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import budget, fmt
+from planner.engine import TOOLS, simulate
+from planner.params import BY_KEY
+from planner.scenario import APP_KEYS, Scenario, from_query
+from views import budget_charts as bc
+from views import budget_state as bs
+from views import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGE = "pages/budget.py"
+FONT = "Noto Sans CJK SC"
+
+
+def open_page(query: dict[str, str] | None = None, lang: str = "zh") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if lang != "zh":
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_renders_in_both_languages(lang):
+    at = open_page(lang=lang)
+    assert at.title[0].value == bc.bt("title", lang)
+    heads = [s.value for s in at.subheader]
+    for key in ("curves_title", "opt_title", "goal_title"):
+        assert bc.bt(key, lang) in heads
+    assert len(charts(at)) >= 8  # 3 curves, allocation, cumulative GMV, 3 curves after, goal
+    for chart in charts(at):
+        config = json.loads(chart.proto.config)
+        assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
+                                                  "filename": f"视频号_投流_{date.today().isoformat()}"}
+        assert json.loads(chart.proto.spec)["layout"]["font"]["family"].startswith(f'"{FONT}"')
+    assert not at.error
+
+
+def test_result_shows_the_planner_numbers():
+    at = open_page()
+    scenario = Scenario()
+    plan = budget.optimise(scenario, 10_000, "gmv")
+    kpis = at.dataframe[0].value
+    row = kpis[kpis[bc.bt("kpi_col", "zh")] == "GMV"].iloc[0]
+    assert row[bc.bt("before", "zh")] == fmt.money(plan.before["gmv"], "zh")
+    assert row[bc.bt("after", "zh")] == fmt.money(plan.after["gmv"], "zh")
+
+
+def test_apply_makes_the_allocation_the_current_scenario():
+    at = open_page()
+    plan = budget.optimise(Scenario(), 10_000, "gmv")
+    at.button(key="apply_budget").click().run()
+    assert not at.exception
+    for k, tool in enumerate(TOOLS):
+        assert at.session_state[tool] == pytest.approx(plan.by_tool[k])
+    wanted = budget.link_values(plan.scenario)
+    for key in ("gdt_split", "beans_split", "coupons_split"):
+        assert at.query_params.get(key) == wanted[key]
+    # The app now simulates the allocation, split included: the page's "before" is the plan's "after".
+    kpis = at.dataframe[0].value
+    row = kpis[kpis[bc.bt("kpi_col", "zh")] == "GMV"].iloc[0]
+    assert row[bc.bt("before", "zh")] == fmt.money(plan.after["gmv"], "zh")
+    assert at.success and at.success[0].value == bc.bt("applied", "zh")
+
+
+def test_infeasible_bounds_show_one_error_not_an_exception():
+    at = open_page()
+    at.number_input(key="gdt_min").set_value(50_000.0).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "50,000.00" in at.error[0].value
+
+
+def test_modes_render():
+    at = open_page({"days": "30", "accounts": "2"})
+    for mode in bs.MODES:
+        at.radio(key="mode").set_value(mode).run()
+        assert not at.exception, mode
+        assert not at.error, (mode, [e.value for e in at.error])
+
+
+def test_goal_seek_answer_and_apply():
+    at = open_page({"days": "30", "accounts": "2"})
+    at.selectbox(key="goal_param").set_value("cvr").run()
+    at.number_input(key="goal_gmv").set_value(1_000_000.0).run()
+    goal = budget.goal_seek(Scenario(days=30, accounts=2), "cvr", 1_000_000.0)
+    assert at.success[-1].value == goal.reason.text("zh")
+    at.button(key="apply_goal").click().run()
+    assert at.session_state["cvr"] == pytest.approx(goal.value)
+
+
+def test_page_keys_are_not_unknown_parameters():
+    assert set(bs.PAGE_KEYS) <= APP_KEYS
+    _, notices = from_query({"budget": "20000", "mode": "incremental", "gdt_max": "500", "cvr": "0.02"})
+    assert notices == []
+
+
+def test_page_settings_come_from_the_link():
+    # Streamlit writes a bound radio's or selectbox's shown label into the URL; the link's lang=
+    # travels with it, so a link reopens in its own language with its own labels.
+    mode_label = bc.STRINGS["mode_incremental"][0]
+    param_label = i18n.param_label(BY_KEY["cvr"], "zh")
+    at = open_page({"budget": "20000", "mode": mode_label, "gdt_max": "500", "goal_param": param_label})
+    assert at.number_input(key="budget").value == 20000
+    assert at.radio(key="mode").value == "incremental"
+    assert at.number_input(key="gdt_max").value == 500
+    assert at.selectbox(key="goal_param").value == "cvr"
+
+
+# --- figures (no server) -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def results():
+    s = Scenario(days=40, gdt=2000)
+    curves = budget.response_curves(s, points=11)
+    plan = budget.optimise(s, 5000, "profit")
+    goal = budget.goal_seek(s, "aov", 2 * float(simulate(s).gmv.sum()))
+    return s, curves, plan, goal
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_use_the_cjk_font_and_label_their_axes(results, lang):
+    s, curves, plan, goal = results
+    figs = [bc.curve_figure(curves[t], lang) for t in TOOLS]
+    figs += [bc.allocation_figure(plan, lang), bc.cumulative_figure(simulate(s), simulate(plan.scenario), lang),
+             bc.goal_figure(goal, lang)]
+    for fig in figs:
+        assert fig.layout.font.family.startswith(f'"{FONT}"')
+        assert fig.data
+        axes = [name for name in fig.layout if name.startswith(("xaxis", "yaxis"))]
+        assert any(fig.layout[name].title.text for name in axes)
+    spend_axis = figs[0].layout.xaxis3.title.text
+    assert ("元/天" in spend_axis) if lang == "zh" else ("元/day" in spend_axis)
+
+
+def test_curve_figure_marks_now_and_break_even(results):
+    _, curves, _, _ = results
+    c = curves["gdt"]
+    fig = bc.curve_figure(c, "zh")
+    names = [tr.name for tr in fig.data]
+    assert bc.bt("current", "zh") in names and bc.bt("trace_breakeven_roi", "zh") in names
+    be = next(tr for tr in fig.data if tr.name == bc.bt("trace_breakeven_roi", "zh"))
+    assert np.allclose(be.y, c.breakeven_roi)
+    now = [tr for tr in fig.data if tr.name == bc.bt("current", "zh")]
+    assert all(tr.x[0] == pytest.approx(2000) for tr in now)
+    assert fmt.roi(c.marginal_roi[c.current]) in bc.curve_summary(c, "zh")
+
+
+def test_tables_come_from_the_plan(results):
+    _, _, plan, _ = results
+    rows = bc.allocation_rows(plan, "en")
+    assert len(rows) == len(plan.allocation) + 1
+    assert rows[-1]["Beans"] == fmt.number(plan.by_tool[1], 0)
+    kpis = bc.kpi_rows(plan, "en")
+    assert kpis[0]["After"] == fmt.money(plan.after["gmv"], "en")
+    assert bc.next_best(plan, "zh").startswith("每天再多一元预算最该投")
+
+
+def test_reset_and_presets_on_the_budget_page_keep_its_settings_and_never_crash():
+    # The page's own settings are bound to the URL; resetting the scenario or picking a preset
+    # must leave them (deleting a bound key from the URL raises in Streamlit).
+    at = open_page({"budget": "20000"})
+    at.number_input(key="budget").set_value(30000).run()
+    assert not at.exception
+    at.button[[b.label for b in at.button].index("恢复默认值")].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.selectbox(key="_preset").set_value("coffee_funnel").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.number_input(key="budget").value == 30000
+    assert at.slider(key="aov").value == 40

@@ -1,0 +1,78 @@
+"""投流 Budget page: the page's URL-bound keys, cached planner calls and the "apply" callbacks.
+
+The page's own widgets are keyed by ``PAGE_KEYS`` and bound to the URL like the sidebar, so a
+link reopens the same question. The optimiser and goal seek are cached on the scenario's
+canonical query plus the page's inputs; errors (infeasible bounds…) come back as text in both
+languages instead of exceptions, so a cached failure is as cheap as a cached answer.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import budget
+from planner.scenario import from_query
+
+from . import state
+
+# The page's URL keys: they must be in planner.scenario.APP_KEYS so a link that carries them is
+# not flagged as having unknown parameters.
+BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
+                                    "coupons_max")
+PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi",
+                              *BOUND_TOOL_KEYS, "goal_param", "goal_gmv", "goal_day")
+MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
+APPLIED = "_budget_applied"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def curves(query: str) -> dict[str, budget.Curve]:
+    scenario, _ = from_query(query)
+    return budget.response_curves(scenario)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, target_gmv: float | None,
+         min_roi: float | None, bounds: tuple[tuple[str, float | None], ...]):
+    """(plan, None) or (None, (zh, en) message)."""
+    scenario, _ = from_query(query)
+    given = dict(bounds)
+    lo = {t: given[f"{t}_min"] for t in budget.TOOLS if given.get(f"{t}_min") is not None}
+    hi = {t: given[f"{t}_max"] for t in budget.TOOLS if given.get(f"{t}_max") is not None}
+    try:
+        if mode == "incremental":
+            return budget.incremental(scenario, amount, objective, lo, hi), None
+        if mode == "target":
+            return budget.target_gmv(scenario, target_gmv or 0.0, lo, hi, max_budget=amount or None), None
+        if mode == "roi":
+            return budget.max_gmv_at_roi(scenario, min_roi or 0.0, amount, lo, hi), None
+        return budget.optimise(scenario, amount, objective, lo, hi, at_most=up_to), None
+    except budget.BudgetError as exc:
+        return None, (exc.text("zh"), exc.text("en"))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def goal(query: str, key: str, gmv: float, day: int | None):
+    """(goal, None) or (None, (zh, en) message)."""
+    scenario, _ = from_query(query)
+    try:
+        return budget.goal_seek(scenario, key, gmv, day), None
+    except budget.BudgetError as exc:
+        return None, (exc.text("zh"), exc.text("en"))
+
+
+def apply_scenario(query: str) -> None:
+    """Button callback: make an optimised allocation the current scenario. The sidebar's spend
+    widgets are keyed by registry key (``gdt``, ``beans``, ``coupons``); the per-account shares
+    are a scenario field no widget carries, which ``state.load_extras`` keeps beside the widgets
+    and writes to the address bar (``gdt_split``…), so the bar is the new share link."""
+    scenario, _ = from_query(query)
+    for tool in budget.TOOLS:
+        st.session_state[tool] = float(getattr(scenario, tool))
+    state.load_extras(scenario)
+    st.session_state[APPLIED] = True
+
+
+def apply_value(key: str, value: float) -> None:
+    """Button callback: set one scenario widget to the goal seek's answer."""
+    st.session_state[key] = value
