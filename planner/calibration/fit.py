@@ -1,0 +1,597 @@
+"""Fit the engine's parameters to a merchant's past sessions, and back-test the fit.
+
+The fit runs the engine itself: for a parameter vector θ the engine projects every account
+and day of the file, and the residuals compare its outputs with the file's, per session::
+
+    r_s,i = w_s · (log(model_s,i(θ) + c_s) − log(data_s,i + c_s))
+
+for each observed series s, following the trade's GMV = PV × CVR × AOV: viewers (PV), CVR =
+buyers / viewers, AOV = GMV / buyers, and where the file has them private viewers, paid viewers
+by tool and the return rate refunds / GMV. Ratios rather than buyers and GMV keep the factors
+apart: a room whose traffic the engine cannot reach still gets its CVR and AOV right. c_s is
+1% of the series' median (so zeros are allowed) and w_s = 1/σ_s, σ_s the series' residual
+spread after a first, unweighted fit. ``scipy.optimize.least_squares``
+minimises Σ r² over θ mapped to the unit box [0, 1]^p (log scale for the positive, wide
+parameters), so every fitted value stays inside the registry's range. Jacobians are forward
+differences taken in ONE vectorised engine call (one draw per parameter), and the starting
+points of the multi-start are scored in one call too.
+
+Intervals are 95% Wald intervals from cov = s² (JᵀJ)⁻¹ in the unit box, mapped back (so they
+are asymmetric on log scale and clipped to the registry range). A parameter whose interval is
+wider than ±``MAX_REL_HALF_WIDTH`` of its value, or that the data do not move at all, is not
+identifiable: it keeps its default and the fit is redone without it.
+
+What is read straight from the file rather than fitted: the number of accounts and their
+launch interval, the horizon, the daily spend per tool, invites per session and session
+length. Each tool's spend becomes one daily amount, split either evenly over the live accounts
+or by a fixed share per account (``gdt_split`` …), whichever matches the file better: both are
+what a share link can say, so the applied link reproduces the fit. Day-to-day changes in spend
+are averaged away.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import least_squares
+
+from ..engine import BEANS, COUPONS, GDT, PRIVATE, TOOLS, simulate
+from ..params import BY_KEY as PARAM
+from ..scenario import Scenario, to_query
+from .reader import Problem, Sessions
+from .schema import BY_KEY as COLUMN
+
+# Parameters the fit may estimate, and those estimated on log scale (positive, wide ranges).
+FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "weight0",
+                             "weight_speed", "gdt_cpv", "beans_cpv", "coupons_cpv", "returns")
+LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "gdt_cpv", "beans_cpv",
+                      "coupons_cpv"})
+FIT_BOUNDS = {"invites": (10, 200_000)}  # inside the registry's range; a log scale needs a floor above 0
+# Observed columns the fit reproduces (fit quality is reported for each), in order.
+SERIES: tuple[str, ...] = ("viewers", "private_viewers", "buyers", "gmv", "gdt_viewers", "beans_viewers",
+                           "coupons_viewers", "refunds")
+# The residual series: name -> (numerator column, denominator column or None).
+RESIDUALS: dict[str, tuple[str, str | None]] = {
+    "viewers": ("viewers", None), "cvr": ("buyers", "viewers"), "aov": ("gmv", "buyers"),
+    "private_viewers": ("private_viewers", None), "gdt_viewers": ("gdt_viewers", None),
+    "beans_viewers": ("beans_viewers", None), "coupons_viewers": ("coupons_viewers", None),
+    "return_rate": ("refunds", "gmv"),
+}
+
+# A 95% interval wider than ±10% of the value: not identifiable. Strict on purpose: a looser
+# bar lets weakly identified values (the flagship's starting weight, read from a few first
+# days) through with errors of 20–35% on 5%-noise data; such values are shown in the note.
+MAX_REL_HALF_WIDTH = 0.10
+Z95 = 1.959963984540054
+LIMIT_U = 1e-4  # a value this close to an end of its range (on the unit scale) is at the limit
+TRAIN_SHARE = 0.8
+N_STARTS = 24  # random starting points scored in one engine call
+N_LOCAL = 2  # best starting points refined by least squares
+SIGNIFICANT = 4  # digits kept in fitted values (the intervals are far wider)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One parameter after calibration.
+
+    ``status`` is "fitted" (estimated by least squares), "data" (read from the file) or
+    "default" (kept at the registry default; ``note`` says why). ``low``/``high`` bound the 95%
+    interval of a fitted value (None otherwise).
+    """
+
+    key: str
+    value: float
+    default: float
+    status: str
+    identifiable: bool
+    low: float | None = None
+    high: float | None = None
+    note_en: str = ""
+    note_zh: str = ""
+
+    def note(self, lang: str) -> str:
+        return self.note_zh if lang == "zh" else self.note_en
+
+    def as_dict(self) -> dict:
+        p = PARAM[self.key]
+        return {"key": self.key, "label_zh": p.label_zh, "label_en": p.label_en, "unit_en": p.unit_en,
+                "value": self.value, "low": self.low, "high": self.high, "default": self.default,
+                "status": self.status, "identifiable": self.identifiable, "note": self.note_en,
+                "note_zh": self.note_zh}
+
+
+@dataclass(frozen=True, eq=False)
+class FitResult:
+    """A fit of the engine to some sessions: the scenario and its per-session outputs."""
+
+    scenario: Scenario
+    estimates: tuple[Estimate, ...]
+    predicted: dict[str, np.ndarray]  # series -> (n,) model value per session (NaN where not live)
+    quality: dict[str, dict[str, float | None]]  # series -> r2, rmse, mape
+    cost: float  # Σ r² of the weighted residuals at the optimum
+
+
+@dataclass(frozen=True, eq=False)
+class Backtest:
+    """Fit on the first ``TRAIN_SHARE`` of days, project the rest; daily totals over accounts."""
+
+    train_days: int
+    test_days: int
+    cutoff: np.datetime64  # first date of the test period
+    dates: np.ndarray  # (t,) every date in the file
+    actual_gmv: np.ndarray
+    projected_gmv: np.ndarray
+    actual_viewers: np.ndarray
+    projected_viewers: np.ndarray
+    mape_gmv: float
+    mape_viewers: float
+    fit: FitResult
+
+    @property
+    def in_train(self) -> np.ndarray:
+        return self.dates < self.cutoff
+
+    @property
+    def residual_gmv(self) -> np.ndarray:
+        """(actual − projected) ÷ projected daily GMV; NaN where nothing was projected."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.projected_gmv > 0, self.actual_gmv / self.projected_gmv - 1.0, np.nan)
+
+
+@dataclass(frozen=True, eq=False)
+class Calibration:
+    sessions: Sessions
+    fit: FitResult
+    backtest: Backtest
+    notices: tuple[Problem, ...] = field(default=())
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.fit.scenario
+
+    @property
+    def query(self) -> str:
+        return to_query(self.fit.scenario)
+
+    def estimate(self, key: str) -> Estimate:
+        return next(e for e in self.fit.estimates if e.key == key)
+
+    def as_dict(self) -> dict:
+        """The CLI's JSON document."""
+        s, b = self.sessions, self.backtest
+        return {
+            "rows": len(s),
+            "accounts": list(s.account_names),
+            "first_date": str(s.date.min()),
+            "last_date": str(s.date.max()),
+            "columns": list(s.columns),
+            "params": [e.as_dict() for e in self.fit.estimates],
+            "fit": {"quality": self.fit.quality, "r2_gmv": self.fit.quality["gmv"]["r2"],
+                    "rmse_gmv": self.fit.quality["gmv"]["rmse"]},
+            "backtest": {"train_days": b.train_days, "test_days": b.test_days, "test_from": str(b.cutoff),
+                         "mape": {"gmv": _num(b.mape_gmv), "viewers": _num(b.mape_viewers)},
+                         "daily": [{"date": str(d), "train": bool(t), "gmv": _num(ag), "gmv_projected": _num(pg),
+                                    "viewers": _num(av), "viewers_projected": _num(pv)}
+                                   for d, t, ag, pg, av, pv in zip(b.dates, b.in_train, b.actual_gmv,
+                                                                   b.projected_gmv, b.actual_viewers,
+                                                                   b.projected_viewers, strict=True)]},
+            "notices": [n.en for n in self.notices],
+            "query": self.query,
+        }
+
+
+def _num(x) -> float | None:
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+# --- the parts of a scenario read from the file ----------------------------------------------
+
+def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenario, list[Problem], dict]:
+    """The scenario's data-given values: accounts, launch interval, horizon, spend, invites, hours.
+
+    Returns the scenario, notices, and {key: (note_en, note_zh)} for each value read.
+    """
+    base = base or Scenario()
+    day, acct = sessions.day, sessions.account
+    A = len(sessions.account_names)
+    first = np.array([day[acct == a].min() for a in range(A)])
+    k = np.arange(A)
+    launch_every = int(np.clip(round(float((k * first).sum() / (k * k).sum())), 0, 180)) if A > 1 else base.launch_every
+    notes, notices = {}, []
+    notes["accounts"] = (f"{A} account(s) in the file", f"文件中有{A}个账号")
+    notes["days"] = (f"the file spans {sessions.span_days} days", f"文件跨越{sessions.span_days}天")
+    if A > 1:
+        notes["launch_every"] = ("mean interval between the accounts' first sessions",
+                                 "各账号首播日期的平均间隔")
+        off = np.abs(first - k * launch_every)
+        for a in np.flatnonzero(off > 1):
+            name = sessions.account_names[a]
+            notices.append(Problem(
+                f"account '{name}' went live on day {first[a] + 1}; the planner launches it on day "
+                f"{k[a] * launch_every + 1} (accounts launch at even intervals).",
+                f"账号“{name}”在第{first[a] + 1}天开播；规划器按等间隔在第{k[a] * launch_every + 1}天开播。"))
+    values = {"accounts": A, "launch_every": launch_every, "days": int(np.clip(sessions.span_days, 7, 365))}
+    # Spend: either one daily amount split evenly over the accounts live that day, or a fixed
+    # share per account (``*_split``), whichever reproduces the file's per-session spend better.
+    dates, inverse = np.unique(sessions.date, return_inverse=True)
+    n_live = (np.arange(values["days"])[:, None] >= k * launch_every).sum(axis=1)
+    split = []
+    for tool in TOOLS:
+        spend = sessions.values.get(f"{tool}_spend")
+        if spend is None or not np.isfinite(spend).any():
+            values[tool] = 0.0
+            split.append(None)
+            notes[tool] = ("no column: taken as 0", "文件无此列，按0计")
+            continue
+        x = np.nan_to_num(spend)
+        even_total = float(np.bincount(inverse, weights=x, minlength=len(dates)).mean())
+        per_account = np.array([x[acct == a].mean() for a in range(A)])
+        even_error = np.sum((x - even_total / n_live[day]) ** 2)
+        if A > 1 and per_account.sum() > 0 and np.sum((x - per_account[acct]) ** 2) < even_error:
+            total, shares = float(per_account.sum()), tuple(per_account / per_account.sum())
+            split.append(shares)
+            pct = " / ".join(f"{share:.0%}" for share in shares)
+            notes[tool] = (f"mean daily spend, split over the accounts as in the file ({pct})",
+                           f"日均消耗，按文件中各账号占比分配（{pct}）")
+        else:
+            total = even_total
+            split.append(None)
+            notes[tool] = ("mean daily spend over the matrix, split evenly over live accounts",
+                           "整个矩阵的日均消耗，平均分给在播账号")
+        values[tool] = float(np.clip(round(total, 2), PARAM[tool].min, PARAM[tool].max))
+    values["split"] = tuple(split) if any(x is not None for x in split) else None
+    if sessions.has("invites"):
+        inv = sessions.values["invites"]
+        values["invites"] = int(np.clip(round(float(np.nanmean(inv))), 0, PARAM["invites"].max))
+        notes["invites"] = ("mean invites per session", "每场平均邀约量")
+    if sessions.has("session_hours"):
+        hours = float(np.nanmedian(sessions.values["session_hours"]))
+        values["session_hours"] = float(np.clip(round(hours * 2) / 2, 1, 12))
+        notes["session_hours"] = ("median session length", "单场时长中位数")
+    return base.replace(**values), notices, notes
+
+
+def candidates(sessions: Sessions) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """The parameters this file can inform, and for the others why not."""
+    has = sessions.has
+    why: dict[str, tuple[str, str]] = {}
+
+    def need(key, column):
+        c = COLUMN[column]
+        why[key] = (f"no {c.label_en} column ({c.label_zh})", f"文件没有“{c.label_zh}”列")
+
+    if has("invites"):
+        why["invites"] = ("read from the file", "取自文件")
+    elif has("private_viewers"):
+        why["show"] = ("no invites column (邀约量): only invites × show is identified, and it is fitted as invites",
+                       "文件没有“邀约量”列：只能识别邀约量×到场率，已拟合为邀约量")
+    if not has("private_viewers"):
+        need("priv_mult", "private_viewers")
+        need("show", "private_viewers")
+    for tool in ("gdt", "beans", "coupons"):
+        if not has(f"{tool}_viewers"):
+            need(f"{tool}_cpv", f"{tool}_viewers")
+        elif not has(f"{tool}_spend") or np.nansum(sessions.values[f"{tool}_spend"]) <= 0:
+            c = COLUMN[f"{tool}_spend"]
+            why[f"{tool}_cpv"] = (f"no {c.label_en} in the file", f"文件中没有{c.label_zh}")
+    if not has("refunds"):
+        need("returns", "refunds")
+    return [k for k in FIT_KEYS if k not in why], why
+
+
+# --- the objective ---------------------------------------------------------------------------
+
+class _Objective:
+    """Residuals of the engine against the sessions, for many parameter vectors at once."""
+
+    def __init__(self, scenario: Scenario, sessions: Sessions, keys: list[str],
+                 spread: dict[str, float] | None = None):
+        self.scenario, self.keys = scenario, list(keys)
+        launch = np.arange(scenario.accounts) * scenario.launch_every
+        self.live = sessions.day >= launch[sessions.account]
+        self.day, self.acct = sessions.day, sessions.account
+        self.series, self.weights = [], {}
+        values = sessions.values
+        for s, (num, den) in RESIDUALS.items():
+            if num not in values or (den is not None and den not in values):
+                continue
+            ok = np.isfinite(values[num]) & self.live
+            if den is not None:
+                ok &= np.isfinite(values[den]) & (values[den] > 0)
+            rows = np.flatnonzero(ok)
+            if len(rows) == 0:
+                continue
+            d = values[num][rows] / (1.0 if den is None else values[den][rows])
+            positive = d[d > 0]
+            offset = 0.01 * float(np.median(positive)) if len(positive) else 1.0
+            self.series.append((s, rows, np.log(d + offset), offset))
+            self.weights[s] = 1.0 / (spread or {}).get(s, 1.0)
+        self.lo = np.array([FIT_BOUNDS.get(k, (PARAM[k].min, PARAM[k].max))[0] for k in self.keys], dtype=float)
+        self.hi = np.array([FIT_BOUNDS.get(k, (PARAM[k].min, PARAM[k].max))[1] for k in self.keys], dtype=float)
+        self.log = np.array([k in LOG_KEYS for k in self.keys])
+
+    @property
+    def n(self) -> int:
+        return sum(len(rows) for _, rows, _, _ in self.series)
+
+    def to_native(self, u: np.ndarray) -> np.ndarray:
+        u = np.clip(u, 0.0, 1.0)
+        lin = self.lo + u * (self.hi - self.lo)
+        with np.errstate(divide="ignore", invalid="ignore"):  # log(0) for linear keys, unused
+            logv = np.exp(np.log(self.lo) + u * (np.log(self.hi) - np.log(self.lo)))
+        return np.where(self.log, logv, lin)
+
+    def to_unit(self, x: np.ndarray) -> np.ndarray:
+        x = np.clip(x, self.lo, self.hi)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ulog = (np.log(x) - np.log(self.lo)) / (np.log(self.hi) - np.log(self.lo))
+        return np.where(self.log, ulog, (x - self.lo) / (self.hi - self.lo))
+
+    def predict(self, X: np.ndarray, scenario: Scenario | None = None) -> dict[str, np.ndarray]:
+        """Model value of every series for every session: {series: (D, n)}; X is (D, p) native."""
+        X = np.atleast_2d(X)
+        D = X.shape[0]
+        overrides = {k: X[:, i] for i, k in enumerate(self.keys)}
+        proj = simulate(scenario or self.scenario, draws=D, overrides=overrides)
+        pv = proj.pv[:, self.day, self.acct, :]  # (D, n, 5)
+        buyers = proj.buyers[:, self.day, self.acct, :].sum(-1)
+        gmv = buyers * proj.aov[:, None]
+        return {"viewers": pv.sum(-1), "private_viewers": pv[..., PRIVATE], "buyers": buyers, "gmv": gmv,
+                "gdt_viewers": pv[..., GDT], "beans_viewers": pv[..., BEANS], "coupons_viewers": pv[..., COUPONS],
+                "refunds": gmv * proj.returns[:, None]}
+
+    def residuals(self, U: np.ndarray) -> np.ndarray:
+        """(D, N) weighted log residuals for unit-box vectors U (D, p)."""
+        pred = self.predict(self.to_native(np.atleast_2d(U)))
+        parts = []
+        for s, rows, logd, offset in self.series:
+            num, den = RESIDUALS[s]
+            model = np.maximum(pred[num][:, rows], 0.0)
+            if den is not None:
+                model = model / np.maximum(pred[den][:, rows], 1e-9)
+            parts.append(self.weights[s] * (np.log(model + offset) - logd))
+        return np.concatenate(parts, axis=1)
+
+    def jacobian(self, u: np.ndarray, h: float = 1e-6) -> tuple[np.ndarray, np.ndarray]:
+        """Residuals at u and their forward-difference Jacobian, in one engine call."""
+        step = np.where(u + h <= 1.0, h, -h)
+        U = np.vstack([u, u + np.diag(step)])
+        R = self.residuals(U)
+        return R[0], ((R[1:] - R[0]) / step[:, None]).T
+
+    def series_spread(self, r: np.ndarray) -> dict[str, float]:
+        out, i = {}, 0
+        for s, rows, _, _ in self.series:
+            part = r[i:i + len(rows)] / self.weights[s]
+            out[s] = max(float(np.sqrt(np.mean(part ** 2))), 1e-3)
+            i += len(rows)
+        return out
+
+
+def _least_squares(obj: _Objective, u0: np.ndarray):
+    cache = {}
+
+    def fun(u):
+        key = u.tobytes()
+        if key not in cache:
+            cache.clear()
+            cache[key] = obj.jacobian(u)
+        return cache[key][0]
+
+    def jac(u):
+        fun(u)
+        return cache[u.tobytes()][1]
+
+    # lsmr, not the exact solver: an SVD of the tall Jacobian each step costs ~5× more time in
+    # threaded BLAS on a busy machine, for the same optimum.
+    return least_squares(fun, np.clip(u0, 0, 1), jac=jac, bounds=(0.0, 1.0), x_scale="jac", method="trf",
+                         tr_solver="lsmr", max_nfev=200)
+
+
+def _standard_errors(J: np.ndarray, s2: float) -> np.ndarray:
+    """Standard errors from s²(JᵀJ)⁻¹; inf for parameters on a (near) null direction of J."""
+    p = J.shape[1]
+    se = np.full(p, np.inf)
+    norms = np.linalg.norm(J, axis=0)
+    keep = list(np.flatnonzero(norms > 1e-10 * max(float(norms.max()), 1e-300)))
+    while keep:
+        Js = J[:, keep] / norms[keep]
+        w, V = np.linalg.eigh(Js.T @ Js)
+        if w[0] > 1e-10 * max(w[-1], 1e-300):
+            cov = np.linalg.inv(Js.T @ Js)
+            se[keep] = np.sqrt(s2 * np.diag(cov)) / norms[keep]
+            break
+        keep.pop(int(np.argmax(np.abs(V[:, 0]))))  # the parameter the data cannot tell apart
+    return se
+
+
+def _round(key: str, value: float) -> float:
+    p = PARAM[key]
+    if p.integer:
+        return int(min(max(round(value), p.min), p.max))
+    if value != 0:
+        value = round(value, SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
+    return float(min(max(value, p.min), p.max))
+
+
+def _fit_once(scenario: Scenario, sessions: Sessions, keys: list[str], rng: np.random.Generator,
+              u_start: np.ndarray | None = None, spread: dict[str, float] | None = None):
+    """Least squares from the best of many starts (or from ``u_start``): the objective and optimum."""
+    obj = _Objective(scenario, sessions, keys, spread)
+    p = len(keys)
+    if p == 0:
+        return obj, np.zeros(0)
+    if u_start is None:
+        starts = np.vstack([obj.to_unit(np.array([getattr(scenario, k) for k in keys], dtype=float)),
+                            rng.random((N_STARTS, p))])
+        cost = np.sum(obj.residuals(starts) ** 2, axis=1)
+        cost = np.where(np.isfinite(cost), cost, np.inf)
+        firsts = starts[np.argsort(cost)[:N_LOCAL]]
+    else:
+        firsts = u_start[None]
+    best = min((_least_squares(obj, u0) for u0 in firsts), key=lambda r: r.cost)
+    return obj, best.x
+
+
+def fit(sessions: Sessions, base: Scenario | None = None, seed: int = 0) -> FitResult:
+    """Fit the identifiable parameters of the engine to ``sessions`` (see the module docstring)."""
+    scenario, _, data_notes = structure(sessions, base)
+    return _fit(sessions, scenario, data_notes, seed)
+
+
+def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) -> FitResult:
+    rng = np.random.default_rng(seed)
+    keys, why_not = candidates(sessions)
+
+    # 1: unweighted fit from many starts; 2: refit weighted by each series' residual spread,
+    # dropping, one at a time, any parameter whose interval says the data cannot identify it.
+    # The noise scale s² is the full model's: dropping a parameter must not widen the others'
+    # intervals through a worse fit (that would cascade). A value pressed against a limit of its
+    # range stays there, flagged: the file asks for more than the model allows, and the default
+    # would be further off.
+    obj, u = _fit_once(scenario, sessions, keys, rng)
+    spread = obj.series_spread(obj.jacobian(u)[0]) if keys else {}
+    dropped: dict[str, tuple[str, str]] = {}
+    se, s2 = np.zeros(0), None
+    for _ in range(len(keys) + 1):
+        obj, u = _fit_once(scenario, sessions, keys, rng, u_start=u, spread=spread)
+        if not keys:
+            break
+        r, J = obj.jacobian(u)
+        if s2 is None:
+            s2 = float(r @ r) / max(obj.n - len(keys), 1)
+        se = _standard_errors(J, s2)
+        width = _rel_half_width(obj, u, se)
+        at_limit = (u <= LIMIT_U) | (u >= 1 - LIMIT_U)
+        if np.all((width <= MAX_REL_HALF_WIDTH) | (at_limit & np.isfinite(width))):
+            break
+        worst = int(np.argmax(width))
+        key = keys[worst]
+        if np.isfinite(width[worst]):
+            v, lo, hi = (_round(key, float(obj.to_native(x)[worst])) for x in (u, u - Z95 * se, u + Z95 * se))
+            dropped[key] = (
+                f"not identifiable: the file suggests {v:g} (95% interval {lo:g}–{hi:g}), "
+                f"wider than ±{MAX_REL_HALF_WIDTH:.0%}",
+                f"数据无法识别：文件提示约{v:g}（95%区间{lo:g}–{hi:g}），宽于±{MAX_REL_HALF_WIDTH:.0%}")
+        else:
+            dropped[key] = ("not identifiable: the file does not tell it apart from the other parameters",
+                            "数据无法识别：文件无法把它与其他参数区分开")
+        keys = keys[:worst] + keys[worst + 1:]  # refit without it, at its default
+        u = np.delete(u, worst)
+        se = np.delete(se, worst)
+
+    values = {k: _round(k, v) for k, v in zip(keys, obj.to_native(u), strict=True)}
+    lows, highs = obj.to_native(u - Z95 * se), obj.to_native(u + Z95 * se)
+    fitted = scenario.replace(**values)
+    estimates = []
+    for p in PARAM.values():
+        if p.key in values:
+            i = keys.index(p.key)
+            note = ("", "")
+            if p.key == "invites":  # only fitted when the file has no invites column
+                note = (f"no invites column: stands for invites × show, with show kept at {fitted.show:g}",
+                        f"文件无邀约量列：代表邀约量×到场率，到场率保持{fitted.show:g}")
+            if u[i] <= LIMIT_U or u[i] >= 1 - LIMIT_U:
+                low_end = u[i] <= LIMIT_U
+                note = (f"at the {'lower' if low_end else 'upper'} limit of its range: the file asks for "
+                        f"{'less' if low_end else 'more'} than the model allows",
+                        f"处于取值范围{'下限' if low_end else '上限'}：文件要求的超出模型允许范围")
+            estimates.append(Estimate(p.key, values[p.key], p.default, "fitted", not note[0],
+                                      _round(p.key, lows[i]), _round(p.key, highs[i]), *note))
+        elif p.key in data_notes:
+            estimates.append(Estimate(p.key, getattr(fitted, p.key), p.default, "data", True,
+                                      note_en="read from the file: " + data_notes[p.key][0],
+                                      note_zh="取自文件：" + data_notes[p.key][1]))
+        elif p.key in FIT_KEYS:
+            en, zh = dropped.get(p.key) or why_not[p.key]
+            estimates.append(Estimate(p.key, p.default, p.default, "default", False,
+                                      note_en=f"{en}; kept the default", note_zh=f"{zh}；保留默认值"))
+    predicted = {s: v[0] for s, v in obj.predict(np.array([[values[k] for k in keys]]) if keys else
+                                                 np.zeros((1, 0)), fitted).items()}
+    for v in predicted.values():
+        v[~obj.live] = np.nan
+    return FitResult(fitted, tuple(estimates), predicted, _quality(sessions, predicted),
+                     float(np.sum(obj.residuals(u[None]) ** 2)) if keys else 0.0)
+
+
+def _rel_half_width(obj: _Objective, u: np.ndarray, se: np.ndarray) -> np.ndarray:
+    """Half the 95% interval relative to the value (log scale: the factor − 1), before the
+    interval is clipped to the registry range: a value pressed against a limit is no better known."""
+    half_u = Z95 * se
+    x = obj.to_native(u)
+    with np.errstate(over="ignore", invalid="ignore"):
+        log_w = np.expm1(half_u * (np.log(obj.hi) - np.log(np.where(obj.log, obj.lo, 1.0))))
+        lin_w = half_u * (obj.hi - obj.lo) / np.maximum(np.abs(x), 0.1 * (obj.hi - obj.lo))
+    w = np.where(obj.log, log_w, lin_w)
+    return np.where(np.isfinite(w), w, np.inf)
+
+
+def _quality(sessions: Sessions, predicted: dict[str, np.ndarray]) -> dict[str, dict[str, float | None]]:
+    """Per series, over sessions: R², RMSE (in the series' unit) and MAPE."""
+    out = {}
+    for s in SERIES:
+        data = sessions.values.get(s)
+        if data is None or s not in predicted:
+            continue
+        ok = np.isfinite(data) & np.isfinite(predicted[s])
+        if not ok.any():
+            continue
+        d, m = data[ok], predicted[s][ok]
+        ss_tot = float(np.sum((d - d.mean()) ** 2))
+        ss_res = float(np.sum((d - m) ** 2))
+        pos = d > 0
+        out[s] = {"r2": _num(1 - ss_res / ss_tot) if ss_tot > 0 else None,
+                  "rmse": _num(math.sqrt(ss_res / len(d))),
+                  "mape": _num(np.mean(np.abs(m[pos] - d[pos]) / d[pos])) if pos.any() else None}
+    return out
+
+
+# --- the back-test and the whole calibration -----------------------------------------------------
+
+def _daily(sessions: Sessions, values: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    idx = np.searchsorted(dates, sessions.date)
+    return np.bincount(idx, weights=np.nan_to_num(values), minlength=len(dates))
+
+
+def _mape(actual: np.ndarray, projected: np.ndarray) -> float:
+    ok = actual > 0
+    return float(np.mean(np.abs(projected[ok] - actual[ok]) / actual[ok])) if ok.any() else math.nan
+
+
+def backtest(sessions: Sessions, base: Scenario | None = None, seed: int = 0,
+             train_share: float = TRAIN_SHARE) -> Backtest:
+    """Fit on the first ``train_share`` of the file's dates and project the rest.
+
+    The projection keeps the whole file's launch schedule and average spend (decisions a plan
+    knows in advance); every estimated parameter comes from the training days only.
+    """
+    scenario, _, data_notes = structure(sessions, base)
+    return _backtest(sessions, scenario, data_notes, seed, train_share)
+
+
+def _backtest(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int,
+              train_share: float = TRAIN_SHARE) -> Backtest:
+    dates = np.unique(sessions.date)
+    n_train = min(max(math.ceil(train_share * len(dates)), 2), len(dates) - 1)
+    cutoff = dates[n_train]
+    result = _fit(sessions.subset(sessions.date < cutoff), scenario, data_notes, seed)
+    obj = _Objective(result.scenario, sessions, [])
+    pred = obj.predict(np.zeros((1, 0)))
+    gmv_p, viewers_p = (np.where(obj.live, pred[s][0], 0.0) for s in ("gmv", "viewers"))
+    actual_gmv = _daily(sessions, sessions.values["gmv"], dates)
+    actual_viewers = _daily(sessions, sessions.values["viewers"], dates)
+    projected_gmv, projected_viewers = _daily(sessions, gmv_p, dates), _daily(sessions, viewers_p, dates)
+    test = dates >= cutoff
+    return Backtest(n_train, int(test.sum()), cutoff, dates, actual_gmv, projected_gmv, actual_viewers,
+                    projected_viewers, _mape(actual_gmv[test], projected_gmv[test]),
+                    _mape(actual_viewers[test], projected_viewers[test]), result)
+
+
+def calibrate(sessions: Sessions, base: Scenario | None = None, seed: int = 0) -> Calibration:
+    """Fit the whole file, back-test on its last days, and collect every notice."""
+    scenario, notices, data_notes = structure(sessions, base)
+    return Calibration(sessions, _fit(sessions, scenario, data_notes, seed),
+                       _backtest(sessions, scenario, data_notes, seed), (*sessions.notices, *notices))

@@ -1,0 +1,525 @@
+"""Read and check a merchant's table of past live sessions (CSV or .xlsx).
+
+``read_sessions(data, filename)`` takes the file's bytes and returns ``Sessions`` or raises
+``FileProblems`` listing every problem found (up to ``MAX_PROBLEMS``), each naming the row as
+a spreadsheet shows it (the header is usually row 1), the column (letter and header) and what
+was expected and found. Nothing in the file is ever evaluated: CSV cells are plain text, and
+workbooks are opened with ``data_only=True`` so a formula cell gives its last saved value (or
+nothing), never a computation.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import math
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..scenario import _shorten
+from .schema import (
+    BY_KEY,
+    COLUMNS,
+    DATE,
+    HEADER_SEARCH_ROWS,
+    MAX_BYTES,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    NUMBER,
+    TEXT,
+    column_for,
+)
+
+MAX_COLUMNS = 64  # columns read from a sheet; exports have a few dozen at most
+MIN_DAYS = 10  # distinct dates needed to fit and to keep some days back for the back-test
+MAX_SPAN_DAYS = 365  # the planner's longest horizon
+MAX_ACCOUNTS = 20  # the planner's largest matrix
+EXCEL_EPOCH, EXCEL_SERIALS = dt.date(1899, 12, 30), (20_000, 80_000)  # serial day numbers 1954–2119
+EMPTY_MARKS = frozenset({"", "-", "--", "—", "–", "/", "n/a", "na"})
+TOTAL_MARKS = frozenset({"合计", "总计", "汇总", "total", "totals", "sum"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file, in both languages; row and column as a spreadsheet shows them."""
+
+    en: str
+    zh: str
+    row: int | None = None
+    column: str | None = None  # the column key from the schema, when there is one
+
+    def message(self, lang: str = "en") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class FileProblems(ValueError):
+    """The file cannot be used; ``problems`` says every reason found (up to MAX_PROBLEMS)."""
+
+    def __init__(self, problems: list[Problem], more: bool = False):
+        self.problems = list(problems)
+        self.more = more  # the reader stopped looking after MAX_PROBLEMS
+        super().__init__(self.summary("en"))
+
+    def __reduce__(self):  # pickle (the app caches results) by the problems, not the message
+        return type(self), (self.problems, self.more)
+
+    def summary(self, lang: str = "en", limit: int = 3) -> str:
+        """One line: the first few problems and how many more."""
+        shown = [p.message(lang).rstrip(".。") for p in self.problems[:limit]]
+        rest = len(self.problems) - limit
+        if rest > 0 or self.more:
+            n = f"{rest}+" if self.more else str(rest)
+            shown.append(f"另有{n}个问题" if lang == "zh" else f"and {n} more problem(s)")
+        return ("；" if lang == "zh" else "; ").join(shown)
+
+
+@dataclass(frozen=True, eq=False)
+class Sessions:
+    """The sessions of a file, one row per account and day, accounts in engine order.
+
+    ``values`` holds every column the file had (canonical keys) as float arrays, NaN where an
+    optional cell was empty. ``account`` indexes ``account_names``; the flagship (index 0) is
+    the account that went live first. ``day`` counts days from the first date in the file.
+    """
+
+    account_names: tuple[str, ...]
+    account: np.ndarray  # (n,) int
+    date: np.ndarray  # (n,) datetime64[D]
+    values: dict[str, np.ndarray]
+    rows: np.ndarray  # (n,) spreadsheet row numbers
+    columns: tuple[str, ...]  # canonical keys present, in schema order
+    notices: tuple[Problem, ...] = field(default=())
+    kind: str = "csv"  # "csv" or "xlsx"
+    encoding: str = ""
+
+    @property
+    def day(self) -> np.ndarray:
+        return (self.date - self.date.min()).astype(int)
+
+    @property
+    def span_days(self) -> int:
+        return int(self.day.max()) + 1
+
+    def __len__(self) -> int:
+        return len(self.account)
+
+    def has(self, key: str) -> bool:
+        """The column is in the file and has at least one value."""
+        return key in self.values and bool(np.isfinite(self.values[key]).any())
+
+    def subset(self, mask: np.ndarray) -> Sessions:
+        """The same file restricted to some rows (dates keep counting from the whole file's start)."""
+        return Sessions(self.account_names, self.account[mask], self.date[mask],
+                        {k: v[mask] for k, v in self.values.items()}, self.rows[mask], self.columns,
+                        self.notices, self.kind, self.encoding)
+
+
+# --- problems, in both languages ----------------------------------------------------------
+
+def _where(row: int | None, col: tuple[str, str] | None) -> tuple[str, str]:
+    """'row 5, column D (成交金额)' and its Chinese, from a row number and (letter, header)."""
+    en, zh = [], []
+    if row is not None:
+        en.append(f"row {row}")
+        zh.append(f"第{row}行")
+    if col is not None:
+        letter, header = col
+        en.append(f"column {letter} ({_shorten(header)})")
+        zh.append(f"{letter}列（{_shorten(header)}）")
+    return ", ".join(en), "，".join(zh)
+
+
+def _problem(row, col, en: str, zh: str, key: str | None = None) -> Problem:
+    w_en, w_zh = _where(row, col)
+    if w_en:
+        return Problem(f"{w_en}: {en}", f"{w_zh}：{zh}", row, key)
+    return Problem(en[0].upper() + en[1:], zh, row, key)
+
+
+def _found(value) -> tuple[str, str]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "an empty cell", "空单元格"
+    text = _shorten(str(value))
+    return f"'{text}'", f"“{text}”"
+
+
+# --- bytes to rows of cells ------------------------------------------------------------
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding used: UTF-8 (with or without BOM), UTF-16, GBK."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]  # Excel's "Unicode text" export
+    else:
+        candidates = ["utf-8", "gbk", "gb18030"]
+    error = None
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            error = error or exc
+            continue
+        if "\x00" in text:  # binary data that happened to decode
+            break
+        return text, encoding
+    where = f" (byte 0x{data[error.start]:02x} at position {error.start})" if error else ""
+    where_zh = f"（位置{error.start}的字节0x{data[error.start]:02x}）" if error else ""
+    raise FileProblems([_problem(
+        None, None,
+        f"the file could not be read as text: it is neither UTF-8 nor GBK{where}. "
+        "Save it as CSV (UTF-8) or as an Excel .xlsx workbook.",
+        f"无法读取文件：既不是UTF-8也不是GBK编码{where_zh}。请另存为CSV（UTF-8）或Excel .xlsx文件。")])
+
+
+def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
+    text, encoding = _decode(data)
+    sample = "\n".join(text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = []
+    try:
+        # Spreadsheet row numbers count records (a quoted cell may span lines); blank lines count too.
+        for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+            rows.append((number, cells[:MAX_COLUMNS]))
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
+                break
+    except csv.Error as exc:
+        raise FileProblems([_problem(len(rows) + 1, None, f"the CSV text is malformed ({exc}).",
+                                     f"CSV格式错误（{exc}）。")]) from None
+    return rows, encoding
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
+    from openpyxl import load_workbook  # only workbooks need it
+
+    try:
+        # data_only: a formula cell gives its cached value (or None), never a computation.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise FileProblems([_problem(
+            None, None, f"the file is not a readable .xlsx workbook ({_shorten(str(exc))}).",
+            f"无法作为.xlsx工作簿读取（{_shorten(str(exc))}）。")]) from None
+    try:
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # some exporters write wrong dimensions; read what is there
+        rows = []
+        for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), 1):
+            rows.append((number, list(cells)))
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
+                break
+        return rows
+    finally:
+        book.close()
+
+
+def _blank(cells: list) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+# --- cells to values ---------------------------------------------------------------------
+
+_NUMBER_JUNK = re.compile(r"[,\s¥元人单次]")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_number(value) -> float | None:
+    """A non-strict reading of a number cell: 1,234.5 / ¥1,234 / 1.2万 / 3亿. None if not a number.
+
+    Empty marks ("", "-", "—") give NaN. Booleans and non-finite values are not numbers.
+    """
+    if value is None:
+        return math.nan
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text.casefold() in EMPTY_MARKS:
+        return math.nan
+    scale = 1.0
+    if text.endswith("万"):
+        text, scale = text[:-1], 1e4
+    elif text.endswith("亿"):
+        text, scale = text[:-1], 1e8
+    text = _NUMBER_JUNK.sub("", text)
+    if not text or len(text) > 40 or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", text, re.I):
+        return None
+    number = float(text) * scale
+    return number if math.isfinite(number) else None
+
+
+def parse_date(value) -> dt.date | None:
+    """A date cell: a workbook date, 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日, 20240301."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        if EXCEL_SERIALS[0] <= value <= EXCEL_SERIALS[1]:  # a workbook date cell without a date format
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        value = str(int(value))
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    match = _DATE.match(text) or _DATE_COMPACT.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+# --- the reader ----------------------------------------------------------------------------
+
+def _find_header(rows: list[tuple[int, list]]) -> int | None:
+    """Index in ``rows`` of the header: the first of the top rows naming two or more known columns."""
+    seen = 0
+    for i, (_, cells) in enumerate(rows):
+        if _blank(cells):
+            continue
+        known = {column_for(str(c)) for c in cells if c is not None and str(c).strip()} - {None}
+        if len(known) >= 2:
+            return i
+        seen += 1
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    return None
+
+
+def check_size(n_bytes: int) -> None:
+    """Raise FileProblems if a file of ``n_bytes`` is over the limit (callers check before reading)."""
+    if n_bytes > MAX_BYTES:
+        mb, limit = n_bytes / 1024 / 1024, MAX_BYTES // 1024 // 1024
+        raise FileProblems([_problem(None, None, f"the file is {mb:.1f} MB; the limit is {limit} MB.",
+                                     f"文件大小为{mb:.1f} MB，上限是{limit} MB。")])
+
+
+def read_sessions(data: bytes, filename: str = "") -> Sessions:
+    """Parse and check a past-sessions file given as bytes. Raises FileProblems."""
+    check_size(len(data))
+    if not data.strip():
+        raise FileProblems([_problem(None, None, "the file is empty.", "文件是空的。")])
+    name = filename.casefold()
+    if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
+        raise FileProblems([_problem(None, None,
+                                     "old Excel .xls files are not read; save the sheet as .xlsx or CSV.",
+                                     "不支持旧版Excel .xls文件，请另存为.xlsx或CSV。")])
+    if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
+        rows, kind, encoding = _xlsx_rows(data), "xlsx", ""
+    else:
+        (rows, encoding), kind = _csv_rows(data), "csv"
+
+    if all(_blank(cells) for _, cells in rows):
+        raise FileProblems([_problem(None, None, "the file is empty.", "文件是空的。")])
+    h = _find_header(rows)
+    if h is None:
+        first = next(cells for _, cells in rows if not _blank(cells))
+        found = _shorten(", ".join(str(c) for c in first if c is not None))
+        raise FileProblems([_problem(
+            None, None,
+            f"no header row found in the first {HEADER_SEARCH_ROWS} rows: expected columns such as "
+            f"日期 (date), 场观 (viewers), 成交人数 (buyers), 成交金额 (GMV); found '{found}'.",
+            f"前{HEADER_SEARCH_ROWS}行中没有找到表头：应包含 日期、场观、成交人数、成交金额 等列，实际为“{found}”。")])
+    header_row, header = rows[h]
+
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    where: dict[str, int] = {}  # canonical key -> cell index
+    for j, cell in enumerate(header):
+        if cell is None or not str(cell).strip():
+            continue
+        col = (_column_letter(j), str(cell).strip())
+        key = column_for(str(cell))
+        if key is None:
+            notices.append(_problem(header_row, col, "not a column the planner reads; ignored.",
+                                    "不是校准使用的列，已忽略。"))
+        elif key in where:
+            first = (_column_letter(where[key]), str(header[where[key]]).strip())
+            problems.append(_problem(
+                header_row, col,
+                f"means the same as column {first[0]} ({_shorten(first[1])}): {BY_KEY[key].label_zh} "
+                f"({BY_KEY[key].label_en}); keep one of them.",
+                f"与{first[0]}列（{_shorten(first[1])}）重复，都表示{BY_KEY[key].label_zh}，请只保留一列。", key))
+        else:
+            where[key] = j
+    for c in COLUMNS:
+        if c.required and c.key not in where:
+            problems.append(_problem(
+                header_row, None,
+                f"missing required column {c.label_zh} ({c.label_en}); accepted headers: "
+                f"{', '.join(dict.fromkeys(c.names()))}.",
+                f"缺少必填列“{c.label_zh}”（{c.label_en}）；可用的表头：{'、'.join(dict.fromkeys(c.names()))}。",
+                c.key))
+    if problems:
+        raise FileProblems(problems)
+
+    def col_of(key):
+        return (_column_letter(where[key]), str(header[where[key]]).strip())
+
+    records = []  # (row number, {key: value})
+    more = False
+    body = [(n, cells) for n, cells in rows[h + 1:] if not _blank(cells)]
+    if len(body) > MAX_ROWS or len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:  # the readers stop there
+        raise FileProblems([_problem(
+            None, None, f"the file has more than {MAX_ROWS:,} rows of sessions; the limit is {MAX_ROWS:,}.",
+            f"文件超过{MAX_ROWS:,}行场次数据，上限是{MAX_ROWS:,}行。")])
+    for number, cells in body:
+        if len(problems) >= MAX_PROBLEMS:
+            more = True
+            break
+
+        def cell(key, cells=cells):
+            j = where[key]
+            return cells[j] if j < len(cells) else None
+
+        date_cell = cell("date")
+        if isinstance(date_cell, str) and date_cell.strip().casefold() in TOTAL_MARKS:
+            notices.append(_problem(number, None, "a totals row; skipped.", "合计行，已跳过。"))
+            continue
+        record = {}
+        for key in where:
+            c, value = BY_KEY[key], cell(key)
+            f_en, f_zh = _found(value)
+            if c.kind == DATE:
+                parsed = parse_date(value)
+                if parsed is None:
+                    problems.append(_problem(number, col_of(key), f"expected a date like 2024-03-01, found {f_en}.",
+                                             f"应为日期（如2024-03-01），实际为{f_zh}。", key))
+                record[key] = parsed
+            elif c.kind == TEXT:
+                text = "" if value is None else str(value).strip()
+                if not text:
+                    problems.append(_problem(number, col_of(key), f"expected an account name, found {f_en}.",
+                                             f"应为账号名称，实际为{f_zh}。", key))
+                record[key] = text
+            elif c.kind == NUMBER:
+                parsed = parse_number(value)
+                unit_en, unit_zh = c.unit_en, c.unit_zh
+                if parsed is None or (math.isnan(parsed) and c.required):
+                    problems.append(_problem(
+                        number, col_of(key), f"expected a number ({unit_en}), found {f_en}.",
+                        f"应为数字（{unit_zh}），实际为{f_zh}。", key))
+                elif parsed < 0:
+                    problems.append(_problem(
+                        number, col_of(key), f"expected a number ≥ 0 ({unit_en}), found {f_en}.",
+                        f"应为不小于0的数字（{unit_zh}），实际为{f_zh}。", key))
+                record[key] = parsed
+        problems += _row_checks(number, record, col_of)
+        records.append((number, record))
+
+    if not records and not problems:
+        raise FileProblems([_problem(None, None, "the file has a header but no sessions.",
+                                     "文件只有表头，没有场次数据。")])
+    problems += _order_checks(records, col_of, "account" in where)
+    if problems:
+        raise FileProblems(problems[:MAX_PROBLEMS], more=more or len(problems) > MAX_PROBLEMS)
+    return _build(records, tuple(c.key for c in COLUMNS if c.key in where), notices, kind, encoding)
+
+
+def _ok(x) -> bool:
+    return isinstance(x, float) and math.isfinite(x) and x >= 0
+
+
+def _row_checks(number: int, record: dict, col_of) -> list[Problem]:
+    """Values that cannot all be true of one session."""
+    out = []
+    viewers = record.get("viewers")
+    for key in ("private_viewers", "buyers", "gdt_viewers", "beans_viewers", "coupons_viewers"):
+        part = record.get(key)
+        if _ok(viewers) and _ok(part) and part > viewers:
+            c = BY_KEY[key]
+            out.append(_problem(number, col_of(key),
+                                f"{c.label_en} ({part:g}) is more than the session's viewers ({viewers:g}).",
+                                f"{c.label_zh}（{part:g}）多于场观（{viewers:g}）。", key))
+    gmv, refunds = record.get("gmv"), record.get("refunds")
+    if _ok(gmv) and _ok(refunds) and refunds > gmv:
+        out.append(_problem(number, col_of("refunds"), f"refunds ({refunds:g}) are more than GMV ({gmv:g}).",
+                            f"退款金额（{refunds:g}）大于成交金额（{gmv:g}）。", "refunds"))
+    return out
+
+
+def _order_checks(records, col_of, has_account: bool) -> list[Problem]:
+    """Each account's dates must go forward, one session a day; and the file must fit the planner."""
+    out = []
+    last: dict[str, tuple[dt.date, int]] = {}
+    dates = []
+    for number, record in records:
+        date, account = record.get("date"), record.get("account", "")
+        if not isinstance(date, dt.date):
+            continue
+        dates.append(date)
+        who_en = f" of account '{_shorten(account)}'" if has_account else ""
+        who_zh = f"账号“{_shorten(account)}”的" if has_account else ""
+        if account in last and date <= last[account][0]:
+            prev, prev_row = last[account]
+            same = date == prev
+            out.append(_problem(
+                number, col_of("date"),
+                f"dates{who_en} must go forward, one session a day: {date.isoformat()} "
+                f"{'is the same day as' if same else 'comes after'} {prev.isoformat()} in row {prev_row}.",
+                f"{who_zh}日期须逐行递增、每天一场：{date.isoformat()}"
+                f"{'与' if same else '排在'}第{prev_row}行的{prev.isoformat()}{'是同一天' if same else '之后'}。",
+                "date"))
+        else:
+            last[account] = (date, number)
+    if out:
+        return out
+    if dates:
+        span = (max(dates) - min(dates)).days + 1
+        if span > MAX_SPAN_DAYS:
+            out.append(_problem(None, None,
+                                f"the sessions span {span} days; the planner models at most {MAX_SPAN_DAYS}.",
+                                f"场次跨越{span}天，规划器最多模拟{MAX_SPAN_DAYS}天。", "date"))
+        if len(set(dates)) < MIN_DAYS:
+            out.append(_problem(None, None,
+                                f"the file has {len(set(dates))} distinct dates; a fit needs at least {MIN_DAYS}.",
+                                f"文件只有{len(set(dates))}个不同日期，拟合至少需要{MIN_DAYS}个。", "date"))
+    if len(last) > MAX_ACCOUNTS:
+        out.append(_problem(None, None, f"the file has {len(last)} accounts; the planner models at most {MAX_ACCOUNTS}.",
+                            f"文件有{len(last)}个账号，规划器最多模拟{MAX_ACCOUNTS}个。", "account"))
+    return out
+
+
+def _build(records, columns, notices, kind, encoding) -> Sessions:
+    names = [r.get("account", "") for _, r in records]
+    dates = np.array([r["date"] for _, r in records], dtype="datetime64[D]")
+    viewers = np.array([r["viewers"] for _, r in records])
+    # Engine order: the account that went live first is the flagship; ties go to the bigger one.
+    order = sorted(set(names), key=lambda a: (min(d for d, n in zip(dates, names, strict=True) if n == a),
+                                             -sum(v for v, n in zip(viewers, names, strict=True) if n == a), a))
+    index = {a: i for i, a in enumerate(order)}
+    values = {key: np.array([r[key] for _, r in records], dtype=float)
+              for key in columns if BY_KEY[key].kind == NUMBER}
+    return Sessions(
+        account_names=tuple(order),
+        account=np.array([index[n] for n in names], dtype=int),
+        date=dates,
+        values=values,
+        rows=np.array([n for n, _ in records], dtype=int),
+        columns=columns,
+        notices=tuple(notices),
+        kind=kind,
+        encoding=encoding,
+    )

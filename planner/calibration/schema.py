@@ -1,0 +1,157 @@
+"""The one table of columns a past-sessions file may have.
+
+``COLUMNS`` lists, for every column the calibration reads: its canonical name, its Chinese
+and English labels, the header aliases merchants' back offices use, its unit, whether it is
+required, and its kind (date, text or a non-negative number). The reader, the README section,
+the app page and the tests all read this table; nothing else names a column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+DATE, TEXT, NUMBER = "date", "text", "number"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # canonical name
+    label_zh: str
+    label_en: str
+    aliases: tuple[str, ...]  # header spellings recognised, besides key and the labels
+    unit_zh: str
+    unit_en: str
+    required: bool
+    kind: str  # DATE, TEXT or NUMBER (a number is never negative)
+    note_zh: str
+    note_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def unit(self, lang: str) -> str:
+        return self.unit_zh if lang == "zh" else self.unit_en
+
+    def note(self, lang: str) -> str:
+        return self.note_zh if lang == "zh" else self.note_en
+
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.label_zh, self.label_en, *self.aliases)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "日期", "date", ("开播日期", "直播日期", "开播时间", "day", "session date"),
+           "年-月-日", "YYYY-MM-DD", True, DATE,
+           "每行一场：一个账号一天一场（同一账号的日期须递增）。",
+           "One row per session: one account, one day (an account's dates must go forward)."),
+    Column("account", "账号", "account", ("账号名称", "直播账号", "视频号", "视频号名称", "account name"),
+           "文本", "text", False, TEXT,
+           "没有这一列时视为单个账号；最早开播的账号视为旗舰号。",
+           "Without this column the file is one account; the earliest account is the flagship."),
+    Column("viewers", "场观", "viewers", ("观看人数", "观看人次", "直播观看人数", "累计观看人数", "pv", "views"),
+           "人", "people", True, NUMBER,
+           "每场累计观看人数（各来源合计）。", "Viewers of the session, all sources together."),
+    Column("private_viewers", "私域观看", "private viewers",
+           ("私域观看人数", "私域场观", "私域流量", "private"),
+           "人", "people", False, NUMBER,
+           "来自私域（社群、企微、朋友圈、公众号）的观看；有这一列才能估计私域转化倍数和到场率。",
+           "Viewers from the private domain; needed to estimate the private CVR multiple and show rate."),
+    Column("invites", "邀约量", "invites", ("邀约人数", "邀约人次", "预约人数", "private invites"),
+           "人次", "invites", False, NUMBER,
+           "每场发出的私域邀约；有这一列才能单独估计到场率。",
+           "Invites sent for the session; needed to tell the show rate apart from the invites."),
+    Column("buyers", "成交人数", "buyers", ("下单人数", "支付人数", "购买人数", "paying users"),
+           "人", "people", True, NUMBER, "每场成交（支付）人数。", "People who paid in the session."),
+    Column("orders", "成交订单数", "orders", ("订单数", "支付订单数", "成交单数", "order count"),
+           "单", "orders", False, NUMBER,
+           "读入并校验，但模型按人计成交，不用于拟合。",
+           "Read and checked; the model counts buyers, so orders are not fitted."),
+    Column("gmv", "成交金额", "GMV", ("成交额", "支付金额", "销售额", "直播成交金额", "sales", "revenue"),
+           "元", "yuan", True, NUMBER, "每场成交金额（退款前）。", "Sales of the session before refunds."),
+    Column("gdt_spend", "广点通消耗", "Tencent Ads spend",
+           ("广点通花费", "adq消耗", "广告消耗", "gdt", "gdt spend", "adq spend"),
+           "元", "yuan", True, NUMBER, "当场广点通投放金额；没投写0。", "Tencent Ads spend; 0 if none."),
+    Column("beans_spend", "微信豆消耗", "beans spend",
+           ("微信豆花费", "加热消耗", "微信豆", "beans"),
+           "元", "yuan", True, NUMBER,
+           "当场用于加热的微信豆折合金额（元）；没投写0。", "Yuan spent on beans to heat the room; 0 if none."),
+    Column("coupons_spend", "流量券消耗", "coupons spend",
+           ("流量券花费", "流量券", "coupons", "coupon spend"),
+           "元", "yuan", False, NUMBER, "购买直播流量券的现金金额。", "Cash spent on live traffic coupons."),
+    Column("gdt_viewers", "广点通观看", "Tencent Ads viewers", ("广点通观看人数", "广点通引流人数", "gdt viewers"),
+           "人", "people", False, NUMBER,
+           "广点通带来的观看；有这一列才能估计广点通观看成本。",
+           "Viewers bought with Tencent Ads; needed to estimate its cost per viewer."),
+    Column("beans_viewers", "微信豆观看", "beans viewers", ("加热观看人数", "微信豆观看人数", "加热带来观看"),
+           "人", "people", False, NUMBER,
+           "微信豆加热带来的观看；有这一列才能估计微信豆观看成本。",
+           "Viewers from bean heating; needed to estimate its cost per viewer."),
+    Column("coupons_viewers", "流量券观看", "coupons viewers", ("流量券观看人数", "流量券引流人数"),
+           "人", "people", False, NUMBER,
+           "流量券带来的观看；有这一列才能估计流量券观看成本。",
+           "Viewers from coupons; needed to estimate their cost per viewer."),
+    Column("refunds", "退款金额", "refunds", ("退货金额", "售后退款金额", "退款额", "refund"),
+           "元", "yuan", False, NUMBER, "当场成交后被退款的金额；用于估计退货率。",
+           "Refunded sales of the session; gives the return rate."),
+    Column("session_hours", "直播时长", "session hours", ("开播时长", "时长", "duration", "hours"),
+           "小时", "hours", False, NUMBER, "每场时长（小时）。", "Length of the session in hours."),
+)
+
+BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
+REQUIRED: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.required)
+
+# Limits on what a file may hold (the reader checks them before and while parsing).
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_PROBLEMS = 20  # problems collected before the reader stops looking
+HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common in exports
+
+_BRACKETED = re.compile(r"[(（\[【].*?[)）\]】]")  # units like (元) or （人）
+_SEPARATORS = re.compile(r"[\s_\-/·.:：]+")
+
+
+def normalise_header(text: str) -> str:
+    """A header cell reduced to what identifies it: no units in brackets, case, width or spaces."""
+    text = unicodedata.normalize("NFKC", str(text)).lstrip("\ufeff")
+    text = _BRACKETED.sub("", text)
+    return _SEPARATORS.sub("", text).casefold()
+
+
+ALIASES: dict[str, str] = {}
+for _c in COLUMNS:
+    for _name in _c.names():
+        _norm = normalise_header(_name)
+        if ALIASES.setdefault(_norm, _c.key) != _c.key:  # the table must stay unambiguous
+            raise ValueError(f"header alias {_name!r} names two columns")
+
+
+def column_for(header: str) -> str | None:
+    """The canonical column a header cell names, or None."""
+    return ALIASES.get(normalise_header(header))
+
+
+def schema_rows(lang: str = "zh") -> list[dict[str, str]]:
+    """The schema as rows for a table (the app page and the README)."""
+    zh = lang == "zh"
+    rows = []
+    for c in COLUMNS:
+        rows.append({
+            ("列" if zh else "column"): c.label(lang),
+            ("英文名/别名" if zh else "also accepted"): ", ".join(
+                n for n in dict.fromkeys((c.label_en if zh else c.label_zh, c.key, *c.aliases))),
+            ("单位" if zh else "unit"): c.unit(lang),
+            ("必填" if zh else "required"): ("是" if c.required else "否") if zh else ("yes" if c.required else "no"),
+            ("说明" if zh else "note"): c.note(lang),
+        })
+    return rows
+
+
+def schema_markdown(lang: str = "en") -> str:
+    """The schema as a Markdown table; the README's section is this text (a test checks it)."""
+    rows = schema_rows(lang)
+    head = list(rows[0])
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r[h].replace("|", "\\|") for h in head) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
