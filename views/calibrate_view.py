@@ -174,7 +174,7 @@ def apply(query: str) -> None:
     the script runs) moves the sliders and rewrites the address bar; a per-account spend split
     goes to the link-only fields the app keeps beside the widgets."""
     scenario, _ = from_query(query)
-    state._load(scenario)  # every registry key's session state, then the link-only fields
+    state.load_scenario(scenario)  # every registry key's session state, then the link-only fields
     st.session_state[APPLIED] = True
 
 

@@ -39,7 +39,7 @@ def default_range(key: str, point: float) -> tuple[float, float]:
     low, high = math.floor(low / p.step + 1e-9) * p.step, math.ceil(high / p.step - 1e-9) * p.step
     if high <= low:
         low, high = p.min, p.max
-    return state._clean(key, low), state._clean(key, high)
+    return state.clean_value(key, low), state.clean_value(key, high)
 
 
 def slider_bounds(key: str, point: float, high: float) -> tuple[float, float]:
@@ -50,7 +50,7 @@ def slider_bounds(key: str, point: float, high: float) -> tuple[float, float]:
     ref = max(float(point), float(high))
     if ref <= 0 or p.max < 10 * ref:
         return p.min, p.max
-    return p.min, state._clean(key, math.ceil(3 * ref / p.step) * p.step)
+    return p.min, state.clean_value(key, math.ceil(3 * ref / p.step) * p.step)
 
 
 def _store() -> None:
@@ -61,7 +61,7 @@ def _store() -> None:
     ranges = {}
     for key in ss.get(KEYS_KEY, []):
         low, high = ss.get(RANGE_WIDGET + key) or default_range(key, getattr(now, key))
-        ranges[key] = (state._clean(key, low), state._clean(key, high))
+        ranges[key] = (state.clean_value(key, low), state.clean_value(key, high))
     state.load_extras(now.replace(ranges=ranges, draws=int(ss[DRAWS_KEY]), seed=int(ss[SEED_KEY])))
 
 

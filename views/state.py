@@ -157,7 +157,7 @@ def begin() -> None:
         st.rerun()
 
 
-def _clean(key: str, value) -> int | float:
+def clean_value(key: str, value) -> int | float:
     """A widget value as the scenario takes it: ints as ints, floats without binary noise
     (a slider at 0.016 may report 0.016000000000000004), clamped to the registry's range."""
     p = BY_KEY[key]
@@ -177,7 +177,7 @@ def _widget_values() -> dict[str, int | float]:
     """The sliders' values; before a slider exists, the value the link gave it."""
     ss = st.session_state
     seed = ss.get(_SEED, DEFAULTS)
-    return {k: _clean(k, ss[k]) if k in ss else seed[k] for k in PARAM_KEYS}
+    return {k: clean_value(k, ss[k]) if k in ss else seed[k] for k in PARAM_KEYS}
 
 
 def scenario() -> Scenario:
@@ -241,7 +241,7 @@ def lang() -> str:
 # --- presets and reset (widget callbacks: they run before the script, so they may set
 # the widgets' session state) -----------------------------------------------------------
 
-def _load(scen: Scenario) -> None:
+def load_scenario(scen: Scenario) -> None:
     """Put a whole scenario into the widgets (and the link-only fields into the address bar)."""
     ss = st.session_state
     for key, value in scen.as_dict().items():
@@ -259,11 +259,11 @@ def load_extras(scen: Scenario) -> None:
 def apply_preset() -> None:
     name = st.session_state.get(PRESET_KEY)
     if name in PRESETS:
-        _load(PRESETS[name].scenario)
+        load_scenario(PRESETS[name].scenario)
 
 
 def reset_defaults() -> None:
-    _load(Scenario())
+    load_scenario(Scenario())
     st.session_state[PRESET_KEY] = ""
 
 
