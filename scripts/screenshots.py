@@ -1,0 +1,116 @@
+"""Full-page screenshots of every page, in Chinese and English, for the default scenario and one
+preset, plus the projection card, into docs/screenshots/.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--preset apparel_matrix]
+
+Starts ``streamlit run app.py`` on a free loopback port and drives Debian's Chromium. Streamlit
+scrolls inside its main container, so each shot first grows the viewport to the content's
+height, waits for the charts to redraw, then shoots. Look at every file afterwards: boxes
+instead of Chinese characters, overlapping labels or empty charts are bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest_browser import VIEWPORT, StreamlitServer, goto_app, launch_chromium, new_page  # noqa: E402
+
+PAGES = (("overview", ""), ("matrix", "matrix"), ("assumptions", "assumptions"))
+MAX_HEIGHT = 12_000  # px: a page taller than this is cut (and said so)
+
+CHARTS_DRAWN_JS = """() => {
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  const drawn = [...charts].filter((c) => c.querySelector('.main-svg'));
+  return drawn.length === charts.length;
+}"""
+CONTENT_HEIGHT_JS = """() => {
+  const parts = ['[data-testid="stMain"]', '[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'];
+  let h = document.documentElement.scrollHeight;
+  for (const sel of parts) {
+    const el = document.querySelector(sel);
+    if (el) h = Math.max(h, el.scrollHeight);
+  }
+  return h;
+}"""
+
+
+def shoot(page, path: Path) -> int:
+    """Grow the viewport to the content, wait for the charts, save a full-page PNG."""
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
+    height = VIEWPORT["height"]
+    for _ in range(3):  # charts resize with the viewport, which can change the height again
+        want = min(int(page.evaluate(CONTENT_HEIGHT_JS)) + 40, MAX_HEIGHT)
+        if want <= height:
+            break
+        height = want
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.wait_for_timeout(400)
+        page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
+    page.wait_for_timeout(600)  # let Plotly finish its transitions
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(VIEWPORT)
+    return height
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--preset", default="apparel_matrix")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from playwright.sync_api import sync_playwright
+
+    scenarios = (("default", ""), (args.preset, f"preset={args.preset}"))
+    started = time.monotonic()
+    written = []
+    with StreamlitServer("app.py") as server, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            for lang in ("zh", "en"):
+                for name, query in scenarios:
+                    for page_name, path in PAGES:
+                        parts = [q for q in (query, "lang=en" if lang == "en" else "") if q]
+                        url = f"{server.url}/{path}" + ("?" + "&".join(parts) if parts else "")
+                        page = new_page(browser)
+                        try:
+                            goto_app(page, url, timeout_ms=60_000)
+                            if page.locator("[data-testid='stException']").count():
+                                print(f"!! {url}: the page shows an exception", file=sys.stderr)
+                            file = out / f"{page_name}_{name}_{lang}.png"
+                            height = shoot(page, file)
+                            note = " (cut)" if height >= MAX_HEIGHT else ""
+                            written.append(file)
+                            print(f"{file}  {height}px tall{note}  ← {url}")
+                        finally:
+                            page.context.close()
+
+            # The projection card, downloaded through the overview's button like a user would.
+            page = new_page(browser)
+            try:
+                goto_app(page, f"{server.url}/", timeout_ms=60_000)
+                button = page.locator("[data-testid='stDownloadButton'] button").filter(has_text="下载预测图")
+                button.scroll_into_view_if_needed()
+                with page.expect_download(timeout=90_000) as info:
+                    button.click()
+                card = out / "card_zh.png"
+                info.value.save_as(card)
+                written.append(card)
+                print(f"{card}  ← {info.value.suggested_filename}")
+            finally:
+                page.context.close()
+        finally:
+            browser.close()
+    print(f"{len(written)} files in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The app in a real browser: what only a browser shows.
+
+One ``streamlit run app.py`` server per module on a free loopback port, driven by Debian's
+Chromium through Playwright's sync API (the harness is in ``tests/conftest_browser.py``).
+Every assertion waits for the rerun its action caused to finish first, as Streamlit's own
+e2e suite does. The numbers on the page are checked against the CLI's JSON for the same link,
+formatted with the same ``planner.fmt`` functions. Run them alone with ``-m browser``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from planner import fmt
+from planner.report import DAILY_COLUMNS, stage_label
+from planner.scenario import from_query
+from tests.conftest_browser import (
+    ROOT,
+    StreamlitServer,
+    act_and_wait,
+    goto_app,
+    launch_chromium,
+    metrics,
+    new_page,
+    slider_input,
+)
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+LINK = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2"
+HOSTILE = "invites=abc&zzz=<script>alert(1)</script>&cvr=nan"
+KPI_LABELS = {
+    "zh": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段"),
+    "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
+}
+NAV = {"zh": ("总览", "矩阵", "假设"), "en": ("Overview", "Matrix", "Assumptions")}
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server():
+    if not (ROOT / "app.py").exists():
+        pytest.skip("app.py is not there yet")
+    srv = StreamlitServer("app.py").start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as pw:
+        chromium = launch_chromium(pw)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; records dialogs and uncaught page errors, and fails on the latter."""
+    page = new_page(browser)
+    page.dialogs = []
+    page.errors = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    errors = list(page.errors)
+    page.context.close()
+    assert not errors, f"uncaught errors in the page: {errors}"
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def cli_totals(query: str) -> dict:
+    done = subprocess.run([sys.executable, "-m", "planner", "report", query, "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["totals"]
+
+
+def expected_kpis(query: str, lang: str) -> dict[str, str]:
+    t = cli_totals(query)
+    values = (fmt.money(t["gmv"], lang), fmt.money(t["net_gmv"], lang), fmt.money(t["profit"], lang),
+              fmt.roi(t["roi"]), fmt.percent(t["public_share"]), stage_label(t["stage_reached_index"], lang))
+    return dict(zip(KPI_LABELS[lang], values, strict=True))
+
+
+def page_kpis(page, lang: str) -> dict[str, str]:
+    # st.metric's component is loaded lazily: the run can be over before it is drawn.
+    page.wait_for_function(
+        "(labels) => { const shown = [...document.querySelectorAll('[data-testid=stMetricLabel]')]"
+        ".map((e) => e.innerText.trim()); return labels.every((l) => shown.includes(l)); }",
+        arg=list(KPI_LABELS[lang]), timeout=15_000)
+    shown = metrics(page)
+    missing = [label for label in KPI_LABELS[lang] if label not in shown]
+    assert not missing, f"KPIs {missing} not on the page; metrics shown: {shown}"
+    return {label: shown[label] for label in KPI_LABELS[lang]}
+
+
+def query_of(url: str) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
+
+
+def model_query(url: str) -> str:
+    """The query of a page URL without the app's own keys, for the CLI."""
+    return "&".join(f"{k}={v}" for k, v in query_of(url).items() if k not in ("lang", "page"))
+
+
+def assert_scenario(url: str, expected: dict[str, str]) -> None:
+    q = query_of(url)
+    for key, value in expected.items():
+        assert q.get(key) == value, f"{key}={value} expected in {url}"
+
+
+def nav_link(page, title: str):
+    return page.locator("[data-testid='stSidebarNav'] a").filter(has_text=title).first
+
+
+def download(page, label: str):
+    button = page.locator("[data-testid='stDownloadButton'] button").filter(has_text=label)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=90_000) as info:
+        button.click()
+    return info.value
+
+
+LINK_PARAMS = dict(p.split("=") for p in LINK.split("&"))
+
+
+# --- tests ------------------------------------------------------------------------------------
+
+def test_share_link_shows_the_clis_numbers(server, page):
+    goto_app(page, f"{server.url}/?{LINK}")
+    assert page_kpis(page, "zh") == expected_kpis(LINK, "zh")
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+    # The full share link (in a code block under 复制分享链接) reopens the same scenario.
+    page.get_by_text("复制分享链接", exact=True).first.click()  # a popover: no rerun
+    code = page.locator("[data-testid='stCode'] code").filter(has_text="v=1").first
+    code.wait_for()
+    share = code.inner_text().strip()
+    shared, notices = from_query(share)
+    assert not notices
+    linked, _ = from_query(LINK)
+    assert shared == linked
+    assert share.startswith("http")
+
+
+def test_keyboard_on_a_slider_moves_the_url_and_the_numbers(server, page):
+    goto_app(page, f"{server.url}/?{LINK}")
+    before = page_kpis(page, "zh")
+    thumb = slider_input(page, "invites")
+    assert thumb.input_value() == "5000"
+    thumb.focus()
+    act_and_wait(page, lambda: page.keyboard.press("ArrowRight"))
+    assert thumb.input_value() == "5100"
+    assert_scenario(page.url, {**LINK_PARAMS, "invites": "5100"})
+    after = page_kpis(page, "zh")
+    assert after != before
+    assert after == expected_kpis(model_query(page.url), "zh")
+
+
+def test_pages_reload_and_back_keep_the_scenario(server, page):
+    goto_app(page, f"{server.url}/?{LINK}")
+    expected = expected_kpis(LINK, "zh")
+
+    act_and_wait(page, lambda: nav_link(page, NAV["zh"][1]).click())
+    assert urlsplit(page.url).path.rstrip("/").endswith("/matrix")
+    assert_scenario(page.url, LINK_PARAMS)
+
+    act_and_wait(page, lambda: nav_link(page, NAV["zh"][2]).click())
+    assert urlsplit(page.url).path.rstrip("/").endswith("/assumptions")
+    assert_scenario(page.url, LINK_PARAMS)
+
+    act_and_wait(page, lambda: nav_link(page, NAV["zh"][0]).click())
+    assert urlsplit(page.url).path.rstrip("/") in ("", "/")
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page_kpis(page, "zh") == expected
+
+    act_and_wait(page, lambda: page.reload(wait_until="domcontentloaded"))
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page_kpis(page, "zh") == expected
+
+    act_and_wait(page, lambda: page.go_back(wait_until="commit"))  # back to assumptions
+    assert urlsplit(page.url).path.rstrip("/").endswith("/assumptions")
+    assert_scenario(page.url, LINK_PARAMS)
+    act_and_wait(page, lambda: page.go_back(wait_until="commit"))  # and to matrix
+    assert urlsplit(page.url).path.rstrip("/").endswith("/matrix")
+    assert_scenario(page.url, LINK_PARAMS)
+    act_and_wait(page, lambda: page.go_forward(wait_until="commit"))
+    act_and_wait(page, lambda: page.go_forward(wait_until="commit"))  # overview again
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page_kpis(page, "zh") == expected
+
+
+def test_language_switch_to_english(server, page):
+    goto_app(page, f"{server.url}/?{LINK}")
+    radio = page.locator(".st-key-lang [role='radiogroup'] label").filter(has_text="en").first
+    act_and_wait(page, lambda: radio.click())
+    assert query_of(page.url).get("lang") == "en"
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page_kpis(page, "en") == expected_kpis(LINK, "en")
+    for title in NAV["en"]:
+        assert nav_link(page, title).is_visible()
+    assert page.get_by_text("Copy share link", exact=True).first.is_visible()
+
+
+def test_download_projection_card(server, page):
+    from PIL import Image
+
+    from views.card import CARD_HEIGHT, CARD_SCALE, CARD_WIDTH
+
+    goto_app(page, f"{server.url}/?{LINK}")
+    png = download(page, "下载预测图").path().read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.format == "PNG"
+        assert img.size == (CARD_WIDTH * CARD_SCALE, CARD_HEIGHT * CARD_SCALE)
+
+
+def test_download_daily_csv(server, page):
+    goto_app(page, f"{server.url}/?{LINK}")
+    dl = download(page, "下载日报 CSV")
+    assert dl.suggested_filename.endswith(".csv")
+    text = dl.path().read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [zh for _, zh, _ in DAILY_COLUMNS]
+    body = rows[1:]
+    days = from_query(LINK)[0].days
+    assert len(body) == days
+    assert [int(float(r[0])) for r in body] == list(range(1, days + 1))
+    gmv_col = [key for key, _, _ in DAILY_COLUMNS].index("gmv")
+    total = sum(float(r[gmv_col]) for r in body)
+    assert total == pytest.approx(cli_totals(LINK)["gmv"], rel=1e-9)
+
+
+def test_hostile_link_is_named_and_inert(server, page):
+    goto_app(page, f"{server.url}/?{HOSTILE}")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stMain'] [data-testid='stAlert']").first.is_visible()
+    # The notices: visible text naming each bad key (the script tag shown as text).
+    blocks = page.locator("[data-testid='stMain'] :is([data-testid='stAlert'], [data-testid='stCode'], "
+                          "[data-testid='stMarkdownContainer'])")
+    text = "\n".join(b.inner_text() for b in blocks.all() if b.is_visible())
+    for key in ("invites=abc", "zzz=<script>alert(1)</script>", "cvr=nan"):
+        assert key in text, f"no visible notice names {key!r}"
+    assert page.dialogs == []
+    injected = page.evaluate(
+        "() => [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('alert(1)')).length")
+    assert injected == 0
+    # The app still shows the numbers for the defaults it fell back to.
+    assert page_kpis(page, "zh") == expected_kpis("", "zh")
