@@ -19,7 +19,7 @@ page = st.navigation([
     st.Page("pages/budget.py", title=t("nav_budget", lang), url_path="budget"),
     st.Page("pages/uncertainty.py", title=uv.t("nav_ranges", lang), url_path="uncertainty"),
     st.Page("pages/compare.py", title=uv.t("nav_compare", lang), url_path="compare"),
-    st.Page("pages/calibrate.py", title="校准" if lang == "zh" else "校准 Calibrate", url_path="calibrate"),
+    st.Page("pages/calibrate.py", title=t("nav_calibrate", lang), url_path="calibrate"),
 ])
 state.begin()  # a session's first run: validate the link; rerun once if it is not canonical
 controls.sidebar()  # language, preset, share link and every scenario slider, bound to the URL

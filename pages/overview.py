@@ -30,7 +30,7 @@ if before is not None:
 
 st.subheader(t("decomp_title", lang))
 st.caption(t("decomp_caption", lang))
-st.dataframe(tables.decomposition_table(v.proj, lang), hide_index=True, width="stretch")
+st.table(tables.decomposition_table(v.proj, lang), hide_index=True)  # static HTML: cheaper to redraw than a grid
 chart(charts.decomposition(v.proj, lang), "decomposition")
 
 chart(charts.daily_gmv(v.proj, lang), "daily_gmv")

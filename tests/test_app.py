@@ -240,7 +240,7 @@ def test_every_control_has_its_unit_and_help():
 def test_beans_show_their_bean_count():
     at = app("beans=500")
     caption = next(c.value for c in at.caption if "豆" in c.value)
-    assert "5,000 豆" in caption and "10 单" in caption and "3,500 豆" in caption and "7 单" in caption
+    assert "5,000 豆" in caption and "10 个加热单" in caption and "3,500 豆" in caption and "7 个加热单" in caption
 
 
 def test_the_share_link_is_a_full_snapshot_that_reopens_the_same_numbers():

@@ -25,6 +25,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav_matrix": ("矩阵", "Matrix"),
     "nav_assumptions": ("假设", "Assumptions"),
     "nav_budget": ("投流预算", "Budget"),
+    "nav_calibrate": ("校准", "Calibrate"),
     "lang_label": ("语言 / Language", "语言 / Language"),
     "lang_zh": ("中文", "中文"),
     "lang_en": ("English", "English"),
@@ -35,8 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset_help": ("选择一个行业案例，所有参数会改为该案例的取值；之后仍可继续拖动。",
                     "Pick an industry case: every parameter is set to its values; you can keep "
                     "adjusting afterwards."),
-    "beans_caption": ("每天约 {android} 豆（安卓 {a_rate}豆/元）= {android_orders} 单{per_order}豆加热；"
-                      "iOS {ios} 豆（{i_rate}豆/元）= {ios_orders} 单",
+    "beans_caption": ("每天约 {android} 豆（安卓 {a_rate}豆/元），可下 {android_orders} 个加热单（每单{per_order}豆）；"
+                      "iOS {ios} 豆（{i_rate}豆/元），{ios_orders} 个加热单",
                       "A day: about {android} beans on Android ({a_rate}/yuan) = {android_orders} "
                       "heating orders of {per_order}; {ios} on iOS ({i_rate}/yuan) = {ios_orders} orders"),
     "share_button": ("复制分享链接", "Copy share link"),
@@ -201,12 +202,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scale_half": ("x / (x + {half})：{half} 时得半分", "x / (x + {half}): half score at {half}"),
     "scale_full": ("min(x / {full}, 1)：{full} 计满分", "min(x / {full}, 1): full score at {full}"),
     "f_public_title": ("公域推荐（私域撬动公域）", "Public recommendation (private leverages public)"),
-    "f_public_words": ("质量分决定撬动比：每个私域观众换来多少公域观众；账号权重决定开播初始推流；"
-                       "粉丝开播提醒、付费流量的自然溢出和旗舰号导流也计入公域。",
-                       "Quality sets the leverage (public viewers per private viewer); account "
-                       "weight sets the opening push; followers' live notices, paid spill-over "
-                       "and the flagship's hand-off also count as public."),
-    "f_paid_title": ("投流（三种工具，边际递减）", "Paid traffic (three tools, diminishing returns)"),
+    "f_public_words": ("质量分决定平台给出的撬动比：每个私域观众换来多少公域观众；直播间能接住（接得住）"
+                       "其中多少，取决于账号已挣得的权重，所以冷启动的号主要靠私域，成熟的号公域占比超过80%。"
+                       "账号权重也决定开播初始推流；粉丝开播提醒、付费流量的自然溢出和旗舰号导流也计入公域。",
+                       "Quality sets the leverage the platform offers (public viewers per private viewer); "
+                       "the room keeps the share its account weight has earned (接得住), so a cold account "
+                       "lives on its private domain and a mature one passes 80% public. Weight also sets "
+                       "the opening push; followers' live notices, paid spill-over and the flagship's "
+                       "hand-off count as public too."),    "f_paid_title": ("投流（三种工具，边际递减）", "Paid traffic (three tools, diminishing returns)"),
     "f_paid_words": ("每种工具的观看数随消耗上升但趋于上限；微信豆按充值渠道折算豆数；当场私域观众达到"
                      "{min_private}人时平台赠送流量券观看。",
                      "Each tool's viewers rise with spend toward a ceiling; beans are converted by "

@@ -266,7 +266,7 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
         (t("f_public_title", lang), t("f_public_words", lang), [
             rf"L = 1 + ({k('lev_cap')} - 1)\cdot q",
             rf"\text{{push}} = {INITIAL_PUSH_MIN} + ({INITIAL_PUSH_MAX} - {INITIAL_PUSH_MIN})\cdot w",
-            rf"\text{{public}} = \text{{push}} + L\cdot\text{{private}} + {k('fan_show')}\cdot F"
+            rf"\text{{public}} = \text{{push}} + w\cdot L\cdot\text{{private}} + {k('fan_show')}\cdot F"
             rf" + {k('spill')}\cdot\text{{paid}} + \text{{hand-off in}}",
         ]),
         (t("f_paid_title", lang), t("f_paid_words", lang, min_private=COUPON_GRANT_MIN_PRIVATE), [
@@ -294,7 +294,8 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
         (t("f_money_title", lang), "", [
             rf"\text{{net GMV}} = \text{{GMV}}\,(1 - {k('returns')}),\qquad "
             rf"\text{{profit}} = \text{{net GMV}}\cdot {k('margin')} - \text{{spend}}",
-            r"\text{ROI} = \frac{\text{GMV}}{\text{spend}}\quad(\text{undefined without spend})",
+            r"\text{ROI} = \frac{\text{GMV}}{\text{spend}}" + (r"\quad(\text{无投流时不适用})" if lang == "zh"
+                                                            else r"\quad(\text{undefined without spend})"),
         ]),
         (t("f_matrix_title", lang), t("f_matrix_words", lang), [
             rf"\text{{launch}}_k = k\cdot {k('launch_every')},\qquad P_{{k,0}} = {k('sat_pool')}\cdot {k('pool')},"
