@@ -22,6 +22,9 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest_browser import VIEWPORT, StreamlitServer, goto_app, launch_chromium, new_page  # noqa: E402
 
 PAGES = (("overview", ""), ("matrix", "matrix"), ("assumptions", "assumptions"))
+# The planning pages built on the engine: shot once, for the default scenario in Chinese.
+MORE_PAGES = (("budget", "budget"), ("uncertainty", "uncertainty"), ("compare", "compare"),
+              ("calibrate", "calibrate"))
 MAX_HEIGHT = 12_000  # px: a page taller than this is cut (and said so)
 
 CHARTS_DRAWN_JS = """() => {
@@ -58,6 +61,16 @@ def shoot(page, path: Path) -> int:
     return height
 
 
+def _shrink(file: Path) -> None:
+    """Keep the repository light: a page screenshot in 256 colours reads the same and is a
+    fraction of the size."""
+    from PIL import Image
+
+    with Image.open(file) as im:
+        small = im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(file, optimize=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -69,28 +82,30 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     scenarios = (("default", ""), (args.preset, f"preset={args.preset}"))
+    shots = [(lang, name, query, page_name, path) for lang in ("zh", "en") for name, query in scenarios
+             for page_name, path in PAGES]
+    shots += [("zh", "default", "", page_name, path) for page_name, path in MORE_PAGES]
     started = time.monotonic()
     written = []
     with StreamlitServer("app.py") as server, sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
-            for lang in ("zh", "en"):
-                for name, query in scenarios:
-                    for page_name, path in PAGES:
-                        parts = [q for q in (query, "lang=en" if lang == "en" else "") if q]
-                        url = f"{server.url}/{path}" + ("?" + "&".join(parts) if parts else "")
-                        page = new_page(browser)
-                        try:
-                            goto_app(page, url, timeout_ms=60_000)
-                            if page.locator("[data-testid='stException']").count():
-                                print(f"!! {url}: the page shows an exception", file=sys.stderr)
-                            file = out / f"{page_name}_{name}_{lang}.png"
-                            height = shoot(page, file)
-                            note = " (cut)" if height >= MAX_HEIGHT else ""
-                            written.append(file)
-                            print(f"{file}  {height}px tall{note}  ← {url}")
-                        finally:
-                            page.context.close()
+            for lang, name, query, page_name, path in shots:
+                parts = [q for q in (query, "lang=en" if lang == "en" else "") if q]
+                url = f"{server.url}/{path}" + ("?" + "&".join(parts) if parts else "")
+                page = new_page(browser)
+                try:
+                    goto_app(page, url, timeout_ms=60_000)
+                    if page.locator("[data-testid='stException']").count():
+                        print(f"!! {url}: the page shows an exception", file=sys.stderr)
+                    file = out / f"{page_name}_{name}_{lang}.png"
+                    height = shoot(page, file)
+                    _shrink(file)
+                    note = " (cut)" if height >= MAX_HEIGHT else ""
+                    written.append(file)
+                    print(f"{file}  {height}px tall{note}  ← {url}")
+                finally:
+                    page.context.close()
 
             # The projection card, downloaded through the overview's button like a user would.
             page = new_page(browser)

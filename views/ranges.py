@@ -80,7 +80,8 @@ def controls(scenario: Scenario, lang: str) -> None:
     c2.number_input(t("seed_label", lang), min_value=0, max_value=MAX_SEED, step=1, key=SEED_KEY,
                     help=t("seed_help", lang), on_change=_store)
     st.multiselect(t("ranged_label", lang), UNCERTAIN_KEYS, key=KEYS_KEY, help=t("ranged_help", lang),
-                   format_func=lambda key: BY_KEY[key].label(lang), on_change=_store)
+                   format_func=lambda key: BY_KEY[key].label(lang), on_change=_store,
+                   placeholder=t("ranged_placeholder", lang))
     columns = st.columns(2)
     for i, key in enumerate(k for k in UNCERTAIN_KEYS if k in ss[KEYS_KEY]):
         p = BY_KEY[key]

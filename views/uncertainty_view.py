@@ -43,6 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seed_help": ("同样的种子和区间得到同样的结果；换一个种子看抽样误差有多大。",
                   "The same seed and ranges give the same numbers; change it to see the sampling noise."),
     "ranged_label": ("设区间的参数", "Parameters with a range"),
+    "ranged_placeholder": ("选择参数", "Choose parameters"),
     "ranged_help": ("只有不确定的参数（市场、平台和投流工具的表现）可以设区间；"
                     "投放金额、账号数和天数是决策，每次抽样都相同。",
                     "Only uncertain parameters (market, platform and paid-tool behaviour) take a "
