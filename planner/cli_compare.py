@@ -11,9 +11,8 @@ import json
 
 from . import fmt
 from .cli import SOURCE_LABELS, _row, _scenario
-from .compare import FACTORS, KPI_KEYS, decompose, kpi_table, visible_parts
+from .compare import FACTORS, KPI_KEYS, decompose, kpi_table, kpi_text, visible_parts
 from .engine import simulate
-from .report import stage_label
 from .scenario import to_query
 
 KPI_LABELS: dict[str, tuple[str, str]] = {
@@ -28,21 +27,6 @@ KPI_LABELS: dict[str, tuple[str, str]] = {
     "stage_reached_index": ("最高阶段", "Stage reached"),
 }
 FACTOR_LABELS: dict[str, tuple[str, str]] = {"pv": ("场观", "PV"), "cvr": ("转化率", "CVR"), "aov": ("客单价", "AOV")}
-
-
-def _value(key: str, value, lang: str, delta: bool = False) -> str:
-    if value is None:
-        return fmt.DASH
-    sign = "+" if delta and value > 0 else ""
-    if key in ("gmv", "net_gmv", "profit", "spend"):
-        return sign + fmt.money(value, lang)
-    if key == "roi":
-        return sign + fmt.roi(value)
-    if key == "public_share":
-        return sign + (fmt.percent(value) if not delta else f"{100 * value:.1f} pp")
-    if key == "stage_reached_index":
-        return f"{sign}{value}" if delta else stage_label(int(value), lang)
-    return sign + fmt.count(value, lang)
 
 
 def compare_doc(links: list[str], lenient: bool = False) -> dict:
@@ -72,8 +56,8 @@ def table(doc: dict, lang: str) -> str:
     out = [_row(("指标" if zh else "KPI", "A", "B", "B − A", "变化" if zh else "change"), widths)]
     for key in KPI_KEYS:
         ratio = doc["ratios"][key]
-        out.append(_row((KPI_LABELS[key][i], _value(key, doc["a"]["kpis"][key], lang),
-                         _value(key, doc["b"]["kpis"][key], lang), _value(key, doc["deltas"][key], lang, True),
+        out.append(_row((KPI_LABELS[key][i], kpi_text(key, doc["a"]["kpis"][key], lang),
+                         kpi_text(key, doc["b"]["kpis"][key], lang), kpi_text(key, doc["deltas"][key], lang, True),
                          fmt.DASH if ratio is None else f"{100 * ratio:+.1f}%"), widths))
     w = doc["waterfall"]
     out += ["", ("GMV 差异拆解（Shapley：各部分相加等于差异）" if zh else
@@ -82,10 +66,10 @@ def table(doc: dict, lang: str) -> str:
     out.append(_row(("A 的 GMV" if zh else "GMV of A", fmt.money(w["gmv_a"], lang)), widths))
     for part in visible_parts(w):
         name = f"{SOURCE_LABELS[lang][part['source']]} · {FACTOR_LABELS[part['factor']][i]}"
-        out.append(_row((name, _value("gmv", part["value"], lang, True)), widths))
+        out.append(_row((name, kpi_text("gmv", part["value"], lang, True)), widths))
     out.append(_row(("B 的 GMV" if zh else "GMV of B", fmt.money(w["gmv_b"], lang)), widths))
-    out.append(_row(("差异" if zh else "Difference", _value("gmv", w["difference"], lang, True)), widths))
-    by_factor = "  ".join(f"{FACTOR_LABELS[f][i]} {_value('gmv', w['by_factor'][f], lang, True)}" for f in FACTORS)
+    out.append(_row(("差异" if zh else "Difference", kpi_text("gmv", w["difference"], lang, True)), widths))
+    by_factor = "  ".join(f"{FACTOR_LABELS[f][i]} {kpi_text('gmv', w['by_factor'][f], lang, True)}" for f in FACTORS)
     out.append(("按因子：" if zh else "By factor: ") + by_factor)
     return "\n".join(out) + "\n"
 

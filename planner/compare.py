@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import breakdown
+from . import breakdown, fmt
 from .engine import SOURCES, Projection
-from .report import totals
+from .report import stage_label, totals
 
 FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
 # The KPIs compared, in display order; all from report.totals via breakdown.kpis and totals.
@@ -112,3 +112,21 @@ def daily_gmv(projs: list[Projection]) -> dict[str, np.ndarray | list[np.ndarray
     """Day numbers (1-based, for the longest horizon) and each scenario's daily GMV (元)."""
     series = [breakdown.daily_series(p)["gmv_total"] for p in projs]
     return {"day": np.arange(1, max(len(s) for s in series) + 1), "gmv": series}
+
+
+def kpi_text(key: str, value, lang: str, delta: bool = False) -> str:
+    """One KPI (or its change, with a sign) as people read it."""
+    if value is None:
+        return fmt.DASH
+    sign = "+" if delta and value > 0 else ""
+    if key in ("gmv", "net_gmv", "profit", "spend"):
+        return sign + fmt.money(value, lang)
+    if key == "roi":
+        return sign + fmt.roi(value)
+    if key == "public_share":
+        if delta:
+            return sign + fmt.number(100 * value, 1) + (" 个百分点" if lang == "zh" else " pp")
+        return fmt.percent(value)
+    if key == "stage_reached_index":
+        return f"{sign}{value}" + (" 级" if lang == "zh" else " stage(s)") if delta else stage_label(int(value), lang)
+    return sign + fmt.count(value, lang)

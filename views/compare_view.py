@@ -11,9 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from planner import fmt
-from planner.compare import visible_parts
+from planner.compare import kpi_text, visible_parts
 from planner.presets import PRESETS
-from planner.report import stage_label
 from planner.scenario import Notice, Scenario, from_query
 
 from . import charts
@@ -76,24 +75,6 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def kpi_value(key: str, value, lang: str, delta: bool = False) -> str:
-    """One KPI (or its change, with a sign) as people read it."""
-    if value is None:
-        return fmt.DASH
-    sign = "+" if delta and value > 0 else ""
-    if key in ("gmv", "net_gmv", "profit", "spend"):
-        return sign + fmt.money(value, lang)
-    if key == "roi":
-        return sign + fmt.roi(value)
-    if key == "public_share":
-        if delta:
-            return sign + fmt.number(100 * value, 1) + (" 个百分点" if lang == "zh" else " pp")
-        return fmt.percent(value)
-    if key == "stage_reached_index":
-        return f"{sign}{value}" + (" 级" if lang == "zh" else " stage(s)") if delta else stage_label(int(value), lang)
-    return sign + fmt.count(value, lang)
-
-
 def kpi_frame(rows: list[dict], names: list[str], lang: str) -> pd.DataFrame:
     """KPI rows (``planner.compare.kpi_table``) as a table: a column per scenario, then each
     later scenario's change against the first (and in %)."""
@@ -102,11 +83,11 @@ def kpi_frame(rows: list[dict], names: list[str], lang: str) -> pd.DataFrame:
         key = row["key"]
         item = {t("col_metric", lang): t(KPI_STRINGS[key], lang)}
         for name, value in zip(names, row["values"], strict=True):
-            item[name] = kpi_value(key, value, lang)
+            item[name] = kpi_text(key, value, lang)
         for i in range(1, len(names)):
             label = t("delta_vs", lang, a=names[0], b=names[i])
             ratio = row["ratios"][i]
-            change = kpi_value(key, row["deltas"][i], lang, delta=True)
+            change = kpi_text(key, row["deltas"][i], lang, delta=True)
             item[label] = change if ratio is None else f"{change} ({100 * ratio:+.1f}%)"
         out.append(item)
     return pd.DataFrame(out)
@@ -140,7 +121,7 @@ def waterfall(decomposition: dict, name_a: str, name_b: str, lang: str) -> go.Fi
     parts = visible_parts(decomposition)
     x = [t("gmv_of", lang, name=name_a), *(part_label(p, lang) for p in parts), t("gmv_of", lang, name=name_b)]
     y = [decomposition["gmv_a"], *(p["value"] for p in parts), decomposition["gmv_b"]]
-    text = [fmt.money(y[0], lang), *(kpi_value("gmv", p["value"], lang, delta=True) for p in parts),
+    text = [fmt.money(y[0], lang), *(kpi_text("gmv", p["value"], lang, delta=True) for p in parts),
             fmt.money(y[-1], lang)]
     fig = go.Figure(go.Waterfall(
         x=x, y=y, measure=["absolute", *(["relative"] * len(parts)), "total"], text=text,
@@ -159,7 +140,7 @@ def waterfall(decomposition: dict, name_a: str, name_b: str, lang: str) -> go.Fi
 
 def by_factor_text(decomposition: dict, lang: str) -> str:
     f = decomposition["by_factor"]
-    return t("by_factor", lang, **{k: kpi_value("gmv", v, lang, delta=True) for k, v in f.items()})
+    return t("by_factor", lang, **{k: kpi_text("gmv", v, lang, delta=True) for k, v in f.items()})
 
 
 # --- choosing what to compare ------------------------------------------------------------------
