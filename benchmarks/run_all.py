@@ -34,8 +34,10 @@ BENCHMARKS = (
     ("App: slider rerun and cold load against an empty Streamlit app; projection card export",
      ["benchmarks/app_speed.py"], ["benchmarks/app_speed.py", "--changes", "10", "--loads", "3",
                                    "--cards", "2"]),
-    ("Many users: 20 concurrent sessions for 60 s", ["benchmarks/load.py"],
+    ("Many users: 20 concurrent sessions for 60 s, 1–3 s between moves", ["benchmarks/load.py"],
      ["benchmarks/load.py", "--seconds", "15"]),
+    ("Stress: 20 sessions for 60 s, 0.2–0.8 s between moves (information)",
+     ["benchmarks/load.py", "--think", "0.2,0.8"], ["benchmarks/load.py", "--seconds", "15", "--think", "0.2,0.8"]),
 )
 
 
