@@ -7,13 +7,13 @@ from planner.budget import TOOLS, bean_step_yuan
 from planner.params import BY_KEY, PARAMS
 from views import budget_charts as bc
 from views import budget_state as bs
-from views import state
+from views import charts, state
 from views.i18n import param_label
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
-config = bc.plotly_config(v.today)
+config = charts.plotly_config(charts.chart_filename("budget", "", lang, v.today))
 
 
 def text(key: str, **values) -> str:

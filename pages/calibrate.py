@@ -7,13 +7,13 @@ import streamlit as st
 from planner import fmt
 from planner.calibration import MAX_BYTES, MAX_ROWS
 from views import calibrate_view as cv
-from views import state
+from views import charts, state
 from views.tables import height_for
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 lang = state.lang()
 today = date.today().isoformat()
-config = cv.plotly_config(today)
+config = charts.plotly_config(charts.chart_filename("calibrate", "", lang, today))
 
 
 def text(key: str, **values) -> str:

@@ -7,8 +7,7 @@ from planner import compare
 from planner.scenario import to_query
 from views import compare_view as cv
 from views import state
-from views.charts import plotly_config
-from views.uncertainty_view import chart_filename
+from views.charts import chart_filename, plotly_config
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
@@ -16,7 +15,7 @@ lang = v.lang
 
 
 def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("compare", lang, v.today, name)))
+    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("compare", name, lang, v.today)))
 
 
 st.title(cv.t("compare_title", lang))

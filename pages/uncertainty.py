@@ -6,7 +6,7 @@ import streamlit as st
 from planner import fmt, uncertainty
 from views import ranges, state
 from views import uncertainty_view as uv
-from views.charts import plotly_config
+from views.charts import chart_filename, plotly_config
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
@@ -14,7 +14,7 @@ lang = v.lang
 
 
 def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=plotly_config(uv.chart_filename("ranges", lang, v.today, name)))
+    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("ranges", name, lang, v.today)))
 
 
 st.title(uv.t("ranges_title", lang))

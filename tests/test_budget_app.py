@@ -57,7 +57,8 @@ def test_page_renders_in_both_languages(lang):
     for chart in charts(at):
         config = json.loads(chart.proto.config)
         assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
-                                                  "filename": f"视频号_投流_{date.today().isoformat()}"}
+                                                  "filename": ("视频号_投流_" if lang == "zh" else "shipinhao_budget_")
+                                                  + date.today().isoformat()}
         assert json.loads(chart.proto.spec)["layout"]["font"]["family"].startswith(f'"{FONT}"')
     assert not at.error
 

@@ -12,7 +12,7 @@ from planner import compare, uncertainty
 from planner.engine import simulate
 from planner.presets import PRESETS
 from planner.scenario import Scenario, from_query
-from views import compare_view, uncertainty_view
+from views import charts, compare_view, uncertainty_view
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -182,8 +182,8 @@ def test_tornado_shows_the_largest_swings_first():
 
 
 def test_chart_filenames():
-    assert uncertainty_view.chart_filename("ranges", "zh", "2025-01-31", "tornado") == "视频号_区间_龙卷风图_2025-01-31"
-    assert uncertainty_view.chart_filename("compare", "en", "2025-01-31") == "shipinhao_compare_2025-01-31"
+    assert charts.chart_filename("ranges", "tornado", "zh", "2025-01-31") == "视频号_区间_龙卷风图_2025-01-31"
+    assert charts.chart_filename("compare", "", "en", "2025-01-31") == "shipinhao_compare_2025-01-31"
 
 
 def test_strings_have_both_languages_and_do_not_shadow_each_other():

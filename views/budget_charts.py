@@ -143,16 +143,6 @@ def tool_name(tool: str, lang: str) -> str:
     return TOOL_NAMES[tool][0 if lang == "zh" else 1]
 
 
-def filename(day: str) -> str:
-    """The PNG name of every chart on this page: 视频号_投流_<date>."""
-    return f"视频号_投流_{day}"
-
-
-def plotly_config(day: str) -> dict:
-    return {"toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename(day)},
-            "displaylogo": False}
-
-
 def _layout(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
     fig.update_layout(
         template="plotly_white",

@@ -121,16 +121,6 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def filename(day: str) -> str:
-    """The PNG name of every chart on this page: 视频号_校准_<date>."""
-    return f"视频号_校准_{day}"
-
-
-def plotly_config(day: str) -> dict:
-    return {"toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename(day)},
-            "displaylogo": False}
-
-
 # --- the file and the fit (cached on the file's bytes) ---------------------------------------
 
 @st.cache_data(max_entries=16, show_spinner=False)

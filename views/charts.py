@@ -56,16 +56,34 @@ FILENAME_PARTS: dict[str, tuple[str, str]] = {
     "heat_pv": ("每周场观热力图", "weekly-viewers-heatmap"),
     "sankey": ("导流桑基图", "flows-sankey"),
     "stages": ("账号阶段", "account-stages"),
+    "budget": ("投流", "budget"),
+    "calibrate": ("校准", "calibration"),
+    "ranges": ("区间", "ranges"),
+    "compare": ("对比", "compare"),
+    "gmv_daily": ("每日GMV区间", "daily-gmv-bands"),
+    "gmv_cumulative": ("累计GMV区间", "cumulative-gmv-bands"),
+    "net_gmv_daily": ("每日净成交区间", "daily-net-gmv-bands"),
+    "net_gmv_cumulative": ("累计净成交区间", "cumulative-net-gmv-bands"),
+    "profit_daily": ("每日利润区间", "daily-profit-bands"),
+    "profit_cumulative": ("累计利润区间", "cumulative-profit-bands"),
+    "mix": ("流量结构区间", "traffic-mix-bands"),
+    "target": ("目标达成概率", "target-chance"),
+    "tornado": ("龙卷风图", "tornado"),
+    "elasticity": ("弹性", "elasticities"),
+    "overlay": ("每日GMV对比", "daily-gmv-compared"),
+    "waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
 }
 
 
 # --- shared helpers ------------------------------------------------------------------------
 
 def chart_filename(page: str, chart: str, lang: str, day: str) -> str:
-    """A meaningful PNG name: 视频号_总览_每日GMV_2025-01-31 / shipinhao_overview_daily-gmv_…"""
+    """A meaningful PNG name: 视频号_总览_每日GMV_2025-01-31 / shipinhao_overview_daily-gmv_…;
+    with ``chart=""`` just the page's: 视频号_投流_2025-01-31."""
     i = 0 if lang == "zh" else 1
     prefix = "视频号" if lang == "zh" else "shipinhao"
-    return f"{prefix}_{FILENAME_PARTS[page][i]}_{FILENAME_PARTS[chart][i]}_{day}"
+    parts = (prefix, FILENAME_PARTS[page][i], FILENAME_PARTS[chart][i] if chart else "", day)
+    return "_".join(part for part in parts if part)
 
 
 def plotly_config(filename: str) -> dict:

@@ -100,22 +100,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "span_default": ("默认 ±{span}", "default ±{span}"),
 }
 
-FILENAMES: dict[str, tuple[str, str]] = {
-    "ranges": ("区间", "ranges"),
-    "compare": ("对比", "compare"),
-    "gmv_daily": ("每日GMV区间", "daily-gmv-bands"),
-    "gmv_cumulative": ("累计GMV区间", "cumulative-gmv-bands"),
-    "net_gmv_daily": ("每日净成交区间", "daily-net-gmv-bands"),
-    "net_gmv_cumulative": ("累计净成交区间", "cumulative-net-gmv-bands"),
-    "profit_daily": ("每日利润区间", "daily-profit-bands"),
-    "profit_cumulative": ("累计利润区间", "cumulative-profit-bands"),
-    "mix": ("流量结构区间", "traffic-mix-bands"),
-    "target": ("目标达成概率", "target-chance"),
-    "tornado": ("龙卷风图", "tornado"),
-    "elasticity": ("弹性", "elasticities"),
-    "overlay": ("每日GMV对比", "daily-gmv-compared"),
-    "waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
-}
 BAND_ALPHA = 0.22
 TORNADO_TOP = 12
 HEIGHT = 420
@@ -128,14 +112,6 @@ def t(key: str, lang: str, **values) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
-
-
-def chart_filename(page: str, lang: str, day: str, chart: str = "") -> str:
-    """视频号_区间_龙卷风图_2025-01-31 / shipinhao_ranges_tornado_2025-01-31 (the chart's name
-    only when given), the app's pattern (``views.charts.chart_filename``)."""
-    i = 0 if lang == "zh" else 1
-    prefix = "视频号" if lang == "zh" else "shipinhao"
-    return "_".join(part for part in (prefix, FILENAMES[page][i], FILENAMES[chart][i] if chart else "", day) if part)
 
 
 def metric_label(metric: str, lang: str) -> str:
