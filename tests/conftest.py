@@ -2,6 +2,8 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+pytest_plugins = ("tests.browser_fixtures",)  # server, browser and page for the browser tests
+
 # CI runs a fixed seed and a bounded number of examples; locally a little more.
 settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -23,16 +23,11 @@ from planner.report import DAILY_COLUMNS, stage_label
 from planner.scenario import from_query
 from tests.conftest_browser import (
     ROOT,
-    StreamlitServer,
     act_and_wait,
     goto_app,
-    launch_chromium,
     metrics,
-    new_page,
     slider_input,
 )
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
@@ -43,43 +38,6 @@ KPI_LABELS = {
     "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
 }
 NAV = {"zh": ("总览", "矩阵", "假设"), "en": ("Overview", "Matrix", "Assumptions")}
-
-
-# --- fixtures -------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def server():
-    if not (ROOT / "app.py").exists():
-        pytest.skip("app.py is not there yet")
-    srv = StreamlitServer("app.py").start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_sync.sync_playwright() as pw:
-        chromium = launch_chromium(pw)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page; records dialogs and uncaught page errors, and fails on the latter."""
-    page = new_page(browser)
-    page.dialogs = []
-    page.errors = []
-    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    errors = list(page.errors)
-    page.context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
 
 
 # --- helpers ----------------------------------------------------------------------------------

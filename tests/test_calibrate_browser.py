@@ -16,10 +16,8 @@ import pytest
 
 from planner.calibration import calibrate, read_sessions
 from planner.scenario import from_query
-from tests.conftest_browser import ROOT, StreamlitServer, act_and_wait, goto_app, launch_chromium, new_page
+from tests.conftest_browser import ROOT, act_and_wait, goto_app
 from views import calibrate_view as cv
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
@@ -27,36 +25,6 @@ SAMPLE = ROOT / "examples" / "past_sessions.csv"
 SHOTS = os.environ.get("CALIBRATE_SCREENSHOTS")
 
 
-@pytest.fixture(scope="module")
-def server():
-    if not (ROOT / "pages" / "calibrate.py").exists():
-        pytest.skip("the calibrate page is not there yet")
-    srv = StreamlitServer("app.py").start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_sync.sync_playwright() as pw:
-        chromium = launch_chromium(pw)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    page = new_page(browser)
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    errors = list(page.errors)
-    page.context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
 
 
 def shot(page, name: str) -> None:
