@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,27 +16,17 @@ from planner import budget, fmt
 from planner.engine import TOOLS, simulate
 from planner.params import BY_KEY
 from planner.scenario import APP_KEYS, Scenario, from_query
+from tests import apptest_pages
 from views import budget_charts as bc
 from views import budget_state as bs
 from views import i18n
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 PAGE = "pages/budget.py"
 FONT = "Noto Sans CJK SC"
 
 
 def open_page(query: dict[str, str] | None = None, lang: str = "zh") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if lang != "zh":
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest_pages.open_page(PAGE, query, lang)
 
 
 def charts(at: AppTest) -> list:

@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 from planner.calibration import COLUMNS, MAX_BYTES, calibrate, read_sessions
 from planner.params import PARAMS
 from planner.scenario import Scenario, from_query
+from tests import apptest_pages
 from views import calibrate_view as cv
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 PAGE = "pages/calibrate.py"
 FONT = "Noto Sans CJK SC"
 SAMPLE = (ROOT / "examples" / "past_sessions.csv").read_bytes()
@@ -31,14 +31,7 @@ def sample_cal():
 
 
 def open_page(lang: str = "zh") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    if lang != "zh":
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest_pages.open_page(PAGE, lang=lang)
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,25 +10,11 @@ from planner import compare, uncertainty
 from planner.engine import simulate
 from planner.presets import PRESETS
 from planner.scenario import Scenario, from_query
+from tests.apptest_pages import open_page
 from views import charts, compare_view, uncertainty_view
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 RANGES, COMPARE = "pages/uncertainty.py", "pages/compare.py"
 FONT = "Noto Sans CJK SC"
-
-
-def open_page(page: str, query: dict[str, str] | None = None, lang: str = "zh") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if lang != "zh":
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def charts_of(at: AppTest) -> list:
