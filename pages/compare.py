@@ -7,15 +7,10 @@ from planner import compare
 from planner.scenario import to_query
 from views import compare_view as cv
 from views import state
-from views.charts import chart_filename, plotly_config
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
-
-
-def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("compare", name, lang, v.today)))
 
 
 st.title(cv.t("compare_title", lang))
@@ -48,10 +43,10 @@ st.caption(" · ".join(held))
 
 st.subheader(cv.t("kpi_title", lang))
 st.dataframe(cv.kpi_frame(compare.kpi_table(projs), names, lang), hide_index=True, width="stretch")
-chart(cv.overlay_daily(compare.daily_gmv(projs), names, lang), "overlay")
+v.chart(cv.overlay_daily(compare.daily_gmv(projs), names, lang), "compare", "overlay")
 
 for name, proj in zip(names[1:], projs[1:], strict=True):
     decomposition = compare.decompose(projs[0], proj)
-    chart(cv.waterfall(decomposition, names[0], name, lang), "waterfall")
+    v.chart(cv.waterfall(decomposition, names[0], name, lang), "compare", "waterfall")
     st.caption(cv.by_factor_text(decomposition, lang))
 st.caption(cv.t("waterfall_caption", lang))

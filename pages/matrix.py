@@ -10,29 +10,24 @@ v = state.view()
 lang = v.lang
 
 
-def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=charts.plotly_config(
-        charts.chart_filename("matrix", name, lang, v.today)))
-
-
 st.title(t("matrix_title", lang))
 single = v.scenario.accounts == 1
 if single:
     st.info(t("matrix_single", lang))
 else:
     st.caption(tables.matrix_caption(v.scenario, lang))
-    chart(charts.weekly_heatmap(v.proj, "gmv", lang), "heat_gmv")
-    chart(charts.weekly_heatmap(v.proj, "pv", lang), "heat_pv")
+    v.chart(charts.weekly_heatmap(v.proj, "gmv", lang), "matrix", "heat_gmv")
+    v.chart(charts.weekly_heatmap(v.proj, "pv", lang), "matrix", "heat_pv")
 
 st.subheader(t("accounts_table_title", lang))
 accounts = tables.accounts_table(v.proj, lang)
 st.dataframe(accounts, hide_index=True, width="stretch", height=tables.height_for(accounts))
 
 if not single:
-    chart(charts.flow_sankey(v.proj, lang), "sankey")
+    v.chart(charts.flow_sankey(v.proj, lang), "matrix", "sankey")
     st.caption(t("sankey_caption", lang, share=tables.param_value_by_key("handoff", v.scenario, lang)))
 
-chart(charts.stage_chart(v.proj, lang), "stages")
+v.chart(charts.stage_chart(v.proj, lang), "matrix", "stages")
 st.caption(t("stage_caption", lang, bands=tables.stage_bands_text(lang)))
 st.subheader(t("stage_first_title", lang))
 firsts = tables.first_stage_table(v.proj, lang)

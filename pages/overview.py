@@ -11,11 +11,6 @@ v = state.view()
 lang = v.lang
 
 
-def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=charts.plotly_config(
-        charts.chart_filename("overview", name, lang, v.today)))
-
-
 st.title(t("overview_title", lang))
 st.caption(tables.overview_caption(v.scenario, lang))
 
@@ -31,10 +26,10 @@ if before is not None:
 st.subheader(t("decomp_title", lang))
 st.caption(t("decomp_caption", lang))
 st.table(tables.decomposition_table(v.proj, lang), hide_index=True)  # static HTML: cheaper to redraw than a grid
-chart(charts.decomposition(v.proj, lang), "decomposition")
+v.chart(charts.decomposition(v.proj, lang), "overview", "decomposition")
 
-chart(charts.daily_gmv(v.proj, lang), "daily_gmv")
-chart(charts.traffic_mix(v.proj, lang), "traffic_mix")
+v.chart(charts.daily_gmv(v.proj, lang), "overview", "daily_gmv")
+v.chart(charts.traffic_mix(v.proj, lang), "overview", "traffic_mix")
 st.caption(t("mix_caption", lang))
 
 st.subheader(t("downloads_title", lang))

@@ -6,15 +6,10 @@ import streamlit as st
 from planner import fmt, uncertainty
 from views import ranges, state
 from views import uncertainty_view as uv
-from views.charts import chart_filename, plotly_config
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
-
-
-def chart(fig, name: str) -> None:
-    st.plotly_chart(fig, theme=None, config=plotly_config(chart_filename("ranges", name, lang, v.today)))
 
 
 st.title(uv.t("ranges_title", lang))
@@ -36,10 +31,10 @@ st.dataframe(uv.totals_table(b, lang), hide_index=True, width="stretch")
 tabs = st.tabs([uv.metric_label(m, lang) for m in uncertainty.METRICS])
 for tab, metric in zip(tabs, uncertainty.METRICS, strict=True):
     with tab:
-        chart(uv.fan_chart(b, metric, lang, point=point[metric]), f"{metric}_daily")
-        chart(uv.fan_chart(b, metric, lang, cumulative=True), f"{metric}_cumulative")
+        v.chart(uv.fan_chart(b, metric, lang, point=point[metric]), "ranges", f"{metric}_daily")
+        v.chart(uv.fan_chart(b, metric, lang, cumulative=True), "ranges", f"{metric}_cumulative")
 st.caption(uv.t("bands_caption", lang))
-chart(uv.mix_fan(b, lang), "mix")
+v.chart(uv.mix_fan(b, lang), "ranges", "mix")
 
 st.subheader(uv.t("target_title", lang))
 c1, c2 = st.columns(2)
@@ -49,11 +44,11 @@ ranges.keep_target_day_within(v.scenario.days)
 day = c2.slider(uv.t("target_day_label", lang), 1, v.scenario.days, v.scenario.days, key=ranges.TARGET_DAY_KEY)
 chance = uncertainty.target_probability(mc, target, day)
 st.metric(uv.t("target_result", lang, day=day, target=fmt.money(target, lang)), fmt.percent(chance))
-chart(uv.target_chart(uncertainty.target_curve(mc, target), target, day, lang), "target")
+v.chart(uv.target_chart(uncertainty.target_curve(mc, target), target, day, lang), "ranges", "target")
 
 sens = ranges.sensitivity(v.query)
 st.caption(uv.t("tornado_caption", lang, span=fmt.percent(uncertainty.DEFAULT_SPAN, 0), n=uv.TORNADO_TOP))
-chart(uv.tornado(sens, lang), "tornado")
+v.chart(uv.tornado(sens, lang), "ranges", "tornado")
 st.caption(uv.t("elasticity_caption", lang))
-chart(uv.elasticity_chart(sens, lang), "elasticity")
+v.chart(uv.elasticity_chart(sens, lang), "ranges", "elasticity")
 st.dataframe(uv.sensitivity_table(sens, lang), hide_index=True, width="stretch")

@@ -19,6 +19,7 @@ from planner.params import BY_KEY
 from planner.report import account_name
 
 from .charts import FONT_FAMILY, SOURCE_COLORS, tick_label
+from .i18n import translator
 
 PAGE_TITLE = ("投流预算", "投流 Budget")
 BREAKEVEN_COLOR = "#E03131"
@@ -132,11 +133,7 @@ KPI_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def bt(key: str, lang: str, **values) -> str:
-    """The page's string ``key`` in ``lang`` with ``values`` filled in."""
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+bt = translator(STRINGS)  # the page's string ``key`` in ``lang`` with ``values`` filled in
 
 
 def tool_name(tool: str, lang: str) -> str:

@@ -28,7 +28,7 @@ from planner.scenario import from_query
 from . import state
 from .charts import FONT_FAMILY, GRID_COLOR, TEXT_COLOR, nice_ticks, tick_label
 from .exports import BOM, safe_text
-from .i18n import param_label
+from .i18n import param_label, translator
 from .tables import param_value
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "past_sessions.csv"
@@ -115,10 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+t = translator(STRINGS)
 
 
 # --- the file and the fit (cached on the file's bytes) ---------------------------------------

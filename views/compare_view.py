@@ -16,7 +16,7 @@ from planner.presets import PRESETS
 from planner.scenario import Notice, Scenario, from_query
 
 from . import charts
-from .i18n import source_label
+from .i18n import source_label, translator
 from .uncertainty_view import layout, money_axis
 from .uncertainty_view import t as _t
 
@@ -66,13 +66,7 @@ SCENARIO_COLORS = ("#07C160", "#1F6FEB", "#F08C00")
 SLOTS = ("A", "B", "C")
 
 
-def t(key: str, lang: str, **values) -> str:
-    """This page's strings, then the Ranges page's, then the app's."""
-    if key not in STRINGS:
-        return _t(key, lang, **values)
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+t = translator(STRINGS, fallback=_t)  # this page's strings, then the Ranges page's, then the app's
 
 
 def kpi_frame(rows: list[dict], names: list[str], lang: str) -> pd.DataFrame:

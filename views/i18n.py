@@ -255,11 +255,21 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    """The UI string ``key`` in ``lang``, with ``values`` filled in."""
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+def translator(strings: dict[str, tuple[str, str]], fallback=None):
+    """``t(key, lang, **values)`` over a table of ``key → (zh, en)`` strings, with ``values``
+    filled in; keys the table lacks go to ``fallback`` (another such function), if given."""
+
+    def t(key: str, lang: str, **values) -> str:
+        if key not in strings and fallback is not None:
+            return fallback(key, lang, **values)
+        zh, en = strings[key]
+        text = zh if lang == "zh" else en
+        return text.format(**values) if values else text
+
+    return t
+
+
+t = translator(STRINGS)  # the app's strings
 
 
 def source_label(source: str, lang: str) -> str:

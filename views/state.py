@@ -31,6 +31,7 @@ from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
 
+from . import charts
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
@@ -314,6 +315,11 @@ class View:
     @property
     def today(self) -> str:
         return date.today().isoformat()
+
+    def chart(self, fig, page: str, name: str) -> None:
+        """Show a Plotly figure whose camera button saves a 2× PNG named after the page and chart."""
+        st.plotly_chart(fig, theme=None, config=charts.plotly_config(
+            charts.chart_filename(page, name, self.lang, self.today)))
 
 
 def base_url() -> str:

@@ -19,7 +19,7 @@ from planner.params import BY_KEY
 from planner.uncertainty import DEFAULT_SPAN, METRICS, Bands, Sensitivity
 
 from . import charts
-from .i18n import param_label, source_label
+from .i18n import param_label, source_label, translator
 from .i18n import t as app_t
 from .tables import param_value
 
@@ -105,13 +105,7 @@ TORNADO_TOP = 12
 HEIGHT = 420
 
 
-def t(key: str, lang: str, **values) -> str:
-    """This page's strings, then the app's (``views.i18n``)."""
-    if key not in STRINGS:
-        return app_t(key, lang, **values)
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+t = translator(STRINGS, fallback=app_t)  # this page's strings, then the app's
 
 
 def metric_label(metric: str, lang: str) -> str:
