@@ -28,8 +28,6 @@ Targets: (a) and (b) at most 1.5 × the empty app. (c) has no target from the br
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -112,14 +110,9 @@ class Clock:
 
 
 def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    """The machine (shared with run_all.py), plus the Streamlit and Chromium that were measured."""
+    from run_all import machine as describe  # benchmarks/ is on sys.path when run as a script
+
     try:
         chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
                                   timeout=30).stdout.strip()
@@ -127,8 +120,7 @@ def machine() -> str:
         chromium = "chromium ?"
     import streamlit
 
-    return (f"`nproc` {os.cpu_count()} · CPU {cpu} · Python {platform.python_version()} · "
-            f"streamlit {streamlit.__version__} · {chromium}")
+    return f"{describe()}; streamlit {streamlit.__version__}; {chromium}"
 
 
 def load_once(browser, url: str, phases: list | None = None) -> float:
