@@ -123,6 +123,16 @@ def machine() -> str:
     return f"{describe()}; streamlit {streamlit.__version__}; {chromium}"
 
 
+def print_phases(results: dict, key: str, intro: str, heads: tuple[str, ...]) -> None:
+    """A table of each app's median time per phase of ``results[app][key]``."""
+    print(f"\n{intro}\n")
+    print("| app | " + " | ".join(heads) + " |")
+    print("|---" * (len(heads) + 1) + "|")
+    for name, label in (("ours", "our app"), ("empty", "empty app")):
+        cols = zip(*results[name][key], strict=True)
+        print(f"| {label} | " + " | ".join(ms(statistics.median(c)) for c in cols) + " |")
+
+
 def load_once(browser, url: str, phases: list | None = None) -> float:
     """Navigation start → first run finished and a KPI visible, in ms, in a fresh context;
     appends (navigation → first run started, first run started → runs finished, finished →
@@ -282,21 +292,15 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print("\nWhere a slider change's time goes (medians): key → run started (widget debounce, "
-          "WebSocket) · run started → script finished (server) · finished → painted (browser):\n")
-    print("| app | key → run started | script run | finished → painted |")
-    print("|---|---|---|---|")
-    for name, label in (("ours", "our app"), ("empty", "empty app")):
-        cols = zip(*results[name]["phases"], strict=True)
-        print(f"| {label} | " + " | ".join(ms(statistics.median(c)) for c in cols) + " |")
-    print("\nWhere a fresh page load's time goes (medians): navigation → first run started (HTML, "
-          "JavaScript, WebSocket) · first run started → runs finished (server, including any "
-          "st.rerun) · finished → KPI visible (browser):\n")
-    print("| app | navigation → run started | runs | finished → KPI visible |")
-    print("|---|---|---|---|")
-    for name, label in (("ours", "our app"), ("empty", "empty app")):
-        cols = zip(*results[name]["load_phases"], strict=True)
-        print(f"| {label} | " + " | ".join(ms(statistics.median(c)) for c in cols) + " |")
+    print_phases(results, "phases",
+                 "Where a slider change's time goes (medians): key → run started (widget debounce, "
+                 "WebSocket) · run started → script finished (server) · finished → painted (browser):",
+                 ("key → run started", "script run", "finished → painted"))
+    print_phases(results, "load_phases",
+                 "Where a fresh page load's time goes (medians): navigation → first run started (HTML, "
+                 "JavaScript, WebSocket) · first run started → runs finished (server, including any "
+                 "st.rerun) · finished → KPI visible (browser):",
+                 ("navigation → run started", "runs", "finished → KPI visible"))
     failed = [row[0] for row in rows if row[-1] == "FAIL"]
     print(f"\nTargets met: {len(rows) - 1 - len(failed)} of {len(rows) - 1}"
           + (f"; missed: {'; '.join(failed)}" if failed else "") + ".")

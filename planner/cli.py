@@ -15,7 +15,7 @@ import sys
 import unicodedata
 
 from . import fmt
-from .engine import SOURCES, simulate
+from .engine import SOURCE_LABELS, SOURCES, simulate
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
@@ -46,10 +46,6 @@ def _scenario(link: str | None, preset: str | None, lenient: bool):
     return scenario, notices
 
 
-SOURCE_LABELS = {
-    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
-    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
-}
 
 
 def _width(text: str) -> int:

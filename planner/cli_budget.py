@@ -24,15 +24,12 @@ import math
 from . import fmt
 from .budget import BudgetError, goal_seek, incremental, max_gmv_at_roi, optimise, target_gmv
 from .cli import UsageError, _row, _scenario
-from .engine import TOOLS
+from .engine import SOURCE_LABELS, TOOLS
 from .params import BY_KEY
 from .presets import PRESETS
 from .report import account_name
 
-TOOL_LABELS = {
-    "zh": dict(zip(TOOLS, ("广点通", "微信豆", "流量券"), strict=True)),
-    "en": dict(zip(TOOLS, ("Tencent Ads", "Beans", "Coupons"), strict=True)),
-}
+TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
 KPIS: tuple[tuple[str, str, str], ...] = (
     ("gmv", "GMV", "GMV"),
     ("net_gmv", "退货后净成交", "Net GMV"),

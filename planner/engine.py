@@ -66,6 +66,10 @@ from .params import (
 from .scenario import Scenario
 
 SOURCES: tuple[str, ...] = ("private", "public", "gdt", "beans", "coupons")
+SOURCE_LABELS: dict[str, dict[str, str]] = {  # the sources' names, as the CLI, exports and app show them
+    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
+    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
+}
 TOOLS: tuple[str, ...] = ("gdt", "beans", "coupons")
 PRIVATE, PUBLIC, GDT, BEANS, COUPONS = range(5)
 

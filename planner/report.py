@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import SOURCES, STAGES_EN, STAGES_ZH, TOOLS, Projection
+from .engine import SOURCE_LABELS, SOURCES, STAGES_EN, STAGES_ZH, TOOLS, Projection
 from .scenario import Notice, to_query
 
 STAGE_KEYS = ("cold_start", "take_off", "growth", "head")
@@ -170,11 +170,9 @@ def report(proj: Projection, notices: list[Notice] | None = None, draw: int = 0)
 DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("day", "天", "day"),
     ("accounts_live", "在播账号", "accounts live"),
-    *[(f"pv_{s}", f"场观_{zh}", f"PV {s}") for s, zh in zip(
-        SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)],
+    *[(f"pv_{s}", f"场观_{SOURCE_LABELS['zh'][s]}", f"PV {s}") for s in SOURCES],
     ("pv", "场观合计", "PV total"),
-    *[(f"gmv_{s}", f"GMV_{zh}", f"GMV {s}") for s, zh in zip(
-        SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)],
+    *[(f"gmv_{s}", f"GMV_{SOURCE_LABELS['zh'][s]}", f"GMV {s}") for s in SOURCES],
     ("gmv", "GMV合计(元)", "GMV total (yuan)"),
     ("buyers", "成交人数", "buyers"),
     ("net_gmv", "退货后净成交(元)", "net GMV (yuan)"),

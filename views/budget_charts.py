@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from planner import fmt
 from planner.budget import Curve, Goal, Plan
-from planner.engine import TOOLS, Projection
+from planner.engine import SOURCE_LABELS, TOOLS, Projection
 from planner.params import BY_KEY
 from planner.report import account_name
 
@@ -121,8 +121,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "note": ("注：{text}", "Note: {text}"),
 }
 
-TOOL_NAMES: dict[str, tuple[str, str]] = {"gdt": ("广点通", "Tencent Ads"), "beans": ("微信豆", "Beans"),
-                                          "coupons": ("流量券", "Coupons")}
 KPI_ROWS: tuple[tuple[str, str, str], ...] = (
     ("gmv", "GMV", "GMV"),
     ("net_gmv", "退货后净成交", "Net GMV"),
@@ -137,7 +135,7 @@ bt = translator(STRINGS)  # the page's string ``key`` in ``lang`` with ``values`
 
 
 def tool_name(tool: str, lang: str) -> str:
-    return TOOL_NAMES[tool][0 if lang == "zh" else 1]
+    return SOURCE_LABELS["zh" if lang == "zh" else "en"][tool]
 
 
 def _layout(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:

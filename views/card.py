@@ -36,7 +36,7 @@ import qrcode.constants
 from qrcode.exceptions import DataOverflowError
 
 from planner import fmt
-from planner.engine import SOURCES, Projection
+from planner.engine import SOURCE_LABELS, SOURCES, Projection
 from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS, Param
 from planner.report import daily, stage_label, totals
 from planner.scenario import changed_from_defaults
@@ -50,10 +50,6 @@ MONO_FAMILY = "Noto Sans Mono CJK SC, DejaVu Sans Mono, monospace"
 BRAND_GREEN = "#07C160"  # WeChat green, the app's primary colour
 INK, MUTED, TILE = "#1F2329", "#646A73", "#F4F6F8"
 
-SOURCE_LABELS = {
-    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
-    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
-}
 SOURCE_COLORS = dict(zip(SOURCES, (BRAND_GREEN, "#3370FF", "#FF8800", "#F5C400", "#9B59D0"), strict=True))
 
 # Keys always listed under "key assumptions"; any other parameter is listed when it differs

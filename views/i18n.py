@@ -7,15 +7,10 @@ and stories in ``planner.presets``; stage and account names in ``planner.report`
 
 from __future__ import annotations
 
-from planner.engine import SOURCES
+from planner.engine import SOURCE_LABELS
 
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
-
-SOURCE_LABELS: dict[str, dict[str, str]] = {
-    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
-    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
-}
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- app and navigation
