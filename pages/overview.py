@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner import breakdown
-from views import charts, exports, state, tables
+from views import exports, overview_charts, state, tables
 from views.i18n import t
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -24,12 +24,15 @@ if before is not None:
     st.caption(t("kpi_delta_caption", lang))
 
 st.subheader(t("decomp_title", lang))
-st.caption(t("decomp_caption", lang))
-st.table(tables.decomposition_table(v.proj, lang), hide_index=True)  # static HTML: cheaper to redraw than a grid
-v.chart(charts.decomposition(v.proj, lang), "overview", "decomposition")
+previous = state.project(v.previous_query) if v.previous_query else None
+st.caption(t("decomp_delta_caption" if previous else "decomp_caption", lang))
+# One static table (cheap to redraw) says it all: the factors per source and, after a move,
+# which factor moved GMV. A bar chart beside it repeated the same numbers at a sixth of the
+# overview's redraw time.
+st.table(tables.decomposition_table(v.proj, lang, previous), hide_index=True)
 
-v.chart(charts.daily_gmv(v.proj, lang), "overview", "daily_gmv")
-v.chart(charts.traffic_mix(v.proj, lang), "overview", "traffic_mix")
+v.echart(overview_charts.daily_gmv, "overview", "daily_gmv", overview_charts.HEIGHT)
+v.echart(overview_charts.traffic_mix, "overview", "traffic_mix", overview_charts.HEIGHT)
 st.caption(t("mix_caption", lang))
 
 st.subheader(t("downloads_title", lang))

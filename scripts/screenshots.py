@@ -28,9 +28,9 @@ MORE_PAGES = (("budget", "budget"), ("uncertainty", "uncertainty"), ("compare", 
 MAX_HEIGHT = 12_000  # px: a page taller than this is cut (and said so)
 
 CHARTS_DRAWN_JS = """() => {
-  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-  const drawn = [...charts].filter((c) => c.querySelector('.main-svg'));
-  return drawn.length === charts.length;
+  const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const echarts = [...document.querySelectorAll('[data-testid="stEChartsChart"]')];
+  return plots.every((c) => c.querySelector('.main-svg')) && echarts.every((c) => c.querySelector('canvas'));
 }"""
 CONTENT_HEIGHT_JS = """() => {
   const parts = ['[data-testid="stMain"]', '[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'];
@@ -55,7 +55,7 @@ def shoot(page, path: Path) -> int:
         page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
         page.wait_for_timeout(400)
         page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
-    page.wait_for_timeout(600)  # let Plotly finish its transitions
+    page.wait_for_timeout(600)  # let the charts finish their transitions
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(VIEWPORT)
     return height

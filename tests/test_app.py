@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import fmt
+from planner import compare, fmt
 from planner.engine import simulate
 from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
 from planner.presets import PRESETS
@@ -117,6 +117,21 @@ def test_a_slider_change_changes_the_kpis():
     # The change shows as a delta against the previous scenario.
     gmv = next(m for m in at.metric if m.label == "GMV")
     assert gmv.delta and gmv.delta.startswith("+")
+
+
+def test_after_a_move_the_decomposition_says_which_factor_moved_gmv():
+    at = app()
+    assert "GMV变化" not in at.table[0].value.columns  # nothing to compare with yet
+    at.slider(key="invites").set_value(6000).run()
+    table = at.table[0].value
+    total = table.iloc[-1]
+    d = compare.decompose(simulate(Scenario()), simulate(Scenario(invites=6000)))
+    assert total["GMV变化"] == compare.kpi_text("gmv", d["difference"], "zh", delta=True)
+    assert total["GMV变化"] == next(m for m in at.metric if m.label == "GMV").delta
+    assert total["其中：场观"].startswith("+")
+    assert total["其中：客单价"] == "0元"  # AOV did not move, so no part of ΔGMV is AOV's
+    at.slider(key="aov").set_value(260).run()
+    assert at.table[0].value.iloc[-1]["其中：客单价"].startswith("+")
 
 
 def test_a_links_parameters_set_the_widgets_and_the_kpis():

@@ -190,6 +190,53 @@ def test_download_projection_card(server, page):
         assert img.size == (CARD_WIDTH * CARD_SCALE, CARD_HEIGHT * CARD_SCALE)
 
 
+def camera_icon(canvas, corner: int = 60) -> tuple[float, float]:
+    """Where the toolbox's camera is drawn: the middle of the non-white pixels in the canvas's
+    top-right corner (the chart's title and legend are on the left)."""
+    from PIL import Image
+
+    box = canvas.bounding_box()
+    shot = canvas.page.screenshot(clip={"x": box["x"] + box["width"] - corner, "y": box["y"],
+                                        "width": corner, "height": corner})
+    with Image.open(io.BytesIO(shot)) as img:
+        gray = img.convert("L")
+        inked = [(x, y) for x in range(gray.width) for y in range(gray.height) if gray.getpixel((x, y)) < 200]
+    assert inked, "no camera icon in the chart's top-right corner"
+    xs, ys = zip(*inked, strict=True)
+    scale = gray.width / corner
+    return (box["width"] - corner + (min(xs) + max(xs)) / 2 / scale, (min(ys) + max(ys)) / 2 / scale)
+
+
+def test_each_overview_charts_camera_saves_a_2x_png_named_after_it(server, page):
+    """The ECharts toolbox camera (top right of each chart) downloads the chart as a PNG at
+    twice its size on screen, under the chart's meaningful name."""
+    from datetime import date
+
+    from PIL import Image
+
+    from views.charts import chart_filename
+
+    goto_app(page, f"{server.url}/?{LINK}")
+    charts = page.locator("[data-testid='stEChartsChart']")
+    charts.nth(1).locator("canvas").first.wait_for()
+    assert charts.count() == 2
+    for i, name in enumerate(("daily_gmv", "traffic_mix")):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        canvas = chart.locator("canvas").first
+        box = canvas.bounding_box()
+        x, y = camera_icon(canvas)
+        with page.expect_download(timeout=30_000) as info:
+            canvas.click(position={"x": x, "y": y})
+        dl = info.value
+        assert dl.suggested_filename == chart_filename("overview", name, "zh", date.today().isoformat()) + ".png"
+        with Image.open(dl.path()) as img:
+            assert img.format == "PNG"
+            assert img.size == (round(2 * box["width"]), round(2 * box["height"]))
+            colours = img.convert("RGB").getcolors(maxcolors=1 << 20)
+            assert colours is not None and len(colours) > 20  # drawn, not blank
+
+
 def test_download_daily_csv(server, page):
     goto_app(page, f"{server.url}/?{LINK}")
     dl = download(page, "下载日报 CSV")

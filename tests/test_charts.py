@@ -9,10 +9,9 @@ import plotly.graph_objects as go
 import pytest
 
 from planner import breakdown
-from planner.engine import SOURCES, simulate
+from planner.engine import simulate
 from planner.scenario import Scenario
 from views import charts
-from views.i18n import SOURCE_LABELS
 
 CJK_FIRST = '"Noto Sans CJK SC"'
 
@@ -29,9 +28,6 @@ def single():
 
 def builders(proj):
     return {
-        "decomposition": lambda lang: charts.decomposition(proj, lang),
-        "daily_gmv": lambda lang: charts.daily_gmv(proj, lang),
-        "traffic_mix": lambda lang: charts.traffic_mix(proj, lang),
         "heat_gmv": lambda lang: charts.weekly_heatmap(proj, "gmv", lang),
         "heat_pv": lambda lang: charts.weekly_heatmap(proj, "pv", lang),
         "sankey": lambda lang: charts.flow_sankey(proj, lang),
@@ -46,8 +42,7 @@ def _finite_numbers(obj) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("name", ["decomposition", "daily_gmv", "traffic_mix", "heat_gmv", "heat_pv",
-                                  "sankey", "stages"])
+@pytest.mark.parametrize("name", ["heat_gmv", "heat_pv", "sankey", "stages"])
 def test_every_figure_has_data_and_a_cjk_font(paid_matrix, name, lang):
     fig = builders(paid_matrix)[name](lang)
     assert isinstance(fig, go.Figure)
@@ -69,42 +64,6 @@ def test_every_figure_has_data_and_a_cjk_font(paid_matrix, name, lang):
             if shown is not None:
                 flat = np.asarray(shown, dtype=object).ravel()
                 assert not any(str(x) in ("nan", "inf", "-inf", "NaN") for x in flat)
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_daily_gmv_has_one_stacked_trace_per_active_source(paid_matrix, lang):
-    fig = charts.daily_gmv(paid_matrix, lang)
-    names = [t.name for t in fig.data]
-    assert names == [SOURCE_LABELS[lang][s] for s in SOURCES]
-    assert fig.layout.barmode == "stack"
-    d = breakdown.daily_series(paid_matrix)
-    stacked = np.sum([np.asarray(t.y) for t in fig.data], axis=0)
-    np.testing.assert_allclose(stacked, d["gmv_total"], rtol=1e-12)
-    assert fig.layout.yaxis.title.text == ("GMV（元）" if lang == "zh" else "GMV (yuan)")
-    assert fig.layout.xaxis.title.text
-
-
-def test_daily_gmv_leaves_out_tools_without_spend():
-    fig = charts.daily_gmv(simulate(Scenario(gdt=0, beans=0, coupon_free=0, coupons=0)), "zh")
-    assert [t.name for t in fig.data] == ["私域", "公域推荐"]
-
-
-def test_traffic_mix_has_share_on_a_second_axis_and_the_benchmark(paid_matrix):
-    fig = charts.traffic_mix(paid_matrix, "zh")
-    stacked = [t for t in fig.data if t.stackgroup]
-    assert [t.name for t in stacked] == [SOURCE_LABELS["zh"][s] for s in SOURCES]
-    share, bench = fig.data[-2], fig.data[-1]
-    assert share.yaxis == "y2" and bench.yaxis == "y2"
-    assert list(bench.y) == [breakdown.PUBLIC_SHARE_BENCHMARK] * 2
-    assert max(share.y) <= 1.0
-    assert fig.layout.yaxis2.title.text == "公域占比（%）"
-
-
-def test_money_axis_ticks_use_wan_and_k(paid_matrix):
-    zh = charts.daily_gmv(paid_matrix, "zh").layout.yaxis.ticktext
-    en = charts.daily_gmv(paid_matrix, "en").layout.yaxis.ticktext
-    assert any("万" in t for t in zh)
-    assert any(t.endswith("K") for t in en)
 
 
 @pytest.mark.parametrize("vmax", [0.0, 0.3, 7, 999, 12_345, 4.2e6, 1.67e8])

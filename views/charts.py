@@ -49,7 +49,6 @@ MAX_NAMED_WEEKS = 16  # beyond this, week ticks are bare numbers so they don't c
 FILENAME_PARTS: dict[str, tuple[str, str]] = {
     "overview": ("总览", "overview"),
     "matrix": ("矩阵", "matrix"),
-    "decomposition": ("GMV拆解", "gmv-decomposition"),
     "daily_gmv": ("每日GMV", "daily-gmv"),
     "traffic_mix": ("流量结构", "traffic-mix"),
     "heat_gmv": ("每周GMV热力图", "weekly-gmv-heatmap"),
@@ -186,116 +185,6 @@ def _scale(name: str) -> list[list]:
     own "Greens"/"Blues" run the other way from plotly.py's, and specs here are not validated."""
     colors = getattr(plotly.colors.sequential, name)
     return [[i / (len(colors) - 1), c] for i, c in enumerate(colors)]
-
-
-def _active_sources(values: np.ndarray) -> list[int]:
-    """Indices of the sources with any value; private and public are always kept."""
-    return [s for s in range(len(SOURCES)) if s < 2 or float(np.abs(values[:, s]).sum()) > 0]
-
-
-# --- overview ------------------------------------------------------------------------------
-
-def decomposition(proj: Projection, lang: str) -> go.Figure:
-    """Three panels per source: PV, CVR and GMV, so the factor that moves GMV stands out."""
-    rows = [r for r in breakdown.decomposition(proj) if r["source"] != "total"]
-    labels = [source_label(r["source"], lang) for r in rows]
-    colors = [SOURCE_COLORS[r["source"]] for r in rows]
-    panels = (
-        ("pv", t("panel_pv", lang), [fmt.count(r["pv"], lang) for r in rows], "count"),
-        ("cvr", t("panel_cvr", lang), [fmt.percent(r["cvr"], 2) if r["pv"] > 0 else fmt.DASH for r in rows],
-         "percent"),
-        ("gmv", t("panel_gmv", lang), [fmt.money(r["gmv"], lang) for r in rows], "count"),
-    )
-    gap = 0.06
-    width = (1 - 2 * gap) / 3
-    data, layout_axes, annotations = [], {}, []
-    for i, (key, name, text, kind) in enumerate(panels):
-        values = [float(r[key]) for r in rows]
-        suffix = "" if i == 0 else str(i + 1)
-        data.append(dict(
-            type="bar", orientation="h", x=values, y=labels, name=name, xaxis=f"x{suffix}", yaxis="y",
-            marker=dict(color=colors), text=text, textposition="outside", cliponaxis=False,
-            textfont=dict(family=FONT_FAMILY, size=12), customdata=text,
-            hovertemplate="%{y}: %{customdata}<extra>" + name + "</extra>",
-        ))
-        lo = i * (width + gap)
-        # Room to the right of the longest bar for its label.
-        axis = _value_axis(max(values, default=0.0), lang, kind, count=3, room=1.45)
-        layout_axes[f"xaxis{suffix}"] = dict(domain=[lo, lo + width], anchor="y", **axis)
-        annotations.append(dict(text=name, x=lo + width / 2, xref="paper", xanchor="center", y=1.0,
-                                yref="paper", yanchor="bottom", showarrow=False,
-                                font=dict(family=FONT_FAMILY, size=13)))
-    layout = _layout(t("decomp_chart_title", lang), height=340, legend=False,
-                     margin=dict(l=90, r=40, t=80, b=40), annotations=annotations,
-                     yaxis=dict(autorange="reversed", ticksuffix="  ", anchor="x"), **layout_axes)
-    return _figure(data, layout)
-
-
-def daily_gmv(proj: Projection, lang: str) -> go.Figure:
-    """Daily GMV of the matrix, stacked by traffic source."""
-    d = breakdown.daily_series(proj)
-    days, gmv = d["day"].tolist(), d["gmv"]
-    day_text = _day_labels(days, lang)
-    totals = _money(d["gmv_total"], lang)
-    total_word = t("total", lang)
-    data = []
-    for s in _active_sources(gmv):
-        name = source_label(SOURCES[s], lang)
-        data.append(dict(
-            type="bar", x=days, y=_floats(gmv[:, s]), name=name,
-            marker=dict(color=SOURCE_COLORS[SOURCES[s]], line=dict(width=0)),
-            customdata=[list(row) for row in zip(day_text, _money(gmv[:, s], lang), totals, strict=True)],
-            hovertemplate="%{customdata[0]} · " + name + ": %{customdata[1]}"
-                          "<br>" + total_word + ": %{customdata[2]}<extra></extra>",
-        ))
-    layout = _layout(
-        # Gaps between a year's thin bars would alias into uneven white stripes.
-        t("daily_gmv_title", lang), barmode="stack", bargap=0.1 if len(days) <= 120 else 0,
-        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[0.5, len(days) + 0.5], gridcolor=GRID_COLOR),
-        yaxis=dict(title=_axis_title(t("axis_gmv", lang)),
-                   **_value_axis(float(d["gmv_total"].max(initial=0.0)), lang)),
-    )
-    return _figure(data, layout)
-
-
-def traffic_mix(proj: Projection, lang: str) -> go.Figure:
-    """Daily viewers per source as stacked areas, with the public share on a second axis and
-    the 80% benchmark of a mature room."""
-    d = breakdown.daily_series(proj)
-    days, pv = d["day"].tolist(), d["pv"]
-    day_text = _day_labels(days, lang)
-    data = []
-    for s in _active_sources(pv):
-        name = source_label(SOURCES[s], lang)
-        color = SOURCE_COLORS[SOURCES[s]]
-        data.append(dict(
-            type="scatter", x=days, y=_floats(pv[:, s]), name=name, stackgroup="pv", mode="lines",
-            line=dict(width=0.5, color=color), fillcolor=color, yaxis="y",
-            customdata=[list(row) for row in zip(day_text, _counts(pv[:, s], lang), strict=True)],
-            hovertemplate="%{customdata[0]} · " + name + ": %{customdata[1]}<extra></extra>",
-        ))
-    share_name = t("public_share", lang)
-    data.append(dict(
-        type="scatter", x=days, y=_floats(d["public_share"]), name=share_name, mode="lines", yaxis="y2",
-        line=dict(color="#111827", width=2.5),
-        customdata=[list(row) for row in zip(day_text, [fmt.percent(v) for v in d["public_share"]], strict=True)],
-        hovertemplate="%{customdata[0]} · " + share_name + ": %{customdata[1]}<extra></extra>",
-    ))
-    bench = breakdown.PUBLIC_SHARE_BENCHMARK
-    data.append(dict(
-        type="scatter", x=[days[0], days[-1]], y=[bench, bench], name=t("benchmark", lang), mode="lines",
-        yaxis="y2", line=dict(color=HANDOFF_COLOR, width=1.5, dash="dash"), hoverinfo="skip",
-    ))
-    share_ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    layout = _layout(
-        t("mix_title", lang), margin=dict(l=70, r=70, t=90, b=60), hovermode="x unified",
-        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[days[0], days[-1]], gridcolor=GRID_COLOR),
-        yaxis=dict(title=_axis_title(t("axis_pv", lang)), **_value_axis(float(d["pv_total"].max(initial=0.0)), lang)),
-        yaxis2=dict(title=_axis_title(t("axis_share", lang)), overlaying="y", side="right", range=[0, 1.0001],
-                    tickmode="array", tickvals=share_ticks, ticktext=_tick_text(share_ticks, lang, "percent"),
-                    showgrid=False, zeroline=False),
-    )
-    return _figure(data, layout)
 
 
 # --- matrix --------------------------------------------------------------------------------

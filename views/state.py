@@ -318,8 +318,16 @@ class View:
 
     def chart(self, fig, page: str, name: str) -> None:
         """Show a Plotly figure whose camera button saves a 2× PNG named after the page and chart."""
-        st.plotly_chart(fig, theme=None, config=charts.plotly_config(
-            charts.chart_filename(page, name, self.lang, self.today)))
+        st.plotly_chart(fig, theme=None, config=charts.plotly_config(self.chart_name(page, name)))
+
+    def echart(self, build, page: str, name: str, height: int) -> None:
+        """Show an ECharts option ``build(proj, lang, filename)``, whose camera saves a 2× PNG
+        named like the Plotly charts' (see ``views.overview_charts`` for why ECharts)."""
+        option = build(self.proj, self.lang, self.chart_name(page, name))
+        st.echarts_chart(option, height=height, theme=None, key=f"echart_{page}_{name}")
+
+    def chart_name(self, page: str, name: str) -> str:
+        return charts.chart_filename(page, name, self.lang, self.today)
 
 
 def base_url() -> str:

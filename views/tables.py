@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner import breakdown, engine, fmt
+from planner import breakdown, compare, engine, fmt
 from planner.engine import Projection
 from planner.params import (
     BEANS_PER_HEATING_ORDER,
@@ -111,10 +111,13 @@ def overview_caption(scenario: Scenario, lang: str) -> str:
              aov=fmt.money(scenario.aov, lang), cvr=param_value(by_key["cvr"], scenario.cvr, lang))
 
 
-def decomposition_table(proj: Projection, lang: str) -> pd.DataFrame:
-    """Per source and in total: PV × CVR × AOV = GMV, formatted."""
+def decomposition_table(proj: Projection, lang: str, before: Projection | None = None) -> pd.DataFrame:
+    """Per source and in total: PV × CVR × AOV = GMV, formatted. With ``before`` (the
+    session's previous scenario), four more columns say how GMV changed and which factor moved
+    it: ΔGMV split into the parts from PV, CVR and AOV (``planner.compare.decompose``; the parts
+    add up to ΔGMV exactly)."""
     rows = breakdown.decomposition(proj)
-    return pd.DataFrame({
+    table = {
         t("col_source", lang): [source_label(r["source"], lang) for r in rows],
         t("col_pv", lang): [fmt.count(r["pv"], lang) for r in rows],
         t("col_cvr", lang): [fmt.percent(r["cvr"], 2) if r["pv"] > 0 else fmt.DASH for r in rows],
@@ -122,7 +125,22 @@ def decomposition_table(proj: Projection, lang: str) -> pd.DataFrame:
         t("col_buyers", lang): [fmt.count(r["buyers"], lang) for r in rows],
         t("col_gmv", lang): [fmt.money(r["gmv"], lang) for r in rows],
         t("col_gmv_share", lang): [fmt.percent(r["gmv_share"]) for r in rows],
-    })
+    }
+    if before is not None:
+        d = compare.decompose(before, proj)
+        part = {(p["source"], p["factor"]): p["value"] for p in d["parts"]}
+        sources = [r["source"] for r in rows[:-1]]
+        for column, factor in (("col_from_pv", "pv"), ("col_from_cvr", "cvr"), ("col_from_aov", "aov")):
+            values = [part[(s, factor)] for s in sources] + [d["by_factor"][factor]]
+            table[t(column, lang)] = [_signed_money(v, lang) for v in values]
+        table[t("col_d_gmv", lang)] = [_signed_money(v, lang) for v in
+                                       [d["by_source"][s] for s in sources] + [d["difference"]]]
+    return pd.DataFrame(table)
+
+
+def _signed_money(value: float, lang: str) -> str:
+    """A change in 元 with its sign; less than half a 元 either way is no change."""
+    return compare.kpi_text("gmv", 0.0 if abs(value) < 0.5 else value, lang, delta=True)
 
 
 # --- matrix -----------------------------------------------------------------------------
