@@ -130,11 +130,11 @@ def decomposition_table(proj: Projection, lang: str, before: Projection | None =
         d = compare.decompose(before, proj)
         part = {(p["source"], p["factor"]): p["value"] for p in d["parts"]}
         sources = [r["source"] for r in rows[:-1]]
+        table[t("col_d_gmv", lang)] = [_signed_money(v, lang) for v in
+                                       [d["by_source"][s] for s in sources] + [d["difference"]]]
         for column, factor in (("col_from_pv", "pv"), ("col_from_cvr", "cvr"), ("col_from_aov", "aov")):
             values = [part[(s, factor)] for s in sources] + [d["by_factor"][factor]]
             table[t(column, lang)] = [_signed_money(v, lang) for v in values]
-        table[t("col_d_gmv", lang)] = [_signed_money(v, lang) for v in
-                                       [d["by_source"][s] for s in sources] + [d["difference"]]]
     return pd.DataFrame(table)
 
 
