@@ -107,7 +107,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- charts
     "axis_day": ("天", "Day"),
     "axis_gmv": ("GMV（元）", "GMV (yuan)"),
-    "axis_pv": ("场观（人次/天）", "Viewers (per day)"),
     "axis_share": ("公域占比（%）", "Public share (%)"),
     "axis_viewers_2h": ("开播2小时场观（人，对数轴）", "Viewers two hours in (log scale)"),
     "axis_week": ("周", "Week"),
