@@ -24,6 +24,7 @@ import math
 from . import fmt
 from .budget import BudgetError, goal_seek, incremental, max_gmv_at_roi, optimise, target_gmv
 from .cli import UsageError, _row, _scenario
+from .compare import kpi_text
 from .engine import SOURCE_LABELS, TOOLS
 from .params import BY_KEY
 from .presets import PRESETS
@@ -128,31 +129,20 @@ def cmd_optimize(args) -> str:
         plan, notices = _plan(args)
     except BudgetError as exc:
         raise UsageError(str(exc)) from None
-    doc = plan.to_dict()
-    doc["notices"] = [n.message("en") for n in notices]
     if args.format == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return _json(plan, notices)
     return _plan_table(plan, args.lang)
 
 
-def _kpi(key: str, value, lang: str) -> str:
-    if value is None:
-        return fmt.DASH
-    if key == "roi":
-        return fmt.roi(value)
-    if key == "pv":
-        return fmt.count(value, lang)
-    return fmt.money(value, lang)
-
-
 def _delta(key: str, a, b, lang: str) -> str:
-    if a is None or b is None:
-        return fmt.DASH
-    d = b - a
-    sign = "+" if d > 0 else ""
-    if key == "roi":
-        return f"{sign}{d:.2f}"
-    return sign + (fmt.count(d, lang) if key == "pv" else fmt.money(d, lang))
+    return kpi_text(key, None if a is None or b is None else b - a, lang, delta=True)
+
+
+def _json(result, notices) -> str:
+    """A plan's or a goal seek's ``to_dict()``, with the link's notices, as JSON."""
+    doc = result.to_dict()
+    doc["notices"] = [n.message("en") for n in notices]
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def _plan_table(plan, lang: str) -> str:
@@ -174,7 +164,7 @@ def _plan_table(plan, lang: str) -> str:
                      "变化" if zh else "Change"), widths))
     for key, label_zh, label_en in KPIS:
         a, b = plan.before.get(key), plan.after.get(key)
-        out.append(_row((label_zh if zh else label_en, _kpi(key, a, lang), _kpi(key, b, lang),
+        out.append(_row((label_zh if zh else label_en, kpi_text(key, a, lang), kpi_text(key, b, lang),
                          _delta(key, a, b, lang)), widths))
     out.append("")
     head = ["账号" if zh else "Account"] + [TOOL_LABELS[lang][t] + ("(元/天)" if zh else " (元/day)") for t in TOOLS]
@@ -211,10 +201,8 @@ def cmd_goal(args) -> str:
         goal = goal_seek(scenario, args.param, args.gmv, args.day)
     except BudgetError as exc:
         raise UsageError(str(exc)) from None
-    doc = goal.to_dict()
-    doc["notices"] = [n.message("en") for n in notices]
     if args.format == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return _json(goal, notices)
     zh = args.lang == "zh"
     p = BY_KEY[args.param]
     lines = [
