@@ -1,119 +1,245 @@
-"""The simulation engine: a scenario in, a day × account × source projection out.
+"""The simulation engine (model v2): a scenario in, a day × account × source projection out.
 
-State is carried in arrays of shape ``(draws, accounts)`` and stepped over days; every
-parameter may differ per draw (Monte Carlo, optimisers), given as ``overrides``. The
-equations, per live account ``a`` on day ``t`` (the app's 假设 Assumptions page says the same in
-words):
+State is carried in arrays of shape ``(draws, accounts)`` (the private domain, shared by the
+matrix, in ``(draws, 1)``) and stepped over days; every parameter may differ per draw (Monte
+Carlo, optimisers), given as ``overrides``. The app's 假设 Assumptions page states the same
+equations. Names are the registry's keys (``planner.params``); constants are defined below.
 
-Private domain (私域)
-    x_a      = (I_a + overlap · Σ_{b≠a} I_b) / P_a          invites per pool member today
-    show_a   = show / (1 + fatigue · x_a)                    show rate after fatigue
-    v1_a     = min(I_a · show_a, P_a)                        first-degree viewers
-    v2_a     = v1_a · share · per_share                      second-degree viewers (裂变)
-    private  = v1 + v2;  of v1 a share C/P are past buyers (customers)
+Schedule
+    Account a launches on day L_a = a · launch_every (the flagship, a = 0, on day 0). From its
+    launch it holds n_a(t) = ⌈(k+1)·s/7⌉ − ⌈k·s/7⌉ sessions on day t, k = t − L_a, s =
+    sessions_week: evenly spaced, the first on launch day (s = 7 daily, 14 twice a day, 0.25 one
+    in four weeks). Each session lasts H = session_hours. Days without a session sell nothing
+    live; the private domain, followers and buyers still change. Per-session quantities are the
+    same for every session of a day; a day's totals are n_a times them.
 
-Public recommendation (公域推荐)
-    quality  = Σ_i weight_i · signal_i ∈ [0, 1], signals: private volume priv/(priv+500),
-               CTR/0.30, dwell/10 min, GPM/(GPM+3000) with GPM = 1000·cvr·aov, interaction/0.14
-               (each capped at 1)
-    leverage = 1 + (lev_cap − 1) · quality ∈ [1, 9]           public viewers offered per private viewer
-    push     = 50 + 450 · weight                               the opening wave
-    public   = push + weight · leverage · private + fan_show · followers + spill · paid + hand-off in
-               The platform offers ``leverage`` public viewers per private one; the room keeps the
-               share it "catches" (接得住), which is the account weight it has earned. So a cold room
-               (weight near 0) lives on its private domain (DOMAIN: 70–80% private early on) and a
-               mature room passes the 80% public benchmark.
+    Viewers arrive over a session with diminishing returns: a session of h hours catches the
+    share c(h) = 1 − exp(−h / 4 h) of what a day-long one would.
 
-Paid traffic (投流), per tool k with spend S (元/day for this account)
-    paid_k   = cap_k · (1 − exp(−S · r_k / cap_k))            concave, saturating at cap_k
-               r_k = 1/cpv_k viewers per 元; for beans r = (beans per 元 / 10) / cpv
-    coupons also get ``coupon_free`` granted viewers when private ≥ 50
+Private domain (私域), one for the whole matrix
+    P people (``pool`` at the start), of whom C are past buyers (C₀ = buyer_share · pool). The
+    flagship can invite all of P; each satellite a segment σ·P (σ = sat_share) overlapping it.
+    Every launched account sends I = invites per session, s sessions a week, so a person in a's
+    segment gets y_a invites a week (N launched accounts):
+
+        y_a       = s · (I / (σ_a·P) + (N − 1) · I / P)
+        first_a   = min(I · show / (1 + fatigue · y_a), σ_a·P)   first-degree viewers a session
+        second_a  = first_a · share · per_share                  second-degree viewers (裂变)
+        private_a = first_a + second_a
+
+    A share C/P of first-degree viewers are past buyers. Opening an account adds no people.
+
+Room quality and weight (接得住)
+    q = 0.30·private/(private + 500) + 0.20·min(ctr/0.30, 1) + 0.15·min(dwell/10 min, 1)
+        + 0.20·GPM/(GPM + 1000) + 0.15·min(interact/0.14, 1)          ∈ [0, 1]
+        GPM = 1000 · cvr_eff · aov / visits_per_viewer   (public GMV per 1,000 watch PV)
+    The weight w ∈ [0, 1] is how far the platform trusts the room to catch traffic. It learns
+    the room's quality from the strangers it sends: each session
+        w ← q + (1 − weight_speed · e)^n · (w − q),   e = public / (public + 1,000),
+    so a room living on its private domain stays cold for weeks (DOMAIN: early rooms 70–80%
+    private) and one full of strangers learns fast. The flagship starts at
+    w = q · F₀/(F₀ + 10,000) (F₀ = followers: an established account is trusted, a new one is
+    not); satellites start at 0.
+
+Public recommendation (公域推荐), per session
+    push     = 50 + 450 · w                          the platform's test wave (DOMAIN: 50–500)
+    fans     = fan_show · F_a                        followers who come on the live notice
+    content  = video_to_room · plays_a / 7 · c(H)    viewers led in by the account's short videos
+               (plays_0 = video_plays, a satellite's sat_content · video_plays)
+    hand-off = handoff · (warm_0 + plat_0) / (satellites streaming), to each satellite streaming
+               on a day the flagship streams, from the flagship's public viewers before the
+               audience's scaling (大号带小号; the flagship keeps its own viewers)
+    seeds    = private + push + fans + content + hand-off     viewers the room brings itself
+    λ        = 1 + (lev_cap − 1) · q²                 recommended per seed viewer, perfect catch
+    rec      = w · λ · seeds · c(H) / c(3 h)          what the platform adds (私域撬动公域)
+    The audience is shared and finite: K = audience · c(Σ_a n_a·H) people can watch the matrix
+    today. The viewers an account reaches itself come first, warm_a = fans + content; the
+    platform's fill what is left of K, plat_a = push + hand-off + rec + spill-in. With
+    W = Σ_a n_a·warm_a and O = Σ_a n_a·plat_a:
+        k_w = K·(1 − e^(−W/K)) / W,   k = K·(e^(−W/K) − e^(−(W+O)/K)) / O
+        public_a = k_w · warm_a + k · plat_a
+    (each part keeps its factor: k_w·fans, k_w·content, k·push, k·hand-off, k·rec).
+
+Paid traffic (投流), per tool (``planner.tools``)
+    A tool's daily budget is spent on the days the matrix streams: evenly over the accounts
+    streaming that day; or, with a split, each account's share on the days it streams (not moved
+    to another account on a day it is off); or ``spend_split``'s 元 on each day the account
+    streams. An account's amount for the day is divided over the day's
+    sessions. Beans are rounded down to whole 500-bean orders. A session buys
+    paid = v(S) (``tools.viewers_for_spend``: opening price cpv, rising to cpv·(1 + rise) at the
+    ceiling cap · H); money beyond what the room can absorb is not spent and is reported as
+    ``unspent``. Coupons add coupon_free granted viewers when private ≥ 50. Spill-over:
+    spill · paid viewers arrive as public viewers spread evenly over the day of the session and
+    the next two (72 h), in the account's sessions on those days (else lost).
 
 Conversion
-    buyers_private = (v1 − customers + v2) · cvr_p + customers · max(repurchase, cvr_p),
-                     cvr_p = min(cvr · priv_mult, 1): a past buyer converts at least as well as
-                     a prospect, so more customers never lower private buyers
-    buyers_public  = public · cvr;  buyers_k = paid_k · min(cvr · prec_k, 1)
+    cvr_eff = cvr · (200 / aov)^aov_elasticity               a stranger's CVR at this order value
+    cvr_p   = min(priv_mult · cvr_eff, 1)                    a private prospect's
+    cvr_f   = min(fan_mult · cvr_eff, 1)                     a follower's, and a viewer from videos
+    W       = 52 · s · Σ_a first_a / P                       sessions a person in P watches a year
+    p_rep   = max(1 − (1 − repurchase)^min(1/W, 30/365), cvr_p)   a past buyer, per session watched:
+              ``repurchase`` of past buyers buy again within 12 months; a need waits about a
+              month for a session, then is met elsewhere
+    buyers_private = (first·(1 − C/P) + second) · cvr_p + first·(C/P) · p_rep
+    buyers_public  = (public − k_w·(fans + content)) · cvr_eff + k_w·(fans + content) · cvr_f
+    buyers_tool    = paid_tool · min(prec_tool · cvr_eff, 1)
     GMV_source = buyers_source · aov = PV_source · CVR_source · aov
 
-Dynamics (state for tomorrow)
-    P ← P · (1 − churn) + capture · (buyers from public, paid and second-degree viewers)
-    C ← (C + first-degree prospect buyers) · (1 − churn) + the same captured buyers
-    F ← F · (1 − churn) + follow · PV
-    weight ← weight + weight_speed · (quality − weight)
-
-Matrix: account 0 is the flagship, live from day 0 with ``weight0`` and ``pool``; satellite k
-goes live on day k · launch_every with weight 0 and a pool of ``sat_pool · pool``. A share
-``handoff`` of the flagship's own public viewers is sent on to the live satellites, split
-evenly. Spend is split evenly over live accounts unless a per-account split is given.
+Dynamics (end of each day; n = the day's sessions, keep = 1 − churn)
+    P ← P·keep + (P_max − P·keep) · (1 − exp(−capture · B / P_max)),  P_max = pool + audience,
+        B = Σ_a n_a · (buyers_public + Σ buyers_tool + second · cvr_p)   (strangers who bought)
+    C ← min((C + Σ_a n_a · first·(1 − C/P)·cvr_p) · keep + (P_new − P·keep), P_new)
+    F ← F·keep + (A − F·keep) · (1 − exp(−(follow · n·(viewers − k_w·fans) + video_follow · plays/7) / A)),
+        A = audience: new people follow, from the room and from videos (every day from launch),
+        never more than the audience
+    Stage of a session (DOMAIN's table): viewers of the whole session V ≥ 100,000 head, ≥ 10,000
+    "10,000+"; else by viewers 2 h in, V₂ = E + (V − E)·c(min(2, H))/c(H), E = private + k·push:
+    ≥ 1,000 out of cold start, ≥ 200 warming up, below 200 cold start.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from .params import (
-    BEANS_PER_YUAN_ANDROID,
-    BEANS_PER_YUAN_IOS,
-    COUPON_GRANT_MIN_PRIVATE,
-    INITIAL_PUSH_MAX,
-    INITIAL_PUSH_MIN,
-    PARAMS,
-)
+from . import tools
+from .params import AOV_REFERENCE, COUPON_GRANT_MIN_PRIVATE, INITIAL_PUSH_MAX, INITIAL_PUSH_MIN, PARAMS
 from .scenario import Scenario
 
-SOURCES: tuple[str, ...] = ("private", "public", "gdt", "beans", "coupons")
+TOOLS: tuple[str, ...] = tools.KEYS
+SOURCES: tuple[str, ...] = ("private", "public", *TOOLS)
 SOURCE_LABELS: dict[str, dict[str, str]] = {  # the sources' names, as the CLI, exports and app show them
-    "zh": dict(zip(SOURCES, ("私域", "公域推荐", "广点通", "微信豆", "流量券"), strict=True)),
-    "en": dict(zip(SOURCES, ("Private", "Public", "Tencent Ads", "Beans", "Coupons"), strict=True)),
+    "zh": {"private": "私域", "public": "公域推荐", **{t.key: t.label[0] for t in tools.TOOLS}},
+    "en": {"private": "Private", "public": "Public", **{t.key: t.label[1] for t in tools.TOOLS}},
 }
-TOOLS: tuple[str, ...] = ("gdt", "beans", "coupons")
-PRIVATE, PUBLIC, GDT, BEANS, COUPONS = range(5)
+PRIVATE, PUBLIC = 0, 1
+GDT, BEANS, COUPONS = (2 + TOOLS.index(key) for key in ("gdt", "beans", "coupons"))
+N_TOOLS = len(TOOLS)
+# The tools bought in whole orders (beans), as a mask over TOOLS.
+IN_ORDERS = np.array([bool(tool.order_beans) for tool in tools.TOOLS])
 
-# Room-quality signals: weight in the score, and the value that scores full (or half, for
-# the two saturating signals). All assumptions, shown on the assumptions page.
+# Room-quality signals: weight in the score, and the value that scores full (or half, for the
+# two saturating signals). All assumptions, shown on the assumptions page.
 QUALITY_WEIGHTS = {"private": 0.30, "ctr": 0.20, "dwell": 0.15, "gpm": 0.20, "interact": 0.15}
 PRIVATE_VOLUME_HALF = 500.0  # private viewers that score half on the volume signal
 CTR_FULL = 0.30  # DOMAIN: 30 of 100 is a good live-square CTR
 DWELL_FULL_MINUTES = 10.0  # DOMAIN: viewers stay 10–20 minutes
-GPM_HALF = 3000.0  # 元 per 1,000 viewers that scores half on the commerce signal
+GPM_HALF = 1000.0  # 元 per 1,000 watch PV that scores half on the commerce signal
 INTERACT_FULL = 0.14  # twice the reported 7% comment rate
 
-# Stages by viewers two hours into a session (DOMAIN table): lower bounds.
-STAGE_THRESHOLDS = (0.0, 1_000.0, 10_000.0, 100_000.0)
-STAGES_ZH = ("冷启动", "起号", "成长", "头部")
-STAGES_EN = ("Cold start", "Take-off", "Growth", "Head")
+HOURS_SCALE = 4.0  # h: a session of h hours catches 1 − exp(−h / 4) of a day-long one (assumption)
+REFERENCE_HOURS = 3.0  # DOMAIN's leverage ratios describe ordinary 3–4 h sessions
+EARLY_HOURS = 2.0  # the early stages are read two hours into a session (DOMAIN)
+FOLLOWERS_HALF_TRUST = 10_000.0
+STRANGERS_HALF_EVIDENCE = 1_000.0
+REPEAT_WINDOW_YEARS = 30 / 365  # a repeat need waits about a month for a live session, then is met elsewhere  # public viewers a session from which the platform learns at half speed  # followers at which an account starts with half its quality as weight
+SPILL_DAYS = 3  # natural plays within 72 h of a paid play
+WEEKS_PER_YEAR = 52.0
+DAYS_PER_WEEK = 7
+
+# Stages (DOMAIN's table): the early ones by viewers two hours into a session, the later ones by
+# viewers of the whole session.
+STAGE_KEYS: tuple[str, ...] = ("cold_start", "warming_up", "out_of_cold_start", "ten_thousand", "head")
+STAGES_ZH = ("冷启动", "破冷启动中", "出冷启动", "万人场", "头部")
+STAGES_EN = ("Cold start", "Warming up", "Out of cold start", "10,000+ a session", "Head")
+EARLY_STAGE_FROM = (200.0, 1_000.0)  # viewers at 2 h: warming up from 200, out of cold start from 1,000
+SESSION_STAGE_FROM = (10_000.0, 100_000.0)  # viewers of the session: 10,000+, head from about 100,000
+STRUCTURAL = ("accounts", "days", "launch_every", "sessions_week")  # they shape the schedule
+# Per-account state histories a by-account projection keeps, (D, T, A) each.
+HISTORIES = ("weight", "quality", "leverage", "followers", "handoff", "push", "fans", "content", "recommended",
+             "viewers_session", "viewers_2h")
+
+
+def hours_share(hours):
+    """c(h) = 1 − exp(−h / 4 h): the share of a day-long session's arrivals a session of h hours
+    catches (concave, 0 at 0, 1 for ever-longer sessions)."""
+    return -np.expm1(-np.asarray(hours, dtype=float) / HOURS_SCALE)
+
+
+def stage_index(viewers_session, viewers_2h):
+    """Stage index into STAGE_KEYS from a session's viewers (whole session, and 2 h in)."""
+    viewers_session, viewers_2h = np.asarray(viewers_session), np.asarray(viewers_2h)
+    early = (viewers_2h >= EARLY_STAGE_FROM[0]).astype(int) + (viewers_2h >= EARLY_STAGE_FROM[1])
+    return np.where(viewers_session >= SESSION_STAGE_FROM[1], 4,
+                    np.where(viewers_session >= SESSION_STAGE_FROM[0], 3, early))
+
+
+def launch_days(accounts: int, launch_every: int) -> np.ndarray:
+    """(A,) the day each account goes live: the flagship at 0, satellite k at k · interval."""
+    return np.arange(accounts) * launch_every
+
+
+def session_schedule(accounts: int, days: int, launch_every: int, sessions_week: float) -> np.ndarray:
+    """(T, A) sessions each account holds each day: evenly spaced at ``sessions_week`` a week from
+    its launch day (which always has one), 0 before launch."""
+    k = np.arange(days)[:, None] - launch_days(accounts, launch_every)[None, :]
+    per_day = sessions_week / DAYS_PER_WEEK
+    # The tolerance keeps exact multiples (3.5 · 2 / 7 = 1) from rounding up by float noise.
+    count = np.ceil((k + 1) * per_day - 1e-9) - np.ceil(k * per_day - 1e-9)
+    return np.where(k >= 0, count, 0).astype(int)
+
+
+def daily_allocation(scenario: Scenario, sessions: np.ndarray) -> np.ndarray:
+    """(T, A, K) 元 each account may spend on each tool each day: the tool's daily budget over the
+    accounts streaming that day, evenly or by the split's shares; nothing on days without a
+    session (the budget is per streaming day)."""
+    streaming = (sessions > 0).astype(float)
+    out = np.zeros((*sessions.shape, N_TOOLS))
+    for k, key in enumerate(TOOLS):
+        shares = scenario.split[k] if scenario.split is not None else None
+        if shares is None:
+            weights = streaming
+            total = weights.sum(axis=1, keepdims=True)
+            out[:, :, k] = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+        else:
+            out[:, :, k] = streaming * np.asarray(shares)
+        out[:, :, k] *= getattr(scenario, key)
+    return out
 
 
 @dataclass(frozen=True, eq=False)
 class Projection:
-    """What the engine returns. Arrays are indexed [draw, day, account, (source)].
+    """What the engine returns. Arrays are indexed [draw, day, account, (source | tool)].
 
-    ``pv`` and ``buyers`` are per source (``SOURCES``); ``spend`` is per tool (``TOOLS``) in
-    元 (a read-only broadcast view when it does not vary by draw). ``gmv`` = buyers × aov, so GMV = PV × CVR × AOV holds per
-    source by construction, with CVR = buyers / PV.
+    ``pv`` and ``buyers`` are per source (``SOURCES``), summed over the day's sessions; ``pv``
+    counts viewers (people) per session, so over several sessions it is person-sessions (场观).
+    ``spend`` and ``unspent`` are per tool (``TOOLS``) in 元: what was spent, and what the day's
+    budget could not buy (the room's ceiling, the remainder of a bean order; a budget within a
+    ten-thousandth of whole orders buys them, ``tools.ORDER_TOLERANCE``). ``gmv`` = buyers ×
+    aov, so GMV = PV × CVR × AOV holds per source by construction, with CVR = buyers / PV.
     """
 
     scenario: Scenario
-    pv: np.ndarray  # (D, T, A, 5) viewers
-    buyers: np.ndarray  # (D, T, A, 5)
-    spend: np.ndarray  # (D, T, A, 3) 元
+    pv: np.ndarray  # (D, T, A, S) viewers
+    buyers: np.ndarray  # (D, T, A, S)
+    spend: np.ndarray  # (D, T, A, K) 元 spent
+    unspent: np.ndarray  # (D, T, A, K) 元 of the day's budget not spent
     aov: np.ndarray  # (D,) 元
+    cvr_public: np.ndarray  # (D,) public CVR at this AOV
     returns: np.ndarray  # (D,) share of GMV refunded
     margin: np.ndarray  # (D,) gross margin on net GMV
-    live: np.ndarray  # (T, A) bool
+    visits_per_viewer: np.ndarray  # (D,) watch PV per viewer
+    live: np.ndarray  # (T, A) bool: launched
+    sessions: np.ndarray  # (T, A) sessions held
     session_hours: np.ndarray  # (D,)
-    # Per-account state histories, (D, T, A); None when simulated with by_account=False.
+    # Per-account histories (D, T, A); None when simulated with by_account=False.
     weight: np.ndarray | None = None  # account weight at the start of the day
-    quality: np.ndarray | None = None  # room-quality score
-    leverage: np.ndarray | None = None  # public viewers per private viewer
-    pool: np.ndarray | None = None  # private pool at the start of the day
-    followers: np.ndarray | None = None  # followers at the start of the day
+    quality: np.ndarray | None = None  # room-quality score (0 without a session)
+    leverage: np.ndarray | None = None  # λ, recommended viewers per seed viewer for a perfect catch
+    followers: np.ndarray | None = None  # at the start of the day
     handoff: np.ndarray | None = None  # viewers received from the flagship (in pv public)
-    push: np.ndarray | None = None  # the platform's opening wave, 50–500 by weight (in pv public)
+    push: np.ndarray | None = None  # the platform's test wave (in pv public)
+    fans: np.ndarray | None = None  # followers who came (in pv public)
+    content: np.ndarray | None = None  # viewers led in by short videos (in pv public)
+    recommended: np.ndarray | None = None  # viewers the platform recommended (in pv public)
+    viewers_session: np.ndarray | None = None  # viewers of one session (0 without a session)
+    viewers_2h: np.ndarray | None = None  # viewers two hours into a session (0 without a session)
+    stage: np.ndarray | None = None  # stage index of the account's latest session, -1 before launch
+    pool: np.ndarray | None = None  # (D, T) the shared private domain at the start of the day
+    customers: np.ndarray | None = None  # (D, T) past buyers in it
     best_stage: np.ndarray | None = None  # (D, A) kept instead when by_account=False
 
     @property
@@ -135,66 +261,24 @@ class Projection:
 
     @property
     def gmv(self) -> np.ndarray:
-        """(D, T, A, 5) 元."""
+        """(D, T, A, S) 元."""
         return self.buyers * self.aov[:, None, None, None]
 
     @property
     def cvr(self) -> np.ndarray:
-        """(D, T, A, 5) buyers per viewer; 0 where a source had no viewers."""
+        """(D, T, A, S) buyers per viewer; 0 where a source had no viewers."""
         return np.divide(self.buyers, self.pv, out=np.zeros_like(self.pv), where=self.pv > 0)
 
     @property
     def launch_day(self) -> np.ndarray:
-        """(A,) first live day of each account."""
-        return self.live.argmax(axis=0)
-
-    @property
-    def viewers_2h(self) -> np.ndarray:
-        """(D, T, A) viewers two hours into each session, prorated by session length."""
-        share = np.minimum(2.0 / self.session_hours, 1.0)
-        return self.pv.sum(axis=3) * share[:, None, None]
-
-    @property
-    def stage(self) -> np.ndarray:
-        """(D, T, A) stage index into STAGES_*, -1 before an account is live."""
-        if not self.by_account:
-            raise ValueError("stage by day needs by_account=True; best_stage holds the best reached.")
-        stage = np.searchsorted(STAGE_THRESHOLDS, self.viewers_2h, side="right") - 1
-        return np.where(self.live[None], stage, -1)
+        """(A,) first live day of each account (0-based); ``days`` for one that never launches."""
+        return np.where(self.live.any(axis=0), self.live.argmax(axis=0), self.days)
 
     @property
     def stage_reached(self) -> np.ndarray:
         """(D,) the best stage any account reached over the horizon."""
         best = self.best_stage if not self.by_account else self.stage.max(axis=1)
         return best.max(axis=1)
-
-
-def stage_of(viewers_2h: float) -> int:
-    """Stage index for viewers two hours into a session (DOMAIN's table)."""
-    return int(np.searchsorted(STAGE_THRESHOLDS, viewers_2h, side="right") - 1)
-
-
-def launch_days(accounts: int, launch_every: int) -> np.ndarray:
-    """(A,) the day each account goes live: the flagship at 0, satellite k at k · interval."""
-    return np.arange(accounts) * launch_every
-
-
-def even_spend(scenario: Scenario, live: np.ndarray) -> np.ndarray:
-    """(T, A, 3) the scenario's daily spend per tool split evenly over the live accounts."""
-    per_tool = np.array([scenario.gdt, scenario.beans, scenario.coupons], dtype=float)
-    share = live / live.sum(axis=1, keepdims=True)
-    return share[:, :, None] * per_tool
-
-
-def split_spend(scenario: Scenario, live: np.ndarray) -> np.ndarray:
-    """(T, A, 3) daily spend per tool by the scenario's per-account shares; a tool without
-    shares is split evenly over live accounts, and a share is spent only once its account is live."""
-    spend = even_spend(scenario, live)
-    totals = (scenario.gdt, scenario.beans, scenario.coupons)
-    for k, shares in enumerate(scenario.split):
-        if shares is not None:
-            spend[:, :, k] = live * np.asarray(shares) * totals[k]
-    return spend
 
 
 def _column(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int):
@@ -208,6 +292,48 @@ def _column(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int)
     return col
 
 
+def _check_overrides(overrides: Mapping[str, np.ndarray]) -> None:
+    for key in STRUCTURAL:
+        if key in overrides:
+            raise ValueError(f"{key} sets the shape of the projection and cannot vary by draw.")
+    unknown = set(overrides) - {p.key for p in PARAMS}
+    if unknown:
+        raise ValueError(f"Unknown parameters in overrides: {sorted(unknown)}.")
+
+
+def _allocation(scenario: Scenario, sessions: np.ndarray, spend_split, D: int, col, varied) -> np.ndarray:
+    """(D or 1, T, A, K) 元 each account may spend per tool per day: the scenario's daily budgets
+    (per draw where ``varied`` names tools given in the overrides) by its rule, or ``spend_split``."""
+    T, A = sessions.shape
+    if spend_split is None and not varied:
+        return daily_allocation(scenario, sessions)[None]
+    if spend_split is None:  # each draw's budgets, split by the scenario's rule
+        unit = daily_allocation(scenario.replace(**{key: 1.0 for key in TOOLS}), sessions)
+        budgets = np.concatenate([col(key) for key in TOOLS], axis=1)  # (D, K)
+        return unit[None] * budgets[:, None, None, :]
+    if varied:
+        raise ValueError(f"spend comes from spend_split or from overrides of {', '.join(varied)}, not both.")
+    split = np.asarray(spend_split, dtype=float)
+    if split.shape not in ((A, N_TOOLS), (D, A, N_TOOLS)) or not np.all(np.isfinite(split)) or np.any(split < 0):
+        raise ValueError(f"spend_split must be a finite, non-negative ({A}, {N_TOOLS}) or "
+                         f"({D}, {A}, {N_TOOLS}) array.")
+    split = split.reshape(-1, 1, A, N_TOOLS)
+    return split * (sessions > 0)[None, :, :, None]
+
+
+def _paid_on(allocation, sessions, cpv, ceiling, top, ios):
+    """Per-session paid viewers and the day's spend per tool, (…, A, K), from the day's allocation
+    (…, A, K) and sessions (…, A): divided over the day's sessions, beans in whole orders, capped
+    by what the room can absorb in a session (``top``). ``cpv``, ``ceiling``, ``top`` and ``ios``
+    broadcast against the allocation (per draw and tool)."""
+    n = np.asarray(sessions, dtype=float)[..., None]
+    per_session = allocation / np.maximum(n, 1.0)
+    if IN_ORDERS.any():
+        per_session = np.where(IN_ORDERS, tools.whole_orders_yuan(per_session, ios), per_session)
+    session_spent = np.minimum(per_session, top)
+    return tools.viewers_for_spend(session_spent, cpv, ceiling, tools.RISES), session_spent * n
+
+
 def simulate(
     scenario: Scenario,
     draws: int = 1,
@@ -217,175 +343,327 @@ def simulate(
 ) -> Projection:
     """Project ``scenario`` over its horizon.
 
-    ``overrides`` maps parameter keys to per-draw values of shape (draws,) (the structural keys
-    ``accounts``, ``days`` and ``launch_every`` cannot vary by draw). ``spend_split`` is an
-    optional (accounts, 3) array of daily 元 per account and tool — or (draws, accounts, 3), one
-    allocation per draw, so an optimiser can evaluate many candidates in one call — that
-    replaces the even split of the scenario's spend; an account's spend before it goes live is
-    not spent. Heating paid by one account for another is spend on the account heated.
+    ``overrides`` maps parameter keys to per-draw values of shape (draws,) (the keys in
+    ``STRUCTURAL`` cannot vary by draw; a tool's key varies its daily budget, split by the scenario's
+    rule, so a response curve is one call). ``spend_split`` is an optional (accounts, K)
+    array of 元 per account and tool on each day the account streams — or (draws, accounts, K),
+    one allocation per draw, so an optimiser can evaluate many candidates in one call — that
+    replaces the scenario's daily budgets and their split. Heating paid by one account for
+    another is spend on the account heated.
 
-    ``by_account=False`` keeps only what Monte Carlo and optimisers read: PV, buyers and spend
-    per day and source summed over the matrix (an account axis of length 1) and each account's
-    best stage, not the per-account state histories. Big runs are bound by writing memory, not
-    by arithmetic, so this makes them several times faster; the numbers are the same.
+    ``by_account=False`` keeps only what Monte Carlo and optimisers read: PV, buyers, spend and
+    unspent per day and source summed over the matrix (an account axis of length 1) and each
+    account's best stage, not the per-account state histories. The numbers are the same.
     """
     overrides = dict(overrides or {})
-    for key in ("accounts", "days", "launch_every"):
-        if key in overrides:
-            raise ValueError(f"{key} sets the shape of the projection and cannot vary by draw.")
-    for key in TOOLS:  # spend comes from the scenario or spend_split; an override would be ignored
-        if key in overrides:
-            raise ValueError(f"{key} is spend: vary it by draw with a (draws, accounts, 3) spend_split.")
-    unknown = set(overrides) - {p.key for p in PARAMS}
-    if unknown:
-        raise ValueError(f"Unknown parameters in overrides: {sorted(unknown)}.")
+    _check_overrides(overrides)
     col = _column(scenario, overrides, draws)
     T, A, D = scenario.days, scenario.accounts, draws
 
-    live = np.arange(T)[:, None] >= launch_days(A, scenario.launch_every)[None, :]  # (T, A)
-    livef = live.astype(float)
-    if spend_split is None and scenario.split is not None:
-        spend = np.broadcast_to(split_spend(scenario, live), (D, T, A, 3))
-    elif spend_split is None:
-        spend = np.broadcast_to(even_spend(scenario, live), (D, T, A, 3))
-    else:
-        split = np.asarray(spend_split, dtype=float)
-        if split.shape not in ((A, 3), (D, A, 3)) or not np.all(np.isfinite(split)) or np.any(split < 0):
-            raise ValueError(f"spend_split must be a finite, non-negative ({A}, 3) or ({D}, {A}, 3) array.")
-        split = np.broadcast_to(split, (D, A, 3))
-        spend = split[:, None, :, :] * livef[None, :, :, None]
+    sessions = session_schedule(A, T, scenario.launch_every, scenario.sessions_week)  # (T, A)
+    live = np.arange(T)[:, None] >= launch_days(A, scenario.launch_every)[None, :]
+    varied = [key for key in TOOLS if key in overrides]
+    allocation = _allocation(scenario, sessions, spend_split, D, col, varied)  # (D or 1, T, A, K)
+    n_all, streaming_all, launched_all = sessions.astype(float), (sessions > 0).astype(float), live.astype(float)
+    launched_count = live.sum(axis=1)
 
-    # Paid viewers depend only on spend and per-draw costs: cap · (1 − exp(−spend · r / cap)).
-    ios = col("ios_share")
-    beans_per_yuan = BEANS_PER_YUAN_ANDROID * (1 - ios) + BEANS_PER_YUAN_IOS * ios
-    per_yuan_over_cap = [
-        1.0 / col("gdt_cpv") / col("gdt_cap"),
-        beans_per_yuan / BEANS_PER_YUAN_ANDROID / col("beans_cpv") / col("beans_cap"),
-        1.0 / col("coupons_cpv") / col("coupons_cap"),
-    ]
-    caps = [col(f"{tool}_cap") for tool in TOOLS]
+    def full(x):  # a (D, 1) constant as a contiguous (D, A) array: numpy is faster without broadcasting
+        return np.ascontiguousarray(np.broadcast_to(x, (D, A)))
 
-    def paid_on(day_spend: np.ndarray, k: int) -> np.ndarray:  # day_spend (D, A, 3)
-        return caps[k] * -np.expm1(-day_spend[..., k] * per_yuan_over_cap[k])
-
-    # Small runs pay per numpy call, so compute paid viewers for all days at once; big runs pay
-    # per byte written, so compute them day by day instead of holding (3, T, D, A) in memory.
-    paid_all = None
-    if T * D * A <= 200_000:
-        spend_tda = spend.transpose(1, 0, 2, 3)
-        paid_all = [paid_on(spend_tda, k) for k in range(3)]
-
-    cvr, aov = col("cvr"), col("aov")
-    cvr_private = np.minimum(cvr * col("priv_mult"), 1.0)
-    cvr_gdt, cvr_beans, cvr_coupons = (np.minimum(cvr * col(f"{tool}_prec"), 1.0) for tool in TOOLS)
-    repurchase = np.maximum(col("repurchase"), cvr_private)
-    quality_static = (
+    # Per-draw constants.
+    hours = col("session_hours")
+    c_hours = hours_share(hours)
+    hours_factor = full(c_hours / hours_share(REFERENCE_HOURS))
+    early_share = hours_share(np.minimum(hours, EARLY_HOURS)) / c_hours
+    aov, cvr = col("aov"), col("cvr")
+    cvr_eff = cvr * (AOV_REFERENCE / aov) ** col("aov_elasticity")
+    cvr_p = np.minimum(cvr_eff * col("priv_mult"), 1.0)
+    cvr_tool = np.concatenate([np.minimum(cvr_eff * col(f"{key}_prec"), 1.0)[:, :, None] for key in TOOLS], axis=2)
+    gpm = 1000.0 * cvr_eff * aov / col("visits_per_viewer")
+    quality_static = full(
         QUALITY_WEIGHTS["ctr"] * np.minimum(col("ctr") / CTR_FULL, 1.0)
         + QUALITY_WEIGHTS["dwell"] * np.minimum(col("dwell") / DWELL_FULL_MINUTES, 1.0)
-        + QUALITY_WEIGHTS["gpm"] * (gpm := 1000.0 * cvr * aov) / (gpm + GPM_HALF)
-        + QUALITY_WEIGHTS["interact"] * np.minimum(col("interact") / INTERACT_FULL, 1.0)
-    )
-    lev_span = col("lev_cap") - 1.0
-    invites, overlap, show, fatigue = col("invites"), col("overlap"), col("show"), col("fatigue")
-    share_gain = col("share") * col("per_share")
-    spill, fan_show, coupon_free = col("spill"), col("fan_show"), col("coupon_free")
-    capture, churn, follow, weight_speed = col("capture"), col("churn"), col("follow"), col("weight_speed")
+        + QUALITY_WEIGHTS["gpm"] * gpm / (gpm + GPM_HALF)
+        + QUALITY_WEIGHTS["interact"] * np.minimum(col("interact") / INTERACT_FULL, 1.0))
+    lev_span = full(col("lev_cap") - 1.0)
+    invites = col("invites")
+    reach = full(invites * col("show"))  # first-degree viewers a session before fatigue
+    fatigue = full(col("fatigue"))
+    segment = full(np.where(np.arange(A) == 0, 1.0, col("sat_share")))
+    # Invites a person in each account's segment gets a week, times the pool: s·I·(1/σ_a + N − 1).
+    week_invites = scenario.sessions_week * invites
+    own_invites, others_invites = full(week_invites / segment), full(week_invites)
+    private_gain = full(1.0 + col("share") * col("per_share"))
+    keep = 1.0 - col("churn")
+    audience, audience_full = col("audience"), full(col("audience"))
+    pool_max = col("pool") + audience
+    capture = col("capture")
+    follow, fan_show = full(col("follow")), full(col("fan_show"))
+    cvr_public, cvr_p_full = full(cvr_eff), full(cvr_p)
+    warm_extra = full(np.minimum(cvr_eff * col("fan_mult"), 1.0) - cvr_eff)  # a follower's CVR above a stranger's
+    repurchase_left = 1.0 - col("repurchase")
+    learn = full(col("weight_speed"))
     handoff = col("handoff")
+    plays = col("video_plays") * np.where(np.arange(A) == 0, 1.0, col("sat_content"))
+    content_per_session = full(col("video_to_room") * plays / DAYS_PER_WEEK * c_hours)
+    video_follows = full(col("video_follow") * plays / DAYS_PER_WEEK)  # new follows a day from videos
     push_span = INITIAL_PUSH_MAX - INITIAL_PUSH_MIN
+    followers0 = col("followers")
+    coupon_free = full(col("coupon_free"))
+    cvr_granted = full(cvr_tool[:, :, TOOLS.index("coupons")])
+    grants = bool(coupon_free.any())
+    coupons = TOOLS.index("coupons")
+    spill = col("spill") / SPILL_DAYS
+    spills = bool(spill.any()) and (bool(allocation.any()) or grants)
+    weeks_year = WEEKS_PER_YEAR * scenario.sessions_week
+
+    # Paid traffic depends only on the day's allocation and sessions: buy each distinct day once.
+    ios = col("ios_share")[:, :, None]
+    tool_cpv = np.concatenate([tools.cost_per_viewer_yuan(tool, col(f"{tool.key}_cpv")[:, :, None], ios)
+                               for tool in tools.TOOLS], axis=2)
+    tool_ceiling = np.concatenate([col(f"{key}_cap")[:, :, None] for key in TOOLS], axis=2) * hours[:, :, None]
+    tool_top = tools.max_spend(tool_cpv, tool_ceiling, tools.RISES)
+    days_alike = np.concatenate([allocation.transpose(1, 0, 2, 3).reshape(T, -1), sessions], axis=1)
+    patterns, pattern_of_day = np.unique(days_alike, axis=0, return_inverse=True)
+    pattern_of_day = pattern_of_day.reshape(-1)
+    purchases = []  # per distinct day: paid viewers a session, the day's spend, buyers a session (D, A, K)
+    for row in patterns:
+        day_allocation = row[: allocation.shape[0] * A * N_TOOLS].reshape(allocation.shape[0], A, N_TOOLS)
+        paid, spent = _paid_on(day_allocation, row[-A:], tool_cpv, tool_ceiling, tool_top, ios)
+        paid, spent = np.broadcast_to(paid, (D, A, N_TOOLS)), np.broadcast_to(spent, (D, A, N_TOOLS))
+        purchases.append((paid, spent, paid * cvr_tool))
+    paid_by_pattern = [(paid.sum(axis=2), buyers.sum(axis=2)) for paid, _, buyers in purchases]
+
+    # What the schedule says about each day, ahead of the loop.
+    session_day = sessions.any(axis=1).tolist()
+    several = (sessions > 1).any(axis=1).tolist()
+    ceiling_day = audience[:, 0] * hours_share(hours[:, 0][None, :] * sessions.sum(axis=1)[:, None])  # (T, D)
+    satellites_on = streaming_all[:, 1:].sum(axis=1)
+    handoff_day = ((satellites_on > 0) & (streaming_all[:, 0] > 0) & bool(handoff.any())).tolist()
+    handoff_share = np.divide(streaming_all[:, 1:], satellites_on[:, None], out=np.zeros((T, A - 1)),
+                              where=satellites_on[:, None] > 0)
+    # For each number of launched accounts: the fatigue from the invites a person in each account's
+    # segment gets a week (times the pool), and each account's reachable part of the pool.
+    fatigue_load = {N: fatigue * (own_invites + others_invites * (N - 1)) for N in np.unique(launched_count)}
+    reachable = {N: segment * (np.arange(A) < N) for N in fatigue_load}
+    quality_full = quality_static + QUALITY_WEIGHTS["private"]  # q = this − 0.30·500 / (private + 500)
+    quality_dip = QUALITY_WEIGHTS["private"] * PRIVATE_VOLUME_HALF
+    least_watches = 1.0 / REPEAT_WINDOW_YEARS
+    keep_full = full(keep)
 
     # State at the start of day 0.
-    pool = np.broadcast_to(col("pool") * np.where(np.arange(A) == 0, 1.0, col("sat_pool")), (D, A)).copy()
-    customers = np.zeros((D, A))
-    fans = np.zeros((D, A))
+    pool = col("pool").copy()  # (D, 1): the matrix shares one private domain
+    customers = pool * col("buyer_share")
+    followers = np.zeros((D, A))
+    followers[:, :1] = followers0
     weight = np.zeros((D, A))
-    weight[:, :1] = col("weight0")
+    spill_next, spill_after = np.zeros((D, A)), np.zeros((D, A))  # spill-over due tomorrow, the day after
+    top_viewers, top_viewers_2h = np.zeros((D, A)), np.zeros((D, A))
+    zero = np.zeros((D, A))
 
-    acc = A if by_account else 1
-    out_pv = np.empty((T, 5, D, acc))
-    out_buyers = np.empty((T, 5, D, acc))
-    hist = np.empty((7, T, D, A)) if by_account else None  # weight, quality, leverage, pool, fans, handoff, push
-    best_pv = np.zeros((D, A))
-    n_live = live.sum(axis=1)
-    n_satellites_live = live[:, 1:].sum(axis=1)
-    no_handoff = np.zeros((D, A))
+    # What each session day leaves behind, per session, for the outputs after the loop.
+    keep_days = ("private", "public", "buyers_private", "buyers_public", "quality", "weight", "followers",
+                 "received", "granted", "buyers_granted") if by_account else ()
+    kept_days = {name: np.zeros((T, D, A)) for name in keep_days}
+    if by_account:
+        kept_share, kept_warm_share = np.zeros((T, D, 1)), np.zeros((T, D, 1))
+        pool_hist, customers_hist = np.empty((T, D)), np.empty((T, D))
+    else:
+        out_own = np.zeros((T, 4, D))  # private, public viewers and their buyers, summed over the matrix
+        out_granted = np.zeros((T, 2, D))  # granted coupon viewers and their buyers
 
     for t in range(T):
-        on = livef[t]
+        n, streaming, on = n_all[t], streaming_all[t], launched_all[t]
         if by_account:
-            hist[0, t], hist[3, t], hist[4, t] = weight, pool, fans
-        inv = invites * on
-        others = invites * n_live[t] - inv  # invites the other live accounts send today
-        first = np.minimum(inv * show / (1.0 + fatigue * (inv + overlap * others) / pool), pool)
-        returning = first * (customers / pool)
-        second = first * share_gain
-        private = first + second
-        quality = quality_static + QUALITY_WEIGHTS["private"] * private / (private + PRIVATE_VOLUME_HALF)
-        leverage = 1.0 + lev_span * quality
-        if paid_all is None:
-            day_spend = spend[:, t]
-            gdt, beans, coupons = (paid_on(day_spend, k) for k in range(3))
-        else:
-            gdt, beans, coupons = paid_all[0][t], paid_all[1][t], paid_all[2][t]
-        coupons = coupons + coupon_free * (private >= COUPON_GRANT_MIN_PRIVATE)
-        paid_total = gdt + beans + coupons
-        push = (INITIAL_PUSH_MIN + push_span * weight) * on
-        public = push + weight * leverage * private + fan_show * fans + spill * paid_total
-        received = no_handoff
-        if n_satellites_live[t]:
+            kept_days["weight"][t], kept_days["followers"][t] = weight, followers
+            pool_hist[t], customers_hist[t] = pool[:, 0], customers[:, 0]
+        if not session_day[t]:  # a day without a session: the pool and followers age, spill-over is lost
+            pool, customers = pool * keep, customers * keep
+            followers = _toward(followers * keep_full, audience_full, video_follows * on)
+            spill_next, spill_after = spill_after, zero
+            continue
+
+        # Private domain: invites a week in each account's segment, with fatigue.
+        launched = launched_count[t]
+        first = np.minimum(reach / (1.0 + fatigue_load[launched] / pool), reachable[launched] * pool)
+        private = first * private_gain
+        second = private - first
+        watches = weeks_year * (first @ on)[:, None] / pool  # sessions a person in the pool watches a year
+        p_repeat = np.maximum(1.0 - repurchase_left ** (1.0 / np.maximum(watches, least_watches)), cvr_p)
+
+        quality = quality_full - quality_dip / (private + PRIVATE_VOLUME_HALF)
+        leverage = 1.0 + lev_span * quality * quality
+        if t == 0:  # an established flagship starts with the trust its followers show
+            weight[:, :1] = quality[:, :1] * followers0 / (followers0 + FOLLOWERS_HALF_TRUST)
+            if by_account:
+                kept_days["weight"][t] = weight
+
+        # Paid viewers this session, and the spill-over arriving today.
+        paid_session, buyers_paid_session = paid_by_pattern[pattern_of_day[t]]
+        if grants:  # coupon viewers the platform grants a room that brings 50+ private viewers
+            granted = coupon_free * (private >= COUPON_GRANT_MIN_PRIVATE) * streaming
+            buyers_granted = granted * cvr_granted
+            paid_session = paid_session + granted
+            buyers_paid_session = buyers_paid_session + buyers_granted
+        if spills:
+            spill_new = spill * paid_session * n
+            spill_today = (spill_next + spill_new) / np.maximum(n, 1.0)
+
+        # Public recommendation: seeds levered by weight and quality, the flagship's hand-off.
+        fans = fan_show * followers * streaming
+        warm = fans + content_per_session * streaming  # followers and viewers from the account's own videos
+        push = (INITIAL_PUSH_MIN + push_span * weight) * streaming
+        own = push + warm
+        lever = weight * leverage * hours_factor
+        if handoff_day[t]:
             received = np.zeros((D, A))
-            received[:, 1:] = handoff * public[:, :1] * (on[1:] / n_satellites_live[t])
-            public = public + received
-
-        prospect_buyers = (first - returning) * cvr_private
-        second_buyers = second * cvr_private
-        buyers_private = prospect_buyers + second_buyers + returning * repurchase
-        buyers_public = public * cvr
-        buyers_gdt, buyers_beans, buyers_coupons = gdt * cvr_gdt, beans * cvr_beans, coupons * cvr_coupons
-        # Second-degree viewers are not in the pool yet: their buyers are captured like strangers.
-        captured = capture * (buyers_public + buyers_gdt + buyers_beans + buyers_coupons + second_buyers)
-        keep = 1.0 - churn * on
-        pool = pool * keep + captured
-        customers = (customers + prospect_buyers) * keep + captured
-        pv_total = private + public + paid_total
-        fans = fans * keep + follow * pv_total
-        weight = weight + weight_speed * (quality - weight) * on
-
-        pv_day, buyers_day = out_pv[t], out_buyers[t]
-        if by_account:
-            pv_day[0], pv_day[1], pv_day[2], pv_day[3], pv_day[4] = private, public, gdt, beans, coupons
-            buyers_day[0], buyers_day[1] = buyers_private, buyers_public
-            buyers_day[2], buyers_day[3], buyers_day[4] = buyers_gdt, buyers_beans, buyers_coupons
-            hist[1, t], hist[2, t], hist[5, t], hist[6, t] = quality * on, leverage * on, received, push
+            flagship_raw = own[:, :1] + lever[:, :1] * (own[:, :1] + private[:, :1])
+            if spills:
+                flagship_raw = flagship_raw + spill_today[:, :1]
+            received[:, 1:] = handoff * flagship_raw * handoff_share[t]
+            own = own + received
         else:
-            for k, a in enumerate((private, public, gdt, beans, coupons)):
-                a.sum(axis=1, keepdims=True, out=pv_day[k])
-            for k, a in enumerate((buyers_private, buyers_public, buyers_gdt, buyers_beans, buyers_coupons)):
-                a.sum(axis=1, keepdims=True, out=buyers_day[k])
-            np.maximum(best_pv, pv_total, out=best_pv)
+            received = zero
+        platform = own - warm + lever * (own + private)  # the viewers the platform sends
+        if spills:
+            platform = platform + spill_today
+        # One finite audience: the viewers an account reaches itself come first, the platform's
+        # fill what is left of it. Where a total is 0, so is every account's part, and its scale
+        # does not matter.
+        ceiling = ceiling_day[t]
+        warm_total, platform_total = warm @ n, platform @ n
+        warm_kept = ceiling * -np.expm1(-warm_total / ceiling)
+        all_kept = ceiling * -np.expm1(-(warm_total + platform_total) / ceiling)
+        kept_warm = (warm_kept / np.maximum(warm_total, 1e-300))[:, None]
+        kept = ((all_kept - warm_kept) / np.maximum(platform_total, 1e-300))[:, None]
+        warm = warm * kept_warm
+        public = warm + platform * kept
 
-    def dtas(a):  # (T, S, D, A) -> (D, T, A, S)
-        return a.transpose(2, 0, 3, 1)
+        # Conversion.
+        returning = first * (customers / pool)
+        prospect_buyers = (first - returning) * cvr_p_full
+        buyers_private = prospect_buyers + second * cvr_p_full + returning * p_repeat
+        buyers_public = public * cvr_public + warm * warm_extra
 
-    def dta(a):  # (T, D, A) -> (D, T, A)
-        return a.transpose(1, 0, 2)
+        # Dynamics: the private domain, its past buyers, followers and weight.
+        strangers = ((buyers_public + buyers_paid_session + second * cvr_p_full) @ n)[:, None]
+        kept_pool = pool * keep
+        captured = _arrivals(kept_pool, pool_max, capture * strangers)
+        new_pool = kept_pool + captured
+        customers = np.minimum((customers + (prospect_buyers @ n)[:, None]) * keep + captured, new_pool)
+        pool = new_pool
+        viewers = private + public + paid_session
+        follows = follow * (viewers - fans * kept_warm) * n + video_follows * on
+        followers = _toward(followers * keep_full, audience_full, follows)
+        slow = 1.0 - learn * streaming * public / (public + STRANGERS_HALF_EVIDENCE)
+        if several[t]:
+            slow = slow ** n
+        weight = quality + slow * (weight - quality)
+        if spills:
+            spill_next, spill_after = spill_after + spill_new, spill_new
 
-    session_hours = col("session_hours")[:, 0]
-    common = dict(scenario=scenario, pv=dtas(out_pv), buyers=dtas(out_buyers), aov=aov[:, 0],
-                  returns=col("returns")[:, 0], margin=col("margin")[:, 0], live=live,
-                  session_hours=session_hours)
+        if by_account:
+            for name, value in (("private", private), ("public", public), ("buyers_private", buyers_private),
+                                ("buyers_public", buyers_public), ("quality", quality), ("received", received)):
+                kept_days[name][t] = value
+            if grants:
+                kept_days["granted"][t], kept_days["buyers_granted"][t] = granted, buyers_granted
+            kept_share[t], kept_warm_share[t] = kept, kept_warm
+        else:
+            day = out_own[t]
+            day[0], day[1], day[2], day[3] = private @ n, public @ n, buyers_private @ n, buyers_public @ n
+            if grants:
+                out_granted[t, 0], out_granted[t, 1] = granted @ n, buyers_granted @ n
+            early = private + push * kept
+            np.maximum(top_viewers, viewers * streaming, out=top_viewers)
+            np.maximum(top_viewers_2h, (early + (viewers - early) * early_share) * streaming, out=top_viewers_2h)
+
+    # The outputs, from what each day left behind: arrays (D, T, A, ·) as Projection documents them.
+    paid_day = [purchases[p] for p in pattern_of_day]  # per day: paid a session, spend, buyers a session
+    n_day = n_all[:, None, :, None]  # (T, 1, A, 1)
+    common = dict(
+        scenario=scenario, aov=aov[:, 0], cvr_public=cvr_eff[:, 0], returns=col("returns")[:, 0],
+        margin=col("margin")[:, 0], visits_per_viewer=col("visits_per_viewer")[:, 0], live=live,
+        sessions=sessions, session_hours=hours[:, 0])
+    coupon_mask = np.arange(N_TOOLS) == coupons
     if not by_account:
-        share_2h = np.minimum(2.0 / session_hours, 1.0)[:, None]
-        best = np.searchsorted(STAGE_THRESHOLDS, best_pv * share_2h, side="right") - 1
-        return Projection(**common, spend=spend.sum(axis=2, keepdims=True),
-                          best_stage=np.where(live.any(axis=0)[None], best, -1))
-    return Projection(
-        **common,
-        spend=spend,
-        weight=dta(hist[0]),
-        quality=dta(hist[1]),
-        leverage=dta(hist[2]),
-        pool=dta(hist[3]),
-        followers=dta(hist[4]),
-        handoff=dta(hist[5]),
-        push=dta(hist[6]),
-    )
+        def matrix(k: int) -> np.ndarray:  # a per-day pattern's entry summed over the matrix, (T, D, K)
+            sums = [np.einsum("dak,a->dk", entry[k], row[-A:]) if k != 1 else entry[k].sum(axis=1)
+                    for entry, row in zip(purchases, patterns, strict=True)]
+            return np.stack([sums[p] for p in pattern_of_day])
+
+        paid, spent, bought = matrix(0), matrix(1), matrix(2)
+        paid = paid + out_granted[:, 0, :, None] * coupon_mask
+        bought = bought + out_granted[:, 1, :, None] * coupon_mask
+        pv = np.concatenate([out_own[:, :2].transpose(0, 2, 1), paid], axis=2)  # (T, D, S)
+        buyers = np.concatenate([out_own[:, 2:].transpose(0, 2, 1), bought], axis=2)
+        unspent = np.stack([np.maximum(np.broadcast_to(allocation[:, t], (D, A, N_TOOLS)) - paid_day[t][1], 0.0)
+                            .sum(axis=1) for t in range(T)])  # (T, D, K), each account's unspent, summed
+        spent = spent.transpose(1, 0, 2)[:, :, None, :]
+        best = np.where(sessions.any(axis=0), stage_index(top_viewers, top_viewers_2h), -1)
+        return Projection(**common, pv=pv.transpose(1, 0, 2)[:, :, None, :],
+                          buyers=buyers.transpose(1, 0, 2)[:, :, None, :], spend=spent,
+                          unspent=unspent.transpose(1, 0, 2)[:, :, None, :],
+                          best_stage=best)
+
+    k = kept_days
+    paid = np.stack([entry[0] for entry in paid_day]) + k["granted"][..., None] * coupon_mask  # (T, D, A, K)
+    bought = np.stack([entry[2] for entry in paid_day]) + k["buyers_granted"][..., None] * coupon_mask
+    spent = np.stack([entry[1] for entry in paid_day])
+    pv = np.concatenate([k["private"][..., None], k["public"][..., None], paid], axis=3) * n_day
+    buyers = np.concatenate([k["buyers_private"][..., None], k["buyers_public"][..., None], bought], axis=3) * n_day
+    # Each session's parts, as the loop computed them (per session; 0 on days without one).
+    streaming = streaming_all[:, None, :]  # (T, 1, A)
+    quality = k["quality"] * streaming
+    leverage = (1.0 + lev_span * quality * quality) * streaming
+    push = (INITIAL_PUSH_MIN + push_span * k["weight"]) * streaming
+    fans = fan_show * k["followers"] * streaming
+    content = content_per_session * streaming
+    seeds = k["private"] + push + fans + content + k["received"]
+    recommended = k["weight"] * leverage * hours_factor * seeds
+    viewers = (k["private"] + k["public"] + paid.sum(axis=3)) * streaming
+    early = k["private"] + push * kept_share
+    viewers_2h = (early + (viewers - early) * early_share) * streaming
+    histories = {
+        "weight": k["weight"], "quality": quality, "leverage": leverage, "followers": k["followers"],
+        "handoff": k["received"] * kept_share, "push": push * kept_share, "fans": fans * kept_warm_share,
+        "content": content * kept_warm_share, "recommended": recommended * kept_share,
+        "viewers_session": viewers, "viewers_2h": viewers_2h,
+    }
+    histories = {name: a.transpose(1, 0, 2) for name, a in histories.items()}
+    budget = np.broadcast_to(allocation, (D, T, A, N_TOOLS))
+    spent = spent.transpose(1, 0, 2, 3)
+    return Projection(**common, pv=pv.transpose(1, 0, 2, 3), buyers=buyers.transpose(1, 0, 2, 3), spend=spent,
+                      unspent=np.maximum(budget - spent, 0.0), **histories, stage=_stage_history(histories, sessions),
+                      pool=pool_hist.T, customers=customers_hist.T)
+
+
+def _arrivals(x, ceiling, inflow):
+    """How many new people ``inflow`` arrivals from a population of ``ceiling`` add to the ``x``
+    already counted, each new only if not counted yet: (ceiling − x)·(1 − e^(−inflow/ceiling)),
+    written so that a small inflow into a large ceiling keeps its digits."""
+    return (ceiling - x) * -np.expm1(-inflow / ceiling)
+
+
+def _toward(x, ceiling, inflow):
+    """x after ``inflow`` arrivals from a population of ``ceiling`` (see ``_arrivals``)."""
+    return x + _arrivals(x, ceiling, inflow)
+
+
+def _stage_history(histories: dict[str, np.ndarray], sessions: np.ndarray) -> np.ndarray:
+    """(D, T, A) the stage of each account's latest session, -1 before its first."""
+    stage = stage_index(histories["viewers_session"], histories["viewers_2h"])
+    T = sessions.shape[0]
+    latest = np.maximum.accumulate(np.where(sessions > 0, np.arange(T)[:, None], -1), axis=0)  # (T, A)
+    carried = np.take_along_axis(stage, np.maximum(latest, 0)[None], axis=1)
+    return np.where(latest[None] >= 0, carried, -1)
+
+
+def stage_of(viewers_session: float, viewers_2h: float) -> int:
+    """Stage index for one session's viewers (whole session, and two hours in)."""
+    return int(stage_index(viewers_session, viewers_2h))
+
+
+def hours_to_reach(share: float) -> float:
+    """Hours a session needs to catch ``share`` of a day-long session's arrivals (for the docs)."""
+    return -HOURS_SCALE * math.log(1.0 - share)

@@ -11,6 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The bean constants are re-exported: they are facts the registry's notes and the views quote.
+from .tools import (  # noqa: F401
+    BEANS_PER_HEATING_ORDER,
+    BEANS_PER_YUAN_ANDROID,
+    BEANS_PER_YUAN_IOS,
+    TOOLS,
+    Tool,
+    beans_per_yuan,
+)
+from .tools import KEYS as TOOL_KEYS
+
 FACT = "fact"
 ASSUMPTION = "assumption"
 
@@ -65,12 +76,12 @@ def _fmt(x: float) -> str:
 # Group keys in display order, with their labels.
 GROUPS: dict[str, tuple[str, str]] = {
     "core": ("核心参数", "Headline"),
+    "horizon": ("预测周期与直播排期", "Horizon and schedule"),
     "private": ("私域", "Private domain"),
-    "public": ("公域推荐与直播间质量", "Public recommendation & room quality"),
-    "paid": ("投流工具成本", "Paid tools' costs"),
+    "public": ("公域推荐、内容与直播间质量", "Public recommendation, content & room quality"),
+    "paid": ("投流工具", "Paid tools"),
     "conversion": ("转化与售后", "Conversion & after-sale"),
     "matrix": ("矩阵号", "Account matrix"),
-    "horizon": ("预测周期", "Horizon"),
 }
 
 
@@ -82,75 +93,111 @@ def _p(key, label_zh, label_en, unit_zh, unit_en, default, lo, hi, step, group, 
 
 A, F = ASSUMPTION, FACT
 
+
+def _spend(tool: Tool) -> Param:
+    """A tool's daily spend: a headline control."""
+    return _p(tool.key, *tool.long_label, "元/天", "yuan/day", 0, 0, 1_000_000, tool.spend_step, "core", A,
+              "假设：默认不投流。", "Assumption: no paid traffic by default.", *tool.spend_help)
+
+
+def _tool_params(tool: Tool) -> tuple[Param, ...]:
+    """A tool's opening price, ceiling and precision, from its row in ``planner.tools``."""
+    zh, en = tool.label
+    price_zh = "（按安卓10豆/元计）" if tool.priced_in_beans else ""
+    price_en = " (at the Android price of 10 beans per yuan)" if tool.priced_in_beans else ""
+    return (
+        _p(f"{tool.key}_cpv", f"{zh}起步观看成本", f"{en} opening cost per viewer", "元/人", "yuan/viewer",
+           tool.cpv, *tool.cpv_range, 0.05, "paid", tool.cpv_source, *tool.cpv_note,
+           f"少量投放时每买到一个观看的成本{price_zh}；买得越多越贵，到上限时为起价的"
+           f"{1 + tool.rise:.3g}倍（{tool.text(tool.rise_note, 'zh')}）。",
+           f"Cost of a viewer at low spend{price_en}; each extra viewer costs more, up to "
+           f"{1 + tool.rise:.3g}× the opening price at the ceiling ({tool.text(tool.rise_note, 'en')}).",
+           uncertain=True),
+        _p(f"{tool.key}_cap", f"{zh}每号每小时上限", f"{en} ceiling", "人/小时/号", "viewers/hour/account",
+           tool.ceiling, 100, 1_000_000, 100, "paid", A, *tool.ceiling_note,
+           "每个账号每开播1小时最多能买到的观看数；超出部分的预算花不出去（不计消耗）。",
+           "Most viewers one account can buy per live hour; budget beyond it is not spent.",
+           integer=True, uncertain=True),
+        _p(f"{tool.key}_prec", f"{zh}精准度", f"{en} precision", "×公域转化率", "× public CVR",
+           tool.precision, 0.1, 3, 0.05, "paid", A, *tool.precision_note,
+           f"{zh}观众的转化率相对公域观众的倍数。", f"{en} viewers' CVR as a multiple of the public CVR.",
+           uncertain=True),
+    )
+
+
 PARAMS: tuple[Param, ...] = (
     # --- headline: always visible -------------------------------------------------
     _p("invites", "私域邀约量", "Private invites", "人次/场", "invites/session",
-       2000, 0, 200_000, 100, "core", A,
+       2000, 0, 1_000_000, 100, "core", A,
        "假设：每个账号每场向私域发出的邀约人次。", "Assumption: invites each account sends per session.",
        "每个账号每场直播通过企微、社群、朋友圈、公众号、导购发出的邀约（预约、红包、秒杀）人次。",
        "Invites each account sends per live session through WeCom, groups, Moments, "
        "official account and shopping guides.", integer=True),
-    _p("cvr", "公域转化率", "Public CVR", "比例", "fraction",
-       0.015, 0.001, 0.2, 0.001, "core", A,
-       "假设：行业未公布公域观众转化率。", "Assumption: no public figure for strangers' conversion.",
-       "公域（陌生）观众下单的比例；私域与投流观众的转化率是它的倍数。",
-       "Share of public-domain (stranger) viewers who buy; private and paid viewers convert "
-       "at multiples of it.", percent=True, uncertain=True),
+    _p("cvr", "公域转化率（客单价200元时）", "Public CVR (at a 200 yuan order)", "比例", "fraction",
+       0.005, 0.0005, 0.1, 0.0005, "core", A,
+       "假设：行业未公布陌生观众转化率。取0.5%，使公域为主的直播间每个观众成交约1–3元，与阶段表推得的"
+       "每观众1.7–3.3元一致。",
+       "Assumption: no public figure for strangers' conversion. 0.5% makes a public-led room sell about "
+       "1–3 yuan per viewer, as the stage table implies (1.7–3.3 yuan per viewer).",
+       "客单价200元时公域（陌生）观众下单的比例。客单价越高转化越低：实际转化率 = 本值 ×（200/客单价）^弹性。"
+       "私域与投流观众的转化率是它的倍数。",
+       "Share of public-domain (stranger) viewers who buy when an order is worth 200 yuan. Dearer orders "
+       "convert less: the room's CVR = this × (200 / AOV)^elasticity. Private and paid viewers convert at "
+       "multiples of it.", percent=True, uncertain=True),
     _p("aov", "客单价", "Average order value", "元", "yuan",
        220, 10, 20_000, 10, "core", F,
-       "事实：视频号平台客单价超过200元；部分直播间300–400元，高价类目上千元。",
-       "Fact: platform-wide AOV is over 200 yuan; some rooms 300–400, high-value categories thousands.",
+       "事实：“平台客单价超过200元；部分直播间300–400元，高价类目上千元。”",
+       "Fact: \"Average order value per buyer is over 200 元 platform-wide; some rooms reach 300–400 元 "
+       "... high-value categories reach thousands.\"",
        "每位下单用户的平均成交金额。", "Average GMV per buyer.", uncertain=True),
-    _p("gdt", "广点通日消耗", "Tencent Ads (广点通) spend", "元/天", "yuan/day",
-       0, 0, 1_000_000, 100, "core", A,
-       "假设：默认不投流。", "Assumption: no paid traffic by default.",
-       "整个矩阵每天投在广点通（ADQ）的金额，默认平均分给在播账号。",
-       "Daily spend on Tencent Ads (ADQ) for the whole matrix, split evenly over live accounts."),
-    _p("beans", "微信豆日消耗", "WeChat beans (微信豆) spend", "元/天", "yuan/day",
-       0, 0, 1_000_000, 50, "core", A,
-       "假设：默认不投流。事实：1元=10豆（安卓/网页），7豆（iOS）；加热以500豆为单位。",
-       "Assumption: no paid traffic by default. Fact: 1 yuan = 10 beans on Android/web, 7 on iOS; "
-       "heating orders come in 500-bean steps.",
-       "整个矩阵每天用于直播间加热的微信豆金额（元）。滑块步长50元=安卓500豆；未花完的豆退回。",
-       "Daily yuan spent on beans to heat live rooms. Slider step 50 yuan = 500 Android beans; "
-       "unspent beans are refunded."),
-    _p("coupons", "流量券日消耗", "Live traffic coupons spend", "元/天", "yuan/day",
-       0, 0, 1_000_000, 100, "core", A,
-       "假设：默认不购买流量券（平台赠送另计）。",
-       "Assumption: no coupons bought by default (platform grants counted separately).",
-       "整个矩阵每天购买直播流量券的现金金额。",
-       "Daily cash spent on live traffic coupons for the whole matrix."),
+    *(_spend(tool) for tool in TOOLS),
     _p("accounts", "矩阵账号数", "Accounts in matrix", "个", "accounts",
        3, 1, 20, 1, "core", A,
        "假设：一个旗舰号加两个新号；示例服装企业用了6个矩阵号。",
        "Assumption: a flagship and two new accounts; the apparel example ran 6.",
-       "矩阵中的账号数：第1个是旗舰号，其余是按间隔开播的新号。",
-       "Accounts in the matrix: the first is the flagship, the rest launch at intervals.",
-       integer=True),
+       "矩阵中的账号数：第1个是旗舰号，其余是按间隔开播的新号，共用同一个私域。",
+       "Accounts in the matrix: the first is the flagship, the rest launch at intervals and share its "
+       "private domain.", integer=True),
+    # --- horizon and schedule -------------------------------------------------------
     _p("days", "预测天数", "Horizon", "天", "days",
        90, 7, 365, 1, "horizon", A,
        "假设：一个季度。", "Assumption: one quarter.",
-       "预测的天数；每个在播账号每天直播一场。",
-       "Days projected; each live account streams one session a day.", integer=True),
+       "预测的天数。", "Days projected.", integer=True),
+    _p("sessions_week", "每周开播场次", "Sessions a week", "场/周/号", "sessions/week/account",
+       7, 0.25, 14, 0.25, "horizon", F,
+       "事实：“有的账号日播，有的私域KOL一个月只播几次。”默认日播。",
+       "Fact: \"some stream daily (日播), some private-domain KOLs only a few times a month.\" Default: daily.",
+       "每个账号每周直播几场（0.25 = 每四周一场，7 = 日播，14 = 每天两场）；不开播的日子没有直播成交，"
+       "但私域、粉丝照常变化。",
+       "Sessions each account holds a week (0.25 = one in four weeks, 7 = daily, 14 = twice a day). Days "
+       "without a session sell nothing live; the private domain and followers still change."),
+    _p("session_hours", "单场时长", "Session length", "小时", "hours",
+       3, 1, 24, 0.5, "horizon", F,
+       "事实：“3–4小时的场次很常见，有的播得更久。”",
+       "Fact: \"3–4 hour sessions are common, some stream far longer.\"",
+       "每场直播时长。公域观众随时长增加但边际递减；投流上限按小时计。",
+       "Length of each session. Public viewers keep arriving with diminishing returns; paid ceilings "
+       "are per hour."),
     # --- private domain -------------------------------------------------------------
-    _p("pool", "私域池规模", "Private pool", "人", "people",
-       20_000, 100, 5_000_000, 100, "private", A,
+    _p("pool", "私域规模", "Private domain", "人", "people",
+       20_000, 100, 10_000_000, 100, "private", A,
        "假设；参考：屈臣氏约2万导购触达约300万消费者。",
-       "Assumption; for scale, Watsons reaches ~3 million consumers through ~20,000 guides.",
-       "旗舰号开始时可直接触达的私域人数（企微、社群、公众号粉丝等）。",
-       "People the flagship can reach directly at the start (WeCom, groups, followers).",
-       integer=True),
+       "Assumption; for scale, Watsons reaches about 3 million consumers through about 20,000 guides.",
+       "整个矩阵共用的私域人数（企微、社群、公众号粉丝、门店会员）。开新号不会增加这些人。",
+       "People the whole matrix can reach directly (WeCom, groups, official-account followers, store "
+       "members), shared by every account: opening an account adds no one.", integer=True),
     _p("show", "邀约到场率", "Show rate", "比例", "fraction",
        0.08, 0.005, 0.6, 0.005, "private", A,
        "假设：无公开数据。", "Assumption: no public figure.",
        "不疲劳时，一次邀约带来一次观看的概率。", "Chance one invite brings a viewer, before fatigue.",
        percent=True, uncertain=True),
     _p("fatigue", "邀约疲劳系数", "Invite fatigue", "倍", "×",
-       1.0, 0, 5, 0.1, "private", A,
-       "假设：同一私域池被邀约越频繁，到场率越低。",
-       "Assumption: the more often a pool is invited, the lower its show rate.",
-       "到场率 = 基础到场率 / (1 + 系数 × 每人每天收到的邀约次数)。0 表示无疲劳。",
-       "Show rate = base / (1 + fatigue × invites per pool member per day). 0 = no fatigue.", uncertain=True),
+       0.3, 0, 5, 0.05, "private", A,
+       "假设：同一私域被邀约越频繁，到场率越低。",
+       "Assumption: the more often the same people are invited, the lower their show rate.",
+       "到场率 = 基础到场率 /（1 + 系数 × 每人每周收到的邀约次数）。0 表示无疲劳。",
+       "Show rate = base / (1 + fatigue × invites each person gets a week). 0 = no fatigue.",
+       uncertain=True),
     _p("share", "分享率", "Share rate", "比例", "fraction",
        0.15, 0, 1, 0.01, "private", A,
        "假设：无公开数据。", "Assumption: no public figure.",
@@ -158,149 +205,186 @@ PARAMS: tuple[Param, ...] = (
        percent=True, uncertain=True),
     _p("per_share", "每次分享带来观看", "Viewers per share", "人", "viewers",
        1.2, 0, 3, 0.1, "private", F,
-       "事实：一次分享约带来1–1.5个新观众。", "Fact: a share brings roughly 1–1.5 extra viewers.",
+       "事实：“一次分享约带来1–1.5个新观众。”", "Fact: \"A share brings roughly 1–1.5 extra viewers.\"",
        "每次分享带来的二度观看人数。", "Second-degree viewers each share brings.", uncertain=True),
     _p("capture", "成交沉淀私域率", "Buyer capture rate", "比例", "fraction",
        0.3, 0, 1, 0.01, "private", A,
-       "假设：成交用户加企微、入群的比例（私转公再转私）。",
-       "Assumption: share of buyers who join WeCom or a group (the snowball).",
-       "公域与投流成交用户被沉淀进私域池的比例，扩大下一场的邀约池。",
-       "Share of public and paid buyers captured into the private pool for later sessions.",
-       percent=True, uncertain=True),
-    _p("churn", "私域日流失率", "Pool churn", "比例/天", "fraction/day",
+       "假设；事实：成交用户可加企微、入群回到私域（私转公再转私）。",
+       "Assumption; fact: converted buyers can be captured back into the private domain (the snowball).",
+       "公域、投流和裂变带来的成交用户中加企微、入群的比例，让私域变大。",
+       "Share of buyers from public, paid and shared traffic who join WeCom or a group, growing the "
+       "private domain.", percent=True, uncertain=True),
+    _p("churn", "私域与粉丝日流失率", "Daily churn", "比例/天", "fraction/day",
        0.002, 0, 0.05, 0.001, "private", A,
-       "假设：退群、删好友。", "Assumption: people leaving groups or contacts.",
-       "私域池和粉丝每天流失的比例。", "Share of the pool and followers lost each day.",
+       "假设：退群、删好友、取关。", "Assumption: people leaving groups, contacts or unfollowing.",
+       "私域和粉丝每天流失的比例。", "Share of the private domain and of followers lost each day.",
        percent=True, uncertain=True),
-    _p("repurchase", "复购率", "Repurchase rate", "比例", "fraction",
-       0.6, 0, 1, 0.01, "private", F,
-       "事实：进入私域后复购率约60%；按“每次观看时复购”使用是假设。",
-       "Fact: ~60% repurchase once in the private domain; applying it per watched session is an assumption.",
-       "已购用户（在私域池中）观看一场直播时再次购买的概率。",
-       "Chance a past buyer in the pool buys again when watching a session.", percent=True, uncertain=True),
-    # --- public recommendation and room quality -------------------------------------
-    _p("weight0", "旗舰号初始权重", "Flagship starting weight", "0–1", "0–1",
-       0.3, 0, 1, 0.05, "public", A,
-       "假设；新号从0开始（冷启动）。", "Assumption; new accounts start at 0 (cold).",
-       "账号权重决定开播初始推流：50 + 450 × 权重（人）。",
-       "Account weight sets the opening push: 50 + 450 × weight viewers.", uncertain=True),
-    _p("ctr", "直播广场点击率", "Live-square CTR", "比例", "fraction",
-       0.12, 0.01, 0.6, 0.01, "public", F,
-       "事实：直播广场点击率30%算好。", "Fact: a live-square CTR of 30 in 100 is good.",
-       "直播广场曝光到进房的点击率，平台评判直播间的五个信号之一。",
-       "Click-through from the live square, one of the platform's five signals.", percent=True, uncertain=True),
-    _p("dwell", "陌生人平均停留", "Stranger dwell time", "分钟", "minutes",
-       3, 0.5, 30, 0.5, "public", A,
-       "假设；事实：视频号观众整体停留10–20分钟。",
-       "Assumption; fact: 视频号 viewers overall stay 10–20 minutes.",
-       "公域陌生观众的平均停留时长，10分钟计满分。", "Strangers' average stay; 10 minutes scores full.", uncertain=True),
-    _p("interact", "互动率", "Interaction rate", "比例", "fraction",
-       0.07, 0, 0.5, 0.01, "public", F,
-       "事实：约7%的观众评论。", "Fact: about 7% of viewers comment.",
-       "评论、点亮粉丝灯牌的观众比例，14%计满分。",
-       "Share of viewers who comment or light a fan badge; 14% scores full.", percent=True, uncertain=True),
-    _p("lev_cap", "最高撬动比", "Leverage ceiling", "公域:私域", "public per private",
-       9, 1, 9, 0.5, "public", F,
-       "事实：私域撬动公域历史约1:1，好的直播间2:8，部分1:9。",
-       "Fact: private:public was about 1:1, good rooms 2:8, some 1:9.",
-       "满分直播间每个私域观众换来的公域推荐观众数；撬动比 = 1 + (上限−1) × 质量分。",
-       "Public viewers per private viewer for a perfect room; leverage = 1 + (ceiling − 1) × quality.", uncertain=True),
-    _p("weight_speed", "权重调整速度", "Weight adjustment speed", "比例/天", "fraction/day",
-       0.1, 0, 1, 0.01, "public", A,
-       "假设：权重每天向当场质量分靠拢的比例。",
-       "Assumption: how far weight moves toward the day's room quality each day.",
-       "表现好则权重上升、推流增加；表现差则下降。", "Good sessions raise weight and the push; poor ones lower it.",
+    _p("repurchase", "12个月复购率", "12-month repurchase rate", "比例", "fraction",
+       0.6, 0, 0.95, 0.01, "private", F,
+       "事实：“进入私域后复购率约60%。”按12个月计是假设。",
+       "Fact: \"Repurchase rate is about 60% once a buyer is in the private domain\"; the 12-month "
+       "period is an assumption.",
+       "私域里的已购用户12个月内再次购买的比例；他们在看播时完成复购，看得越多每次复购概率越低。",
+       "Share of past buyers in the private domain who buy again within 12 months; they buy while "
+       "watching, so the more sessions they watch, the lower the chance per session.",
        percent=True, uncertain=True),
-    _p("follow", "关注率", "Follow rate", "比例", "fraction",
-       0.03, 0, 0.3, 0.005, "public", F,
-       "事实：约3%的观众关注账号。", "Fact: about 3% of viewers follow the account.",
-       "观众中关注账号的比例。", "Share of viewers who follow the account.", percent=True, uncertain=True),
+    _p("buyer_share", "私域老客占比", "Past buyers in the private domain", "比例", "fraction",
+       0.2, 0, 1, 0.01, "private", A,
+       "假设；事实：门店顾客、已购用户会被沉淀进私域，“进入私域后复购率约60%”。",
+       "Assumption; fact: store customers and past buyers are captured into the private domain, where "
+       "\"repurchase rate is about 60%\".",
+       "开始时私域里已经买过的人的比例；他们按复购率购买，新成交的人会加入。",
+       "Share of the private domain who have bought before, at the start; they buy at the repurchase rate, "
+       "and new buyers join them.", percent=True, uncertain=True),
+    # --- public recommendation, content and room quality -----------------------------
+    _p("followers", "旗舰号初始粉丝", "Flagship followers at start", "人", "people",
+       0, 0, 50_000_000, 1_000, "public", A,
+       "假设：刚开始做视频号直播的品牌，全新账号；新号都从0开始。",
+       "Assumption: a brand starting live commerce on 视频号 with a new account; satellites always start at 0.",
+       "旗舰号开始时的关注人数。粉丝收到开播提醒会来看；粉丝越多，平台对账号的初始信任（权重）越高。",
+       "People following the flagship at the start. Followers come on the live notice; the more "
+       "followers, the more the platform trusts the account from day one (its weight).", integer=True),
+    _p("video_plays", "旗舰号短视频周播放", "Flagship short-video plays", "次/周", "plays/week",
+       10_000, 0, 100_000_000, 1_000, "public", A,
+       "假设：偶尔发短视频。参考档位（假设）：无短视频 0；偶尔发 约1万；日更 约10万；强内容（专业、人设）约100万；"
+       "爆款（每周几条千万级播放）约3000万。事实：示例服装企业靠爆款情绪短视频把观众带进直播间。",
+       "Assumption. Reference levels (assumptions): no videos 0; occasional ~10,000; daily posts "
+       "~100,000; strong content (expertise, persona) ~1 million; viral (a few videos a week with tens "
+       "of millions of plays) ~30 million. Fact: the apparel example led viewers into its room with viral "
+       "emotional short videos.",
+       "账号短视频每周的播放次数。开播时短视频把观众带进直播间（直播中标识、头像），不需要邀约。",
+       "Plays of the account's short videos a week. While it is live, videos lead viewers into the room "
+       "(the live badge, the avatar); no invite needed.", integer=True, uncertain=True),
+    _p("video_follow", "短视频关注率", "Follows per video play", "比例", "fraction",
+       0.002, 0, 0.05, 0.0005, "public", A,
+       "假设：无公开数据；一条千万播放的爆款常带来数万关注。",
+       "Assumption: no public figure; a viral video with ten million plays often brings tens of thousands "
+       "of follows.",
+       "短视频每次播放带来的新关注（按人算，不超过可触达受众）；不开播的日子也在涨粉。",
+       "New followers per play of the account's videos (people, never more than the audience); it grows "
+       "followers on days without a session too.", percent=True, uncertain=True),
+    _p("video_to_room", "短视频进房率", "Video-to-room rate", "比例", "fraction",
+       0.03, 0, 0.3, 0.005, "public", A,
+       "假设：无公开数据。", "Assumption: no public figure.",
+       "账号全天在播时，短视频播放中点进直播间的比例；实际按单场时长折算（时长越长，接到的播放越多，边际递减）。",
+       "Share of plays that enter the room if the account were live all day; a session of a few hours "
+       "catches a concave share of them.", percent=True, uncertain=True),
+    _p("audience", "可触达受众", "Addressable audience", "人", "people",
+       10_000_000, 10_000, 500_000_000, 10_000, "public", A,
+       "假设：一个品类在8亿月活中的受众；参考事实：超头部直播间平均每场约100万元（数十万观众），"
+       "平台给一个服务商的流量奖励上限为180万UV。",
+       "Assumption: a category's share of 800 million monthly users; for scale, facts: super-head rooms "
+       "sell about 1 million 元 a session (hundreds of thousands of viewers); the platform capped its "
+       "traffic reward to one service provider at 1.8 million UV.",
+       "会看这类直播间的视频号用户上限。整个矩阵共享：公域观众、粉丝都向它饱和，不会无限增长。",
+       "The most 视频号 users who would watch this kind of room, shared by the whole matrix: public "
+       "viewers and followers saturate toward it and never grow without bound.", integer=True,
+       uncertain=True),
     _p("fan_show", "粉丝开播到场率", "Follower show rate", "比例/场", "fraction/session",
        0.02, 0, 0.3, 0.005, "public", A,
        "假设：开播提醒带来的粉丝观看。", "Assumption: followers who come on the live notice.",
        "每场来看直播的粉丝比例（计入公域）。",
        "Share of followers who watch each session (counted as public).", percent=True, uncertain=True),
-    _p("session_hours", "单场时长", "Session length", "小时", "hours",
-       3, 1, 12, 0.5, "public", A,
-       "假设；阶段按开播2小时场观判断（事实表）。",
-       "Assumption; stages are read from viewers two hours in (fact table).",
-       "每场直播时长；2小时场观按时长比例折算。",
-       "Session length; viewers at two hours are prorated."),
+    _p("follow", "关注率", "Follow rate", "比例", "fraction",
+       0.03, 0, 0.3, 0.005, "public", F,
+       "事实：“约3%的观众关注账号。”", "Fact: \"About 3% of viewers follow the account.\"",
+       "还没关注的观众中关注账号的比例（按人算，不按次数）。",
+       "Share of viewers not yet following who follow the account (people, not visits).",
+       percent=True, uncertain=True),
+    _p("ctr", "直播广场点击率", "Live-square CTR", "比例", "fraction",
+       0.12, 0.01, 0.6, 0.01, "public", F,
+       "事实：“直播广场点击率30%算好。”", "Fact: \"the click-through rate from the live square (30 of 100 is good)\".",
+       "直播广场曝光到进房的点击率，平台评判直播间的五个信号之一。",
+       "Click-through from the live square, one of the platform's five signals.", percent=True, uncertain=True),
+    _p("dwell", "陌生人平均停留", "Stranger dwell time", "分钟", "minutes",
+       10, 0.5, 30, 0.5, "public", F,
+       "事实：“观众停留10–20分钟，远长于其他平台。”陌生人取低端10分钟。",
+       "Fact: \"Viewers stay 10–20 minutes, far longer than on other platforms.\" Strangers take the low end.",
+       "公域陌生观众的平均停留时长，10分钟计满分。", "Strangers' average stay; 10 minutes scores full.",
+       uncertain=True),
+    _p("interact", "互动率", "Interaction rate", "比例", "fraction",
+       0.07, 0, 0.5, 0.01, "public", F,
+       "事实：“约7%的观众评论。”", "Fact: \"about 7% comment.\"",
+       "评论、点亮粉丝灯牌的观众比例，14%计满分。",
+       "Share of viewers who comment or light a fan badge; 14% scores full.", percent=True, uncertain=True),
+    _p("lev_cap", "最高撬动比", "Leverage ceiling", "公域:引流", "public per seed viewer",
+       9, 1, 9, 0.5, "public", F,
+       "事实：“私域撬动公域历史约1:1，好的直播间2:8，部分1:9。”",
+       "Fact: \"Historically the private:public ratio was about 1:1 ... Good rooms reach 2:8, some 1:9.\"",
+       "满分直播间每个自带观众（私域、粉丝、短视频、开场推流）换来的推荐观众数。"
+       "撬动比 = 1 + (上限 − 1) × 质量分²，再乘以账号权重（接得住的程度）。",
+       "Recommended viewers per viewer the room brings itself (private, followers, videos, the opening "
+       "wave) for a perfect room. Leverage = 1 + (ceiling − 1) × quality², times the account's weight "
+       "(how well it catches).", uncertain=True),
+    _p("weight_speed", "权重学习速度", "Weight learning speed", "比例/场", "fraction/session",
+       0.03, 0, 1, 0.01, "public", A,
+       "假设：账号权重每场向当场质量分靠拢的比例；0.03 约一个月日播走完一半。",
+       "Assumption: how far the account's weight moves toward the session's room quality each session; "
+       "0.03 covers half the gap in about a month of daily sessions.",
+       "接得住就涨权重、推流增加；接不住就降。早期私域占比70–80%会维持数周到数月。",
+       "Sessions that catch raise the weight and the traffic; poor ones lower it. Early rooms stay "
+       "70–80% private for weeks to months.", percent=True, uncertain=True),
     # --- paid tools -------------------------------------------------------------------
-    _p("gdt_cpv", "广点通观看成本", "Tencent Ads cost per viewer", "元/人", "yuan/viewer",
-       1.2, 0.1, 10, 0.1, "paid", A,
-       "假设：广点通直播间无可靠公开CPM，作为输入。",
-       "Assumption: no reliable public CPM for live rooms; an input.",
-       "少量投放时每买到一个观看的成本；投得越多边际越贵。",
-       "Cost of one viewer at low spend; each extra viewer costs more as spend grows.", uncertain=True),
-    _p("beans_cpv", "微信豆观看成本", "Beans cost per viewer", "元/人", "yuan/viewer",
-       0.5, 0.1, 3, 0.05, "paid", F,
-       "事实：加热出价约每个直播间观众0.3–0.8元（按安卓10豆/元计）。",
-       "Fact: bids of roughly 0.3–0.8 yuan per live-room viewer (at 10 beans per yuan).",
-       "按安卓价（10豆/元）计的每观看成本；iOS充值7豆/元，实际更贵。",
-       "Cost per viewer at the Android price (10 beans/yuan); iOS top-ups (7/yuan) cost more.", uncertain=True),
-    _p("coupons_cpv", "流量券观看成本", "Coupon cost per viewer", "元/人", "yuan/viewer",
-       0.4, 0.05, 5, 0.05, "paid", A,
-       "假设：无公开价格。", "Assumption: no public price.",
-       "购买流量券时每观看成本。", "Cost per viewer when coupons are bought.", uncertain=True),
-    _p("gdt_cap", "广点通每号日上限", "Tencent Ads daily ceiling", "人/天/号", "viewers/day/account",
-       20_000, 100, 1_000_000, 100, "paid", A,
-       "假设；事实：商家反映投流“钱花不出去”，边际递减。",
-       "Assumption; fact: merchants report money 'can't be spent', so returns diminish.",
-       "每个账号每天最多能买到的广点通观看数（饱和上限）。",
-       "Most Tencent Ads viewers one account can buy a day (saturation).", integer=True, uncertain=True),
-    _p("beans_cap", "微信豆每号日上限", "Beans daily ceiling", "人/天/号", "viewers/day/account",
-       10_000, 100, 1_000_000, 100, "paid", A,
-       "假设：加热流量有限。", "Assumption: heating traffic is limited.",
-       "每个账号每天最多能加热到的观看数。", "Most heated viewers one account can get a day.",
-       integer=True, uncertain=True),
-    _p("coupons_cap", "流量券每号日上限", "Coupons daily ceiling", "人/天/号", "viewers/day/account",
-       5_000, 100, 1_000_000, 100, "paid", A,
-       "假设：流量券最垂直、最新也最弱。", "Assumption: coupons are the newest and weakest tool.",
-       "每个账号每天最多能通过流量券买到的观看数。", "Most coupon viewers one account can buy a day.",
-       integer=True, uncertain=True),
-    _p("gdt_prec", "广点通精准度", "Tencent Ads precision", "×公域转化率", "× public CVR",
-       1.0, 0.1, 3, 0.05, "paid", A,
-       "假设：精准度取决于定向。", "Assumption: precision depends on targeting.",
-       "广点通观众转化率相对公域观众的倍数。", "Tencent Ads viewers' CVR as a multiple of public CVR.", uncertain=True),
-    _p("beans_prec", "微信豆精准度", "Beans precision", "×公域转化率", "× public CVR",
-       0.8, 0.1, 3, 0.05, "paid", A,
-       "假设。", "Assumption.",
-       "微信豆加热观众转化率相对公域观众的倍数。", "Heated viewers' CVR as a multiple of public CVR.", uncertain=True),
-    _p("coupons_prec", "流量券精准度", "Coupons precision", "×公域转化率", "× public CVR",
-       0.6, 0.1, 3, 0.05, "paid", A,
-       "假设；事实：商家反映流量券流量不精准，2023年初起有改善。",
-       "Assumption; fact: merchants found coupon traffic imprecise, improving from early 2023.",
-       "流量券观众转化率相对公域观众的倍数。", "Coupon viewers' CVR as a multiple of public CVR.", uncertain=True),
+    *(p for tool in TOOLS for p in _tool_params(tool) if p.key.endswith("_cpv")),
+    *(p for tool in TOOLS for p in _tool_params(tool) if p.key.endswith("_cap")),
+    *(p for tool in TOOLS for p in _tool_params(tool) if p.key.endswith("_prec")),
     _p("spill", "自然流量溢出", "Natural spill-over", "人/付费观看", "viewers/paid viewer",
        0.3, 0, 3, 0.05, "paid", A,
-       "假设；事实：平台按72小时内每次付费播放带来的自然播放报告溢出。",
-       "Assumption; fact: the platform reports natural plays within 72 h per paid play.",
-       "每个付费观看带来的自然推荐观看（当天计入公域）。",
-       "Natural recommended viewers per paid viewer (counted as public, same day).", uncertain=True),
+       "假设；事实：平台按“每次付费播放在72小时内带来的自然播放”报告溢出。",
+       "Assumption; fact: the platform reports natural plays within 72 hours per paid play.",
+       "每个付费观看在72小时内带来的自然推荐观看，平均落在当天和之后两天的场次里（计入公域；那几天不开播则没有）。",
+       "Natural recommended viewers per paid viewer within 72 hours, spread over that day's and the next "
+       "two days' sessions (counted as public; lost on days without a session).", uncertain=True),
     _p("ios_share", "iOS充值占比", "iOS share of bean top-ups", "比例", "fraction",
        0.5, 0, 1, 0.05, "paid", A,
-       "假设；事实：1元=10豆（安卓/网页），7豆（iOS）。",
-       "Assumption; fact: 1 yuan = 10 beans on Android/web, 7 on iOS.",
+       "假设；事实：“1元在安卓和网页买10豆，iOS买7豆。”",
+       "Assumption; fact: \"1 元 buys 10 beans on Android and web, 7 beans on iOS.\"",
        "用iOS充值微信豆的比例；iOS每元只得7豆。", "Share of beans bought on iOS, where 1 yuan buys 7.",
        percent=True, uncertain=True),
     _p("coupon_free", "平台赠送流量券", "Granted coupon viewers", "人/场", "viewers/session",
        0, 0, 5_000, 10, "paid", A,
        "事实：平台会奖励流量券，如带来50个以上私域观众；数量因号而异，默认不计。",
-       "Fact: the platform grants coupons e.g. for 50+ private viewers; the amount varies, so none by default.",
+       "Fact: the platform grants coupons e.g. for bringing 50 or more private viewers; the amount "
+       "varies, so none by default.",
        "当场私域观众达到50人时平台赠送的流量券观看数（零现金成本）。",
        "Coupon viewers granted free when a session brings 50+ private viewers.", integer=True, uncertain=True),
     # --- conversion and after-sale ----------------------------------------------------
     _p("priv_mult", "私域转化倍数", "Private CVR multiple", "×公域转化率", "× public CVR",
-       8, 1, 30, 0.5, "conversion", A,
-       "由事实推得的假设：某品牌20%的私域观众贡献80–95%订单（≥16倍）；默认取保守值。",
-       "Assumption from a fact: in one brand's room 20% private viewers gave 80–95% of "
-       "orders (≥16×); the default is conservative.",
-       "私域观众转化率相对公域观众的倍数。", "Private viewers' CVR as a multiple of public CVR.", uncertain=True),
+       8, 1, 50, 0.5, "conversion", A,
+       "由事实推得的假设：“某品牌直播间20%的观众来自私域，却贡献了80–95%的订单”，即私域整体转化率至少是公域的16倍；"
+       "其中一部分来自老客复购（另算），首次购买的私域观众取8倍。",
+       "Assumption from a fact: \"in one brand's room 20% of the viewers came from the private domain but "
+       "produced 80–95% of the orders\", so private viewers as a whole convert at least 16× as well; part "
+       "of that is past buyers buying again (counted separately), so first-time private viewers take 8×.",
+       "私域观众（首次购买）转化率相对公域观众的倍数；私域老客按复购率另算。",
+       "Private viewers' (first-purchase) CVR as a multiple of the public CVR; past buyers buy at the "
+       "repurchase rate instead.", uncertain=True),
+    _p("aov_elasticity", "客单价转化弹性", "Conversion elasticity to AOV", "弹性", "elasticity",
+       0.5, 0, 0.5, 0.05, "conversion", A,
+       "假设：客单价越高转化越低（平方根律），每观众成交额随客单价上升但远慢于客单价；"
+       "超过0.5会让更贵的订单反而让私域变小得比单价涨得快，因此上限为0.5。",
+       "Assumption: dearer orders convert less (a square-root law), so GMV per viewer rises with AOV "
+       "but far more slowly; above 0.5 a dearer order would shrink the private domain faster than it "
+       "raises each order's value, so 0.5 is the ceiling.",
+       "转化率 ∝ (200/客单价)^弹性。0 表示转化率与客单价无关。",
+       "CVR ∝ (200 / AOV)^elasticity. 0 makes conversion independent of the order value.", uncertain=True),
+    _p("visits_per_viewer", "人均观看次数", "Visits per viewer", "人次/人", "visits/viewer",
+       1.3, 1, 5, 0.1, "conversion", A,
+       "假设：观众会离开再回来；官方GPM按观看人次（PV）计，观看人数按人（UV）计。",
+       "Assumption: viewers leave and come back; official GPM is per watch PV (visits), viewers are "
+       "counted as people (UV).",
+       "一场内平均每位观众进房的次数，用于把观看人数（UV）换算成看播人次（PV）来算官方GPM。",
+       "Entries per viewer within a session, turning viewers (UV) into watch PV for the official GPM."),
+    _p("fan_mult", "粉丝转化倍数", "Follower CVR multiple", "×公域转化率", "× public CVR",
+       2, 1, 10, 0.5, "conversion", A,
+       "假设：粉丝主动关注过账号，转化介于陌生人和私域之间。",
+       "Assumption: followers chose the account, so they convert between strangers and the private domain.",
+       "看开播提醒来的粉丝（计入公域）转化率相对陌生观众的倍数。",
+       "CVR of followers who come on the live notice (counted as public) as a multiple of strangers'.",
+       uncertain=True),
     _p("returns", "退货率", "Return rate", "比例", "fraction",
        0.10, 0, 0.8, 0.01, "conversion", F,
-       "事实：视频号退货率约10%，其他平台30%以上。",
-       "Fact: about 10% on 视频号, against 30%+ elsewhere.",
+       "事实：“退货率约10%，其他平台30%以上。”", "Fact: \"Return rate (退货率) is about 10%, against 30% and more on other platforms.\"",
        "成交金额中被退款的比例。", "Share of GMV refunded.", percent=True, uncertain=True),
     _p("margin", "毛利率", "Gross margin", "比例", "fraction",
        0.4, 0, 0.95, 0.01, "conversion", A,
@@ -310,46 +394,52 @@ PARAMS: tuple[Param, ...] = (
     # --- matrix -----------------------------------------------------------------------
     _p("launch_every", "新号开播间隔", "New account every", "天", "days",
        14, 0, 180, 1, "matrix", A,
-       "假设：新号复制旗舰号打法依次开播。", "Assumption: new accounts copy the flagship's playbook in turn.",
+       "假设；事实：旗舰号先做起来，新号复制打法依次开播（示例服装企业约两个月开出6个号）。",
+       "Assumption; fact: the flagship goes first and new accounts copy its playbook in turn (the apparel "
+       "example opened 6 accounts in about two months).",
        "第k个新号在第 k × 间隔 天开播；0表示同时开播。",
        "Satellite k starts on day k × interval; 0 starts all at once.", integer=True),
     _p("handoff", "大号导流比例", "Flagship hand-off", "比例", "fraction",
        0.05, 0, 0.5, 0.01, "matrix", A,
-       "假设：大号带小号（连麦、口播导流）。", "Assumption: the flagship sends viewers to satellites.",
-       "旗舰号公域观众被导到在播新号的比例（旗舰号观看不减少）。",
-       "Share of the flagship's public viewers sent on to live satellites.", percent=True, uncertain=True),
-    _p("overlap", "私域重叠度", "Private pool overlap", "比例", "fraction",
-       0.7, 0, 1, 0.05, "matrix", A,
-       "假设：矩阵号共享并争夺同一私域。", "Assumption: matrix accounts share and compete for one private domain.",
-       "其他账号的邀约落在本账号私域池的比例，加重疲劳。",
-       "Share of other accounts' invites that land in this account's pool, adding fatigue.",
-       percent=True, uncertain=True),
-    _p("sat_pool", "新号私域起始占比", "Satellite starting pool", "×旗舰号私域", "× flagship pool",
-       0.2, 0.01, 1, 0.01, "matrix", A,
-       "假设。", "Assumption.",
-       "新号开播时私域池相对旗舰号初始私域池的大小。",
-       "A satellite's starting pool as a share of the flagship's starting pool.", percent=True),
+       "假设；事实：大号带小号（连麦、口播导流）。", "Assumption; fact: the big account brings up the small ones.",
+       "同一天开播时，旗舰号公域观众被导到新号的比例（旗舰号观看不减少）。",
+       "Share of the flagship's public viewers sent on to satellites streaming the same day (the "
+       "flagship keeps its own).", percent=True, uncertain=True),
+    _p("sat_share", "新号可邀约私域占比", "Satellite's share of the private domain", "比例", "fraction",
+       0.3, 0.01, 1, 0.01, "matrix", A,
+       "假设；事实：矩阵号共享并争夺同一私域，新号不带来新的人。",
+       "Assumption; fact: matrix accounts share and compete for one private domain; a new account "
+       "brings no people of its own.",
+       "每个新号能邀约的那部分私域（与旗舰号重叠）。旗舰号能邀约全部私域。",
+       "The part of the shared private domain each satellite can invite (overlapping the flagship's, "
+       "which reaches all of it).", percent=True, uncertain=True),
+    _p("sat_content", "新号短视频相对播放", "Satellite video reach", "×旗舰号", "× flagship",
+       0.5, 0, 1, 0.05, "matrix", A,
+       "假设：新号复制旗舰号的短视频打法（事实），新号的视频约有一半播放。",
+       "Assumption: satellites copy the flagship's video playbook (fact), and a new account's videos reach "
+       "about half as many plays.",
+       "每个新号短视频周播放相对旗舰号的倍数。", "A satellite's weekly video plays as a share of the flagship's.",
+       uncertain=True),
 )
 
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 
 # Per-account shares of each tool's daily spend: list-valued URL keys (one share per account,
-# e.g. gdt_split=0.5,0.3,0.2). Absent means an even split over the accounts live each day; with
-# a split, an account's share is spent only once it is live, and may heat another account
-# (投手号 → 被投号: the share belongs to the account heated, whoever pays).
-SPLIT_KEYS: dict[str, str] = {"gdt": "gdt_split", "beans": "beans_split", "coupons": "coupons_split"}
+# e.g. gdt_split=0.5,0.3,0.2). Absent means an even split over the accounts streaming each day;
+# with a split, each account spends its share of the daily budget on the days it streams (a share
+# is not moved to another account on a day its own account is off), and a share may heat another
+# account (投手号 → 被投号: the share belongs to the account heated, whoever pays).
+SPLIT_KEYS: dict[str, str] = {key: f"{key}_split" for key in TOOL_KEYS}
 SPLIT_DIGITS = 6  # shares are kept to 6 decimals so a link writes exactly what the model uses
 DEFAULTS: dict[str, float] = {p.key: p.default for p in PARAMS}
-HEADLINE_KEYS: tuple[str, ...] = ("invites", "cvr", "aov", "gdt", "beans", "coupons")
+HEADLINE_KEYS: tuple[str, ...] = ("invites", "cvr", "aov", *TOOL_KEYS)
 
 # Facts used as constants by the model (DOMAIN.md), kept here beside the parameters.
-BEANS_PER_YUAN_ANDROID = 10
-BEANS_PER_YUAN_IOS = 7
-BEANS_PER_HEATING_ORDER = 500
-INITIAL_PUSH_MIN, INITIAL_PUSH_MAX = 50, 500
-COUPON_GRANT_MIN_PRIVATE = 50
+INITIAL_PUSH_MIN, INITIAL_PUSH_MAX = 50, 500  # "the platform pushes an initial wave of roughly 50–500 viewers"
+COUPON_GRANT_MIN_PRIVATE = 50  # coupons granted "for bringing 50 or more private viewers into a room"
+AOV_REFERENCE = 200  # "Average order value (客单价) per buyer is over 200 元 platform-wide"
 
 
 def beans_for_yuan(yuan: float, ios_share: float) -> float:
     """Beans bought for ``yuan``: 10 per yuan on Android/web, 7 on iOS."""
-    return yuan * (BEANS_PER_YUAN_ANDROID * (1 - ios_share) + BEANS_PER_YUAN_IOS * ios_share)
+    return yuan * beans_per_yuan(ios_share)

@@ -17,9 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
+from . import migrate
 from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_DIGITS, SPLIT_KEYS, Param
 
-QUERY_VERSION = 1
+QUERY_VERSION = 2
 # Keys a link may carry that belong to the app or the codec, not the model.
 APP_KEYS = frozenset({"v", "lang", "preset", "page", "mode", "budget", "objective", "up_to", "target_gmv", "min_roi", "gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min", "coupons_max", "goal_param", "goal_gmv", "goal_day"})  # and the 投流 page's (views/budget_state.PAGE_KEYS)
 SPLIT_VALUES = frozenset(SPLIT_KEYS.values())
@@ -93,8 +94,8 @@ def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...
 
     Raises ValueError with a one-line message when the shape or a value is wrong.
     """
-    if len(split) != 3:
-        raise ValueError("split must give shares for the three tools gdt, beans and coupons.")
+    if len(split) != len(SPLIT_KEYS):
+        raise ValueError(f"split must give shares for the tools {', '.join(SPLIT_KEYS)}.")
     if all(shares is None for shares in split):
         return None
     out = []
@@ -163,8 +164,12 @@ class Notice:
     used: str  # what was used instead ("" when the key was simply ignored)
     allowed_zh: str = ""  # the same in Chinese, where the words differ from the English
     used_zh: str = ""
+    text_en: str = ""  # a whole sentence instead, when the notice is not about one bad value
+    text_zh: str = ""
 
     def message(self, lang: str = "en") -> str:
+        if self.text_en:
+            return (self.text_zh or self.text_en) if lang == "zh" else self.text_en
         given = _shorten(self.given)
         key = _shorten(self.key)
         if key == SUMMARY_KEY and not self.used:  # the count of problems not listed
@@ -260,7 +265,12 @@ def from_query(
                                   allowed_zh="以下之一：" + "、".join(PRESETS), used_zh="默认值"))
 
     version = seen.get("v")
-    if version is not None and version.strip() != str(QUERY_VERSION):
+    if version is not None and version.strip() == "1":  # made with model v1: carry over what still holds
+        rest, converted, dropped = migrate.v1_to_v2({k: x for k, x in seen.items() if k != "v"})
+        seen = {"v": version, **rest}
+        en, zh = migrate.notice_text(converted, dropped)
+        notices.insert(0, Notice("v", version, "", "", text_en=en, text_zh=zh))
+    elif version is not None and version.strip() != str(QUERY_VERSION):
         notices.append(Notice("v", version, f"version {QUERY_VERSION}", f"v={QUERY_VERSION} rules",
                               allowed_zh=f"版本 {QUERY_VERSION}", used_zh=f"v={QUERY_VERSION} 规则"))
 
@@ -368,7 +378,7 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
 
 
 def to_query(scenario: Scenario, lang: str | None = None) -> str:
-    """The canonical, versioned query string: ``v=1``, every parameter in registry order, the
+    """The canonical, versioned query string: ``v=2``, every parameter in registry order, the
     spend split and the ranges (``cvr_range=0.01,0.03``) when set, then ``draws`` and ``seed``
     whenever there are ranges or either differs from its default, so a link reproduces its bands."""
     pairs = [("v", str(QUERY_VERSION))]

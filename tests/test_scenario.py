@@ -246,7 +246,7 @@ def test_repeated_key_gives_a_notice_and_the_last_value_wins():
     assert_one_notice(notices, "cvr")
 
 
-@pytest.mark.parametrize("version", ["0", "2", "abc", "", "1.0", "999999999999"])
+@pytest.mark.parametrize("version", ["0", "3", "abc", "", "1.0", "999999999999"])
 def test_old_or_unknown_version_gives_a_notice_and_reads_by_current_rules(version):
     scenario, notices = from_query(f"v={version}&cvr=0.02")
     assert scenario == Scenario(cvr=0.02)
