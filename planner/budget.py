@@ -45,8 +45,9 @@ from urllib.parse import parse_qsl
 
 import numpy as np
 
-from .engine import TOOLS, launch_days, simulate
-from .params import BEANS_PER_HEATING_ORDER, BEANS_PER_YUAN_ANDROID, BY_KEY, SPLIT_KEYS, beans_for_yuan
+from . import tools
+from .engine import N_TOOLS, TOOLS, launch_days, session_schedule, simulate
+from .params import BY_KEY, SPLIT_KEYS, beans_for_yuan
 from .report import totals
 from .scenario import Scenario, to_query
 
@@ -54,7 +55,7 @@ OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
 BEANS = TOOLS.index("beans")
 # days × draws × accounts per engine call: bounds the engine's memory (~20 such float arrays).
 MAX_CELLS = 600_000
-STRUCTURAL = frozenset({"accounts", "days", "launch_every"})
+STRUCTURAL = frozenset({"accounts", "days", "launch_every", "sessions_week"})
 
 
 class BudgetError(ValueError):
@@ -83,52 +84,95 @@ class Note:
 
 def bean_step_yuan(scenario: Scenario) -> float:
     """元 price of one heating order of 500 beans at the scenario's iOS share of top-ups."""
-    return BEANS_PER_HEATING_ORDER / beans_for_yuan(1.0, scenario.ios_share)
+    return float(tools.yuan_per_order(scenario.ios_share))
+
+
+def sessions(scenario: Scenario) -> np.ndarray:
+    """(T, A) sessions each account holds each day."""
+    return session_schedule(scenario.accounts, scenario.days, scenario.launch_every, scenario.sessions_week)
 
 
 def live_days(scenario: Scenario) -> np.ndarray:
-    """(A,) days each account is live within the horizon."""
-    start = launch_days(scenario.accounts, scenario.launch_every)
-    return np.clip(scenario.days - start, 0, None).astype(float)
+    """(A,) days each account streams within the horizon: the days its daily budget is spent on."""
+    return (sessions(scenario) > 0).sum(axis=0).astype(float)
 
 
-def saturation(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
-    """Per tool (gdt, beans, coupons): ``cap`` viewers per account and day, and ``scale`` = cap / r
-    元 per account and day at which a tool reaches 1 − 1/e of its cap (r = viewers per 元 at low
-    spend; beans buy fewer viewers per 元 on iOS). The engine's φ = cap · (1 − exp(−x / scale))."""
-    cap = np.array([scenario.gdt_cap, scenario.beans_cap, scenario.coupons_cap], dtype=float)
-    beans_r = beans_for_yuan(1.0, scenario.ios_share) / BEANS_PER_YUAN_ANDROID / scenario.beans_cpv
-    r = np.array([1.0 / scenario.gdt_cpv, beans_r, 1.0 / scenario.coupons_cpv])
-    return cap, cap / r
+@dataclass(frozen=True)
+class PaidCurves:
+    """How an account's daily spend on each tool becomes paid viewers on a day it streams: the
+    day's spend x is divided over its n sessions, each buying ``tools.viewers_for_spend(x / n)``
+    up to the session's ceiling (cap × hours). ``per_day`` is each account's average sessions on
+    a streaming day (1 below 7 sessions a week, up to 2). Arrays broadcast as (…, A, K)."""
+
+    cpv: np.ndarray  # (K,) opening 元 per viewer
+    ceiling: np.ndarray  # (K,) viewers one session can buy
+    rise: np.ndarray  # (K,)
+    per_day: np.ndarray  # (A, 1) sessions per streaming day
+
+    def viewers(self, x):
+        """Paid viewers a streaming day for daily spend x (…, A, K)."""
+        return self.per_day * tools.viewers_for_spend(np.asarray(x) / self.per_day, self.cpv, self.ceiling, self.rise)
+
+    def slope(self, x):
+        """Paid viewers the next 元 of daily spend buys (0 once the room can absorb no more)."""
+        return tools.marginal_viewers(np.asarray(x) / self.per_day, self.cpv, self.ceiling, self.rise)
+
+    def spend_at(self, slope):
+        """The daily spend at which the next 元 buys ``slope`` viewers (the inverse of ``slope``)."""
+        return self.per_day * tools.spend_at_marginal(slope, self.cpv, self.ceiling, self.rise)
+
+    @property
+    def top(self) -> np.ndarray:
+        """(A, K) daily spend that buys every session's ceiling; more is not spent."""
+        return self.per_day * tools.max_spend(self.cpv, self.ceiling, self.rise)
+
+
+def paid_curves(scenario: Scenario) -> PaidCurves:
+    """The scenario's ``PaidCurves``."""
+    cpv = np.array([tools.cost_per_viewer_yuan(t, getattr(scenario, f"{t.key}_cpv"), scenario.ios_share)
+                    for t in tools.TOOLS])
+    ceiling = np.array([getattr(scenario, f"{key}_cap") for key in TOOLS], dtype=float) * scenario.session_hours
+    n = sessions(scenario)
+    streaming = (n > 0).sum(axis=0)
+    per_day = np.divide(n.sum(axis=0), streaming, out=np.ones(scenario.accounts), where=streaming > 0)
+    return PaidCurves(cpv=cpv, ceiling=ceiling, rise=tools.RISES, per_day=per_day[:, None])
+
+
+def _tool_totals(scenario: Scenario) -> np.ndarray:
+    return np.array([getattr(scenario, key) for key in TOOLS], dtype=float)
+
+
+def _unit_budgets(scenario: Scenario) -> Scenario:
+    return scenario.replace(**{key: 1.0 for key in TOOLS})
 
 
 def current_allocation(scenario: Scenario) -> np.ndarray | None:
-    """(A, 3) daily 元 per account and tool that the scenario spends, when its spending rule is a
-    constant per-account amount (a split, or an even split over a set of live accounts that does
-    not change within the horizon); None when the even split moves money as accounts launch."""
-    A, T = scenario.accounts, scenario.days
-    start = launch_days(A, scenario.launch_every)
-    live0 = start <= 0
-    steady = bool(np.all((start <= 0) | (start >= T)))
-    out = np.zeros((A, 3))
-    tool_totals = (scenario.gdt, scenario.beans, scenario.coupons)
-    for k in range(3):
+    """(A, K) daily 元 per account and tool that the scenario spends on each day the account
+    streams, when that is one constant per account (a split always is; the even split is when the
+    same number of accounts stream on every streaming day); None when the even split moves money
+    between accounts as satellites launch or schedules interleave."""
+    n = sessions(scenario) > 0
+    counts = n.sum(axis=1)
+    steady = len(np.unique(counts[counts > 0])) <= 1
+    out = np.zeros((scenario.accounts, N_TOOLS))
+    tool_totals = _tool_totals(scenario)
+    for k in range(N_TOOLS):
         shares = scenario.split[k] if scenario.split is not None else None
         if shares is not None:
             out[:, k] = np.asarray(shares) * tool_totals[k]
         elif not steady:
             return None
         else:
-            out[:, k] = live0 / live0.sum() * tool_totals[k]
+            out[:, k] = tool_totals[k] / max(int(counts.max()), 1) * n.any(axis=0)
     return out
 
 
 def _even_over_accounts(scenario: Scenario) -> np.ndarray:
-    """(A, 3) the scenario's tool totals as fixed shares: its split, or 1/A per account."""
+    """(A, K) the scenario's tool totals as fixed shares: its split, or 1/A per account."""
     A = scenario.accounts
-    out = np.empty((A, 3))
-    tool_totals = (scenario.gdt, scenario.beans, scenario.coupons)
-    for k in range(3):
+    out = np.empty((A, N_TOOLS))
+    tool_totals = _tool_totals(scenario)
+    for k in range(N_TOOLS):
         shares = scenario.split[k] if scenario.split is not None else None
         out[:, k] = (np.asarray(shares) if shares is not None else np.full(A, 1.0 / A)) * tool_totals[k]
     return out
@@ -204,44 +248,17 @@ class Evaluator:
 
 def evaluate_tool_totals(scenario: Scenario, tool_totals: np.ndarray,
                          overrides: Mapping[str, np.ndarray] | None = None) -> Outcome:
-    """The scenario with each draw's daily tool totals (D, 3) in place of its own, keeping its
-    per-account spending rule; equal to ``simulate(scenario.replace(gdt=…, beans=…, coupons=…))``
-    per draw.
-
-    A constant per-account rule (a split, or an even split over accounts that are all live from
-    day 0) goes through ``spend_split`` (draws, accounts, 3). The even split over *live* accounts
-    moves money as satellites launch, which a constant ``spend_split`` cannot say; then each tool's
-    spend is scaled through its cost per viewer instead: the engine's paid viewers depend on spend
-    only through spend / cpv, so spend m·S at cost cpv buys what S buys at cpv / m, and the spend
-    itself is scaled by m in the totals here.
-    """
+    """The scenario with each draw's daily tool totals (D, K) in place of its own, keeping its
+    per-account spending rule: ``simulate(scenario.replace(gdt=…, beans=…, coupons=…))`` per draw,
+    batched through the engine's draws axis (a tool's key in ``overrides`` is its daily budget)."""
     tool_totals = np.atleast_2d(np.asarray(tool_totals, dtype=float))
     D = len(tool_totals)
     overrides = dict(overrides or {})
-    pattern = current_allocation(scenario.replace(gdt=1.0, beans=1.0, coupons=1.0))
     parts = []
     for i, j in _chunks(scenario, D):
         sub = {k: np.asarray(v, dtype=float).reshape(D)[i:j] for k, v in overrides.items()}
-        chunk = tool_totals[i:j]
-        if pattern is not None:
-            proj = simulate(scenario, draws=j - i, overrides=sub,
-                            spend_split=chunk[:, None, :] * pattern[None], by_account=False)
-            parts.append(_outcome(proj))
-            continue
-        # 元 each draw's spend is scaled from: any positive amount the registry allows.
-        top = chunk.max(axis=0)
-        base = np.where(top > 0, np.minimum(top, [BY_KEY[t].max for t in TOOLS]), 1.0)
-        base_scenario = scenario.replace(gdt=float(base[0]), beans=float(base[1]), coupons=float(base[2]))
-        with np.errstate(divide="ignore"):
-            scale = chunk / base  # (d, 3)
-        for k, tool in enumerate(TOOLS):
-            cpv = sub.get(f"{tool}_cpv", np.full(j - i, getattr(scenario, f"{tool}_cpv")))
-            with np.errstate(divide="ignore"):
-                sub[f"{tool}_cpv"] = np.where(scale[:, k] > 0, cpv / np.where(scale[:, k] > 0, scale[:, k], 1),
-                                              np.inf)
-        proj = simulate(base_scenario, draws=j - i, overrides=sub, by_account=False)
-        base_spend = proj.spend[0, :, 0, :]  # (T, 3): not per draw
-        parts.append(_outcome(proj, spend_by_day=scale @ base_spend.T))
+        sub.update({key: tool_totals[i:j, k] for k, key in enumerate(TOOLS)})
+        parts.append(_outcome(simulate(scenario, draws=j - i, overrides=sub, by_account=False)))
     return _concat(parts)
 
 
@@ -298,13 +315,13 @@ def _nice_ceiling(x: float) -> float:
 
 
 def default_max_spend(scenario: Scenario, tool: str) -> float:
-    """A grid end that shows the whole bend: twice the spend that nearly saturates every live
-    account, or 2.5 × today's spend, within the registry's range."""
+    """A grid end that shows the whole bend: a little beyond the daily spend that buys every
+    streaming account's ceiling (past it nothing more is spent), or 2.5 × today's spend, within
+    the registry's range."""
     k = TOOLS.index(tool)
-    _, scale = saturation(scenario)
-    live = int(np.count_nonzero(live_days(scenario)))
-    today = getattr(scenario, tool)
-    top = max(2.0 * live * scale[k], 2.5 * today)
+    streaming = live_days(scenario) > 0
+    full = float(paid_curves(scenario).top[streaming, k].sum())
+    top = max(1.25 * full, 2.5 * getattr(scenario, tool))
     return min(_nice_ceiling(top), BY_KEY[tool].max)
 
 
@@ -316,12 +333,14 @@ def response_curves(scenario: Scenario, points: int = 41,
     if points < 2:
         raise BudgetError("a response curve needs at least 2 points.")
     max_spend = dict(max_spend or {})
-    now = np.array([scenario.gdt, scenario.beans, scenario.coupons], dtype=float)
+    now = _tool_totals(scenario)
     grids, rows = {}, []
     for k, tool in enumerate(TOOLS):
         top = float(max_spend.get(tool) or default_max_spend(scenario, tool))
         grid = np.union1d(np.linspace(0.0, max(top, now[k]), points), [now[k]])
         step = max(1e-4 * grid[-1], 0.01)
+        if tools.TOOLS[k].order_beans:  # whole orders: the next 元 must buy every account one more order
+            step = max(step, bean_step_yuan(scenario) * scenario.accounts)
         grids[tool] = (grid, step)
         for x in np.concatenate([grid, grid + step]):
             row = now.copy()
@@ -369,37 +388,38 @@ def _crossing(x: np.ndarray, y: np.ndarray, level: float) -> float | None:
 
 # --- the optimiser ---------------------------------------------------------------------------
 
-def _waterfill(m0, cost, scale, lb, ub, lo, hi, budget, at_most=False, iters=48):
-    """Maximise Σ m0/r · φ(x) − cost · x (φ' = r·exp(−x/scale), so the marginal gain of x is
-    m0 · exp(−x / scale) − cost) over x (N, A, 3) with lb ≤ x ≤ ub, lo_k ≤ Σ_a x[:, :, k] ≤ hi_k
-    and Σ x = budget (≤ budget when ``at_most``), for N problems at once.
+def _waterfill(value, cost, curves: PaidCurves, lb, ub, lo, hi, budget, at_most=False, iters=48):
+    """Maximise Σ value · φ(x) − cost · x (φ = ``curves.viewers``, so the marginal gain of x is
+    value · φ'(x) − cost) over x (N, A, K) with lb ≤ x ≤ ub, lo_k ≤ Σ_a x[:, :, k] ≤ hi_k and
+    Σ x = budget (≤ budget when ``at_most``), for N problems at once.
 
     KKT: every variable strictly inside its box has marginal gain ν_k, one price per tool, and
     every tool strictly inside its bounds has ν_k = λ, one price for the budget. Demand at price
-    ν is x = scale · ln(m0 / (ν + cost)) clipped to the box, non-increasing in ν: bisect λ for
-    the budget, then ν_k for each tool's total, and interpolate the last bracket so the sums are
-    exact. Returns x (N, A, 3).
+    ν is x = φ'⁻¹((ν + cost) / value) (``curves.spend_at``) clipped to the box, non-increasing in
+    ν: bisect λ for the budget, then ν_k for each tool's total, and interpolate the last bracket
+    so the sums are exact. Returns x (N, A, K).
     """
-    m0 = np.maximum(m0, 0.0)
-    N = m0.shape[0]
-    cost = np.broadcast_to(cost, m0.shape)
-    lo_eff = np.maximum(lo, lb.sum(axis=1))  # (N, 3)
+    value = np.maximum(value, 0.0)
+    N = value.shape[0]
+    cost = np.broadcast_to(cost, value.shape)
+    lo_eff = np.maximum(lo, lb.sum(axis=1))  # (N, K)
     hi_eff = np.maximum(np.minimum(hi, ub.sum(axis=1)), lo_eff)
     budget = np.broadcast_to(np.asarray(budget, dtype=float), (N,))
+    opening = value / curves.cpv  # the marginal gain of the first 元, before its cost
     with np.errstate(divide="ignore", invalid="ignore"):
-        log_m0 = np.log(m0)  # −inf where a variable gains nothing
 
-        def demand(nu):  # nu broadcastable to (N, A, 3) → x (N, A, 3)
+        def demand(nu):  # nu broadcastable to (N, A, K) → x (N, A, K)
             den = nu + cost
-            x = np.where(den > 0, scale * (log_m0 - np.log(den)), np.inf)
+            slope = np.where(value > 0, den / np.where(value > 0, value, 1.0), np.inf)
+            x = np.where(den > 0, curves.spend_at(slope), np.inf)
             return np.minimum(np.maximum(x, lb), ub)
 
-        top = np.max(np.maximum(m0 - cost, -cost).reshape(N, -1), axis=1) + 1.0
+        top = np.max(np.maximum(opening - cost, -cost).reshape(N, -1), axis=1) + 1.0
         bottom = -np.max(cost.reshape(N, -1), axis=1) - 1.0
         if at_most:  # a price just above 0: spend only where the model gains, never where indifferent
-            bottom = np.maximum(bottom, 1e-9 * (np.max(m0.reshape(N, -1), axis=1) + 1.0))
+            bottom = np.maximum(bottom, 1e-9 * (np.max(opening.reshape(N, -1), axis=1) + 1.0))
 
-        def totals_at(lam):  # lam (N,) → clipped tool totals (N, 3)
+        def totals_at(lam):  # lam (N,) → clipped tool totals (N, K)
             return np.minimum(np.maximum(demand(lam[:, None, None]).sum(axis=1), lo_eff), hi_eff)
 
         t_low, t_high = totals_at(top), totals_at(bottom)  # spend least, most
@@ -412,10 +432,11 @@ def _waterfill(m0, cost, scale, lb, ub, lo, hi, budget, at_most=False, iters=48)
         t_a, t_b = totals_at(a), totals_at(b)  # sums ≥ target, ≤ target
         gap = t_a.sum(axis=1) - t_b.sum(axis=1)
         theta = np.where(gap > 0, (target - t_b.sum(axis=1)) / np.where(gap > 0, gap, 1.0), 0.0)
-        tool_target = t_b + theta[:, None] * (t_a - t_b)  # (N, 3)
+        tool_target = t_b + theta[:, None] * (t_a - t_b)  # (N, K)
 
-        a = np.repeat(bottom[:, None, None], 3, axis=2)  # per-tool prices (N, 1, 3)
-        b = np.repeat(top[:, None, None], 3, axis=2)
+        K = value.shape[2]
+        a = np.repeat(bottom[:, None, None], K, axis=2)  # per-tool prices (N, 1, K)
+        b = np.repeat(top[:, None, None], K, axis=2)
         for _ in range(iters):
             mid = 0.5 * (a + b)
             over = demand(mid).sum(axis=1, keepdims=True) >= tool_target[:, None]
@@ -433,29 +454,32 @@ class _Problem:
     scenario: Scenario
     objective: str
     budget: float
-    lb: np.ndarray  # (A, 3) per-variable lower bounds (held spend in the incremental mode)
-    ub: np.ndarray  # (A, 3)
-    lo: np.ndarray  # (3,) tool totals' bounds
+    lb: np.ndarray  # (A, K) per-variable lower bounds (held spend in the incremental mode)
+    ub: np.ndarray  # (A, K)
+    lo: np.ndarray  # (K,) tool totals' bounds
     hi: np.ndarray
     at_most: bool = False
+    unabsorbed: float = 0.0  # daily 元 of the budget beyond what the rooms can absorb
     evaluator: Evaluator = field(init=False)
 
     def __post_init__(self):
         s = self.scenario
         self.evaluator = Evaluator(s)
-        self.cap, self.scale = saturation(s)
+        self.curves = paid_curves(s)
         self.live = live_days(s)
         self.alpha = (1 - s.returns) * (s.margin if self.objective == "profit" else 1.0)
-        self.cost = (self.live[:, None] * np.ones(3)) if self.objective == "profit" else np.zeros((s.accounts, 3))
+        shape = (s.accounts, N_TOOLS)
+        self.cost = np.broadcast_to(self.live[:, None], shape).copy() if self.objective == "profit" else np.zeros(shape)
         self.step = bean_step_yuan(s)
-        # Finite-difference step per tool, 元/day: wide enough that the engine's small steps (the
-        # coupon grant at 50 private viewers, a pool running dry) don't pass for slopes.
-        self.h = 0.03 * self.scale
-        self.bumped = np.argwhere(np.broadcast_to(self.live[:, None] > 0, (s.accounts, 3)))
+        # Finite-difference step per account and tool, 元/day: wide enough that the engine's small
+        # steps (the coupon grant at 50 private viewers, a whole bean order) don't pass for slopes,
+        # and never past the spend that buys the whole ceiling.
+        self.h = np.maximum(0.03 * self.curves.top, 1e-6)
+        self.bumped = np.argwhere(np.broadcast_to(self.live[:, None] > 0, shape))
 
     def phi(self, x):
-        """Paid viewers per account and day for daily spend x (…, A, 3)."""
-        return self.cap * -np.expm1(-x / self.scale)
+        """Paid viewers per account and streaming day for daily spend x (…, A, K)."""
+        return self.curves.viewers(x)
 
     def free(self) -> np.ndarray:
         """(A, 3) variables that can move and can matter."""
@@ -469,7 +493,7 @@ class _Problem:
         batch = [points]
         for i in at:
             bumps = np.repeat(points[i][None], n, axis=0)
-            bumps[np.arange(n), a, k] += self.h[k]
+            bumps[np.arange(n), a, k] += self.h[a, k]
             batch.append(bumps)
         out = self.evaluator.allocations(np.concatenate(batch))
         P = len(points)
@@ -477,11 +501,12 @@ class _Problem:
         for j, i in enumerate(at):
             x = points[i]
             d_gmv = out.gmv[P + j * n:P + (j + 1) * n] - out.gmv[i]
-            d_phi = self.phi(x + self.h)[a, k] - self.phi(x)[a, k]
+            d_phi = self.phi(x + self.h)[a, k] - self.phi(x)[a, k]  # 0 where x buys the whole ceiling
             w = np.zeros_like(x)
             w[a, k] = np.where(d_phi > 0, np.maximum(d_gmv, 0.0) / np.where(d_phi > 0, d_phi, 1.0), 0.0)
             mroi = np.full_like(x, np.nan)
-            mroi[a, k] = d_gmv / (self.h[k] * self.live[a])  # the bump is spent on every live day
+            spent = out.spend[P + j * n:P + (j + 1) * n] - out.spend[i]  # what the bump really spent
+            mroi[a, k] = np.where(spent > 1e-9, d_gmv / np.where(spent > 1e-9, spent, 1.0), np.nan)
             probe.lin[i] = (w, mroi)
         return probe
 
@@ -497,8 +522,7 @@ class _Problem:
         lb = self.lb if lb is None else lb
         ub = self.ub if ub is None else ub
         lb, ub = np.broadcast_to(lb, w.shape), np.broadcast_to(ub, w.shape)
-        r = self.cap / self.scale
-        x = _waterfill(self.alpha * w * r, self.cost, self.scale, lb, ub, self.lo, self.hi,
+        x = _waterfill(self.alpha * w, self.cost, self.curves, lb, ub, self.lo, self.hi,
                        self.budget if budget is None else budget, self.at_most)
         return x[0] if single else x
 
@@ -533,6 +557,9 @@ class _State:
 
 
 LINE_STEPS = (1.0, 0.5, 0.25, 0.1)
+# Single-order moves the bean search may make: the continuous optimum can sit several orders from
+# the whole-order one, since within an order the engine leaves the remainder unspent.
+MAX_ORDER_MOVES = 16
 REL_TOL = 1e-6
 
 
@@ -566,7 +593,7 @@ def _bean_orders_bounds(prob: _Problem, budget: float) -> tuple[int, int, bool]:
     per_account = np.floor((ubB - lbB) / s + 1e-9)
     n_max = min(per_account.sum(), math.floor((prob.hi[BEANS] - held) / s + 1e-9))
     n_min = max(0, math.ceil((prob.lo[BEANS] - held) / s - 1e-9))
-    others = [k for k in range(3) if k != BEANS]
+    others = [k for k in range(N_TOOLS) if k != BEANS]
     lo_c = sum(max(prob.lo[k], prob.lb[:, k].sum()) for k in others)
     hi_c = sum(min(prob.hi[k], prob.ub[:, k].sum()) for k in others)
     # The other tools take the rest of the budget: lo_c ≤ budget − beans ≤ hi_c.
@@ -601,7 +628,7 @@ def _snap_beans(prob: _Problem, st: _State) -> tuple[_State, bool]:
         n[int(np.argmin(np.where(n > 0, cont - n, np.inf)))] -= 1
     while n.sum() < max(n_min, target or 0):
         n[int(np.argmax(np.where(n < room, cont - n, -np.inf)))] += 1
-    others = sum(min(prob.hi[k], prob.ub[:, k].sum()) for k in range(3) if k != BEANS)
+    others = sum(min(prob.hi[k], prob.ub[:, k].sum()) for k in range(N_TOOLS) if k != BEANS)
     w = st.w
 
     def with_orders(orders):  # (N, A) → allocations (N, A, 3) with the other tools re-spread
@@ -615,7 +642,7 @@ def _snap_beans(prob: _Problem, st: _State) -> tuple[_State, bool]:
 
     x = with_orders(n)[0]
     free_beans = prob.free()[:, BEANS]
-    for _ in range(4):
+    for _ in range(MAX_ORDER_MOVES):
         moves = []
         total = n.sum()
         if free_beans.any():
@@ -624,7 +651,9 @@ def _snap_beans(prob: _Problem, st: _State) -> tuple[_State, bool]:
                     moves.append(_bump(n, a, +1))
                 if n[a] > 0 and total - 1 >= n_min:
                     moves.append(_bump(n, a, -1))
-            value = w[:, BEANS] * np.exp(-(lbB + s * n) / prob.scale[BEANS])  # for pairing donors, takers
+            at = x.copy()
+            at[:, BEANS] = lbB + s * n
+            value = w[:, BEANS] * prob.curves.slope(at)[:, BEANS]  # for pairing donors, takers
             donors = [a for a in np.argsort(value) if n[a] > 0][:5]
             takers = [a for a in np.argsort(-value) if n[a] < room[a] and free_beans[a]][:5]
             moves += [_bump(_bump(n, a, -1), b, +1) for a in donors for b in takers if a != b]
@@ -670,7 +699,7 @@ class Plan:
 
     @property
     def by_tool(self) -> np.ndarray:
-        """(3,) daily 元 per tool summed over accounts."""
+        """(K,) daily 元 per tool summed over accounts."""
         return self.allocation.sum(axis=0)
 
     @property
@@ -740,20 +769,19 @@ class Plan:
 
 
 def scenario_with(scenario: Scenario, allocation: np.ndarray) -> Scenario:
-    """The scenario spending ``allocation`` (A, 3): tool totals, and per-tool shares (None for a
-    tool with no spend, or whose shares are what the even split over live accounts already does,
-    so such a link stays without ``*_split``)."""
+    """The scenario spending ``allocation`` (A, K): tool totals, and per-tool shares (None for a
+    tool with no spend, or whose shares are what the even split over streaming accounts already
+    does, so such a link stays without ``*_split``)."""
     by_tool = allocation.sum(axis=0)
-    even = current_allocation(scenario.replace(gdt=1.0, beans=1.0, coupons=1.0, split=None))
+    even = current_allocation(_unit_budgets(scenario).replace(split=None))
     split = []
-    for k in range(3):
+    for k in range(N_TOOLS):
         shares = allocation[:, k] / by_tool[k] if by_tool[k] > 0 else None
         if shares is None or (even is not None and np.allclose(shares, even[:, k], rtol=0, atol=5e-7)):
             split.append(None)
         else:
             split.append(tuple(float(v) for v in shares))
-    return scenario.replace(gdt=float(by_tool[0]), beans=float(by_tool[1]), coupons=float(by_tool[2]),
-                            split=tuple(split))
+    return scenario.replace(**{key: float(by_tool[k]) for k, key in enumerate(TOOLS)}, split=tuple(split))
 
 
 def _tool_bounds(scenario: Scenario, tool_min, tool_max) -> tuple[np.ndarray, np.ndarray]:
@@ -791,20 +819,28 @@ def _solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, u
     if objective not in OBJECTIVES:
         raise BudgetError(f"objective must be one of {', '.join(OBJECTIVES)}, got {objective!r}.")
     A = scenario.accounts
-    lb = np.zeros((A, 3)) if lb is None else lb
-    ub = np.broadcast_to(np.minimum(hi, budget), (A, 3)).copy() if ub is None else ub
-    ub = np.maximum(ub, lb)
+    lb = np.zeros((A, N_TOOLS)) if lb is None else lb
+    ub = np.broadcast_to(np.minimum(hi, budget), (A, N_TOOLS)).copy() if ub is None else ub
+    step = bean_step_yuan(scenario)
+    # Money beyond what a room can absorb is not spent: a plan never puts it there (beans: in the
+    # whole orders the ceiling allows).
+    absorbable = paid_curves(scenario).top
+    absorbable[:, BEANS] = np.floor(absorbable[:, BEANS] / step + 1e-9) * step
+    asked_ub = np.maximum(ub, lb)
+    ub = np.maximum(np.minimum(ub, absorbable), lb)
     lo_eff = np.maximum(lo, lb.sum(axis=0))
     hi_eff = np.minimum(hi, ub.sum(axis=0))
-    step = bean_step_yuan(scenario)
     if lo_eff.sum() > budget + 1e-9:
         raise BudgetError(f"the tools' minimums add up to {lo_eff.sum():,.2f} 元/day, above the budget "
                           f"{budget:,.2f} 元/day.",
                           f"各工具下限合计 {lo_eff.sum():,.2f} 元/天，高于预算 {budget:,.2f} 元/天。")
+    unabsorbed = 0.0
     if not at_most and hi_eff.sum() < budget - 1e-9:
-        raise BudgetError(f"the tools' maximums add up to {hi_eff.sum():,.2f} 元/day, below the budget "
-                          f"{budget:,.2f} 元/day.",
-                          f"各工具上限合计 {hi_eff.sum():,.2f} 元/天，低于预算 {budget:,.2f} 元/天。")
+        if np.minimum(hi, asked_ub.sum(axis=0)).sum() < budget - 1e-9:  # the user's own maximums
+            raise BudgetError(f"the tools' maximums add up to {hi_eff.sum():,.2f} 元/day, below the budget "
+                              f"{budget:,.2f} 元/day.",
+                              f"各工具上限合计 {hi_eff.sum():,.2f} 元/天，低于预算 {budget:,.2f} 元/天。")
+        unabsorbed, budget = budget - float(hi_eff.sum()), float(hi_eff.sum())
     held_beans = lb[:, BEANS].sum()
     if lo_eff[BEANS] > held_beans + 1e-9 and (
             math.ceil((lo_eff[BEANS] - held_beans) / step - 1e-9) * step > hi_eff[BEANS] - held_beans + 1e-9):
@@ -812,8 +848,9 @@ def _solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, u
                           f"beans bounds.",
                           f"微信豆上下限之间放不下整数个500豆加热单（每单 {step:,.2f} 元）。")
     prob = _Problem(scenario, objective, budget, lb, ub, lo, hi, at_most)
+    prob.unabsorbed = unabsorbed
     # Start from the model with a rough prior (value per viewer ∝ live days): always feasible.
-    prior = w_prior if w_prior is not None else prob.live[:, None] * np.ones(3)
+    prior = w_prior if w_prior is not None else prob.live[:, None] * np.ones(N_TOOLS)
     st = _ascend(prob, _State.at(prob, prob.solve_model(prior)), max_iter=max_iter)
     exact = True
     off_step = np.abs(np.remainder(st.x[:, BEANS] - lb[:, BEANS] + step / 2, step) - step / 2) > 1e-6
@@ -821,7 +858,7 @@ def _solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, u
         st, exact = _snap_beans(prob, st)
         if not exact:
             prob.budget = float(min(budget, st.x[:, BEANS].sum() + sum(
-                hi_eff[k] for k in range(3) if k != BEANS)))
+                hi_eff[k] for k in range(N_TOOLS) if k != BEANS)))
         # Polish the other tools with the orders held.
         hold_lb, hold_ub = prob.lb.copy(), prob.ub.copy()
         hold_lb[:, BEANS] = hold_ub[:, BEANS] = st.x[:, BEANS]
@@ -841,12 +878,22 @@ def _finish(scenario: Scenario, prob: _Problem, st: _State, mode: str, requested
             f"{left:,.2f} 元/天未分配。",
             f"Beans come in whole 500-bean orders ({prob.step:,.2f} 元 each) and the other tools are at "
             f"their maximums: {left:,.2f} 元/day of the budget is left unallocated."))
-    live = live_days(scenario)
-    late = [a for a in range(scenario.accounts) if live[a] < scenario.days and x[a].sum() > 0]
-    if late:
+    if prob.unabsorbed > 0:
+        notes.append(Note(
+            f"直播间每场能接住的投流有上限：预算中 {prob.unabsorbed:,.2f} 元/天 超出各账号各工具的上限，花不出去，"
+            f"计划只分配能花出的 {prob.budget:,.2f} 元/天。",
+            f"Rooms can absorb only so much paid traffic a session: {prob.unabsorbed:,.2f} 元/day of the budget is "
+            f"beyond every account's and tool's ceiling and could not be spent, so the plan allocates the "
+            f"{prob.budget:,.2f} 元/day that can."))
+    start = launch_days(scenario.accounts, scenario.launch_every)
+    if any(start[a] > 0 and x[a].sum() > 0 for a in range(scenario.accounts)):
         notes.append(Note(
             "分给新号的预算从它开播当天起才花出，开播前不计消耗。",
             "Budget allocated to a satellite is spent only from its launch day; nothing before."))
+    if scenario.sessions_week < 7 and x.sum() > 0:
+        notes.append(Note(
+            "每个账号的日预算只在它开播的日子花出；不开播的日子不花。",
+            "An account's daily budget is spent only on the days it streams; nothing on the others."))
     margin_net = (1 - scenario.returns) * scenario.margin
     finite = st.mroi[np.isfinite(st.mroi)]
     if (prob.objective == "profit" and not prob.at_most and finite.size and margin_net > 0
@@ -1037,14 +1084,13 @@ def gmv_by_day(scenario: Scenario, key: str, values: np.ndarray, day: int | None
         values = np.round(values)
     if key == "days":  # the engine is causal: one run at the longest horizon gives every shorter one
         cum = evaluate_tool_totals(scenario.replace(days=int(values.max())),
-                                   np.array([[scenario.gdt, scenario.beans, scenario.coupons]])).gmv_by_day[0]
+                                   _tool_totals(scenario)[None]).gmv_by_day[0]
         return cum[values.astype(int) - 1]
     d = scenario.days if day is None else day
     if key in STRUCTURAL:
-        return np.array([evaluate_tool_totals(s, [[s.gdt, s.beans, s.coupons]]).gmv_by_day[0, d - 1]
+        return np.array([evaluate_tool_totals(s, _tool_totals(s)[None]).gmv_by_day[0, d - 1]
                          for s in (_with_value(scenario, key, int(v)) for v in values)])
-    now = np.array([scenario.gdt, scenario.beans, scenario.coupons], dtype=float)
-    rows = np.repeat(now[None], len(values), axis=0)
+    rows = np.repeat(_tool_totals(scenario)[None], len(values), axis=0)
     overrides = {}
     if key in TOOLS:
         rows[:, TOOLS.index(key)] = values
@@ -1111,17 +1157,17 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
                 f"GMV by day {day_out} does not depend on {key} ({g[best_i]:,.0f} 元); it cannot reach "
                 f"the target {gmv:,.0f} 元."))
         return done(None, float(g[best_i]), False, Note(
-            f"{p.label_zh}在取值范围内达不到目标：范围内最好的取值 {grid[best_i]:g} 时，第 {day_out} 天累计 GMV "
+            f"{p.label_zh}在取值范围内达不到目标：范围内最好的取值 {_shown(p, grid[best_i])} 时，第 {day_out} 天累计 GMV "
             f"为 {g[best_i]:,.0f} 元，低于目标 {gmv:,.0f} 元。",
-            f"{key} cannot reach the target within its range: at its best, {grid[best_i]:g}{unit}, GMV by "
+            f"{key} cannot reach the target within its range: at its best, {_shown(p, grid[best_i])}{unit}, GMV by "
             f"day {day_out} is {g[best_i]:,.0f} 元, below the target {gmv:,.0f} 元."))
     ok = g >= gmv
     if ok.all():
         end = 0 if g[-1] >= g[0] else len(grid) - 1
         value = _as_value(p, grid[end])
         return done(value, float(g[end]), True, Note(
-            f"整个取值范围都能达到目标；{'最小' if end == 0 else '最大'}值 {value:g} 时 GMV 为 {g[end]:,.0f} 元。",
-            f"The whole range reaches the target; at its {'minimum' if end == 0 else 'maximum'}, {value:g}"
+            f"整个取值范围都能达到目标；{'最小' if end == 0 else '最大'}值 {_shown(p, value)} 时 GMV 为 {g[end]:,.0f} 元。",
+            f"The whole range reaches the target; at its {'minimum' if end == 0 else 'maximum'}, {_shown(p, value)}"
             f"{unit}, GMV is {g[end]:,.0f} 元."))
     # Brackets [i, i+1] where reaching changes; take the one nearest the current value.
     changes = np.nonzero(ok[1:] != ok[:-1])[0]
@@ -1147,10 +1193,15 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
     at = float(gmv_by_day(scenario, key, np.array([value]), d)[0])
     direction_zh = "最小" if reach_high else "最大"
     return done(value, at, True, Note(
-        f"{p.label_zh} 取 {value:g}（{direction_zh}达标值）时，第 {day_out if key != 'days' else int(value)} "
+        f"{p.label_zh} 取 {_shown(p, value)}（{direction_zh}达标值）时，第 {day_out if key != 'days' else int(value)} "
         f"天累计 GMV 为 {at:,.0f} 元，达到目标 {gmv:,.0f} 元。",
-        f"{key} = {value:g}{unit} (the {'smallest' if reach_high else 'largest'} value that reaches it) gives "
+        f"{key} = {_shown(p, value)}{unit} (the {'smallest' if reach_high else 'largest'} value that reaches it) gives "
         f"{at:,.0f} 元 GMV by day {day_out if key != 'days' else int(value)}, reaching the target {gmv:,.0f} 元."))
+
+
+def _shown(p, x: float) -> str:
+    """A parameter value in a message: integers with separators (1,000,000), others to 6 digits."""
+    return f"{int(round(x)):,}" if p.integer else f"{float(x):.6g}"
 
 
 def _as_value(p, x: float, up: bool = True):

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from planner import budget as B
 from planner.cli import main
 from planner.engine import TOOLS, simulate
-from planner.params import BEANS_PER_HEATING_ORDER, beans_for_yuan
+from planner.params import BEANS_PER_HEATING_ORDER, BY_KEY, beans_for_yuan
 from planner.report import summary, totals
 from planner.scenario import Scenario, from_query
 
@@ -27,7 +27,7 @@ from .strategies import scenarios
 SMALL = Scenario(accounts=1, days=30)
 CHEAP = Scenario(accounts=1, days=40, gdt_cpv=0.6, beans_cpv=0.4, coupons_cpv=0.9, aov=300)
 PAIR = Scenario(accounts=2, days=30, launch_every=5)
-PAIR_TWO_TOOLS = Scenario(accounts=2, days=30, launch_every=0, sat_pool=0.6)
+PAIR_TWO_TOOLS = Scenario(accounts=2, days=30, launch_every=0, sat_share=0.6)
 
 
 def objective_at(scenario: Scenario, allocation: np.ndarray, objective: str) -> float:
@@ -41,23 +41,34 @@ def orders(plan) -> np.ndarray:
 # --- brute force ---------------------------------------------------------------------------------
 
 def brute_one_account(scenario, budget, objective, points=41):
-    """Every (gdt, beans, coupons) with beans in whole orders and gdt on a grid, coupons the rest."""
+    """Every (gdt, beans, coupons) with beans in whole orders and gdt on a grid, coupons the rest,
+    where the room can absorb each tool's share: a plan spends its budget, so neither the
+    optimiser nor the brute force parks money beyond a ceiling, where it would not be spent (a
+    budget above what the room can absorb at all is cut to that, as the optimiser does)."""
     step = B.bean_step_yuan(scenario)
+    top = B.paid_curves(scenario).top[0]
+    top[B.BEANS] = np.floor(top[B.BEANS] / step + 1e-9) * step
+    budget = min(budget, float(top.sum()))
     rows = [(g, n * step, budget - n * step - g)
-            for n in range(int(budget // step) + 1)
-            for g in np.linspace(0, budget - n * step, points)]
-    alloc = np.array(rows)[:, None, :]
+            for n in range(int(min(budget, top[B.BEANS]) / step + 1e-9) + 1)
+            for g in np.linspace(0, min(budget - n * step, top[0]), points)]
+    rows = [row for row in rows if -1e-6 <= row[2] <= top[2] + 1e-6]
+    alloc = np.maximum(np.array(rows), 0.0)[:, None, :]
     f = B.Evaluator(scenario).allocations(alloc).objective(objective)
     return float(f.max())
 
 
 def brute_two_accounts_two_tools(scenario, budget, objective, points=21):
-    """gdt and coupons only (beans max 0), each split over two accounts on a grid."""
+    """gdt and coupons only (beans max 0), each split over two accounts on a grid, where the rooms
+    can absorb it (see ``brute_one_account``)."""
+    top = B.paid_curves(scenario).top
     rows = []
     for g_total in np.linspace(0, budget, points):
         c_total = budget - g_total
         for sg, sc in itertools.product(np.linspace(0, 1, points), repeat=2):
-            rows.append([[g_total * sg, 0, c_total * sc], [g_total * (1 - sg), 0, c_total * (1 - sc)]])
+            row = np.array([[g_total * sg, 0, c_total * sc], [g_total * (1 - sg), 0, c_total * (1 - sc)]])
+            if np.all(row <= top + 1e-6):
+                rows.append(row)
     f = B.Evaluator(scenario).allocations(np.array(rows)).objective(objective)
     return float(f.max())
 
@@ -103,7 +114,7 @@ def test_allocation_keeps_budget_bounds_and_bean_step(scenario, tool_min, tool_m
             sum(tool_max.get(t, 1e6) for t in TOOLS) < budget)
         return
     x = plan.allocation
-    assert x.shape == (scenario.accounts, 3)
+    assert x.shape == (scenario.accounts, len(TOOLS))
     assert np.all(x >= -1e-9)
     step = B.bean_step_yuan(scenario)
     assert step == pytest.approx(BEANS_PER_HEATING_ORDER / beans_for_yuan(1, scenario.ios_share))
@@ -112,11 +123,19 @@ def test_allocation_keeps_budget_bounds_and_bean_step(scenario, tool_min, tool_m
     for k, tool in enumerate(TOOLS):
         assert plan.by_tool[k] >= tool_min.get(tool, 0) - 1e-6
         assert plan.by_tool[k] <= tool_max.get(tool, 1e6) + 1e-6
+    # The budget is spent, up to what the rooms can absorb (beans in whole orders); the rest is
+    # named in a note, never parked where it would not be spent.
+    top = B.paid_curves(scenario).top
+    top[:, B.BEANS] = np.floor(top[:, B.BEANS] / step + 1e-9) * step
+    assert np.all(x <= top + 1e-6)
+    spendable = min(budget, sum(min(tool_max.get(t, 1e6), top[:, k].sum()) for k, t in enumerate(TOOLS)))
+    if spendable < budget - 1e-6:
+        assert any("could not be spent" in note.en for note in plan.notes)
     if tool_max.get("gdt") == 0 and tool_max.get("coupons") == 0:
-        assert budget - step < plan.budget <= budget + 1e-6  # as much as whole orders allow
+        assert spendable - step < plan.budget <= spendable + 1e-6  # as much as whole orders allow
         assert plan.budget == pytest.approx(step * np.round(n).sum())
     else:
-        assert plan.budget == pytest.approx(budget, abs=1e-6)
+        assert plan.budget == pytest.approx(spendable, abs=1e-6)
 
 
 def test_infeasible_bounds_are_one_line_errors():
@@ -152,10 +171,10 @@ def test_larger_budget_never_gives_a_lower_optimum_property(b1, extra):
 
 
 def test_profit_ceiling_spends_only_what_pays():
-    forced = B.optimise(SMALL, 200_000, "profit")
-    ceiling = B.optimise(SMALL, 200_000, "profit", at_most=True)
-    assert forced.budget == pytest.approx(200_000)
-    assert ceiling.budget < 200_000
+    forced = B.optimise(SMALL, 20_000, "profit")  # within what the room can absorb
+    ceiling = B.optimise(SMALL, 20_000, "profit", at_most=True)
+    assert forced.budget == pytest.approx(20_000)
+    assert ceiling.budget < 20_000
     assert ceiling.after["profit"] > forced.after["profit"]
     assert any("spending less" in n.en for n in forced.notes)
 
@@ -256,7 +275,9 @@ def test_goal_seek_answer_reaches_the_target_on_the_engine(key, factor, day, sce
     got = gmv_by(goal.scenario, goal.day)
     assert got == pytest.approx(goal.gmv, rel=1e-9)
     assert got >= target * (1 - 1e-9)
-    if key != "days":  # days moves in whole days, which may overshoot more
+    if key == "beans":  # whole orders: GMV steps at each order, so check the answer is the smallest
+        assert gmv_by(scenario.replace(beans=goal.value * (1 - 1e-3)), goal.day) < target
+    elif key != "days":  # days moves in whole days, which may overshoot more
         assert got <= target * 1.005
     again, notices = from_query(goal.query)
     assert notices == [] and again == goal.scenario
@@ -265,8 +286,9 @@ def test_goal_seek_answer_reaches_the_target_on_the_engine(key, factor, day, sce
 def test_goal_seek_says_plainly_when_the_range_cannot_reach_it():
     goal = B.goal_seek(SMALL, "invites", 1e12)
     assert goal.value is None and not goal.reached
-    assert "cannot reach" in goal.reason.en and "200000" in goal.reason.en
-    assert goal.gmv == pytest.approx(gmv_by(SMALL.replace(invites=200_000), SMALL.days))
+    most = int(BY_KEY["invites"].max)
+    assert "cannot reach" in goal.reason.en and f"{most:,}" in goal.reason.en
+    assert goal.gmv == pytest.approx(gmv_by(SMALL.replace(invites=most), SMALL.days))
     flat = B.goal_seek(SMALL, "margin", 2 * gmv_by(SMALL, SMALL.days))
     assert flat.value is None and "does not depend" in flat.reason.en
     doc = flat.to_dict()
@@ -304,16 +326,27 @@ def test_response_curves_come_from_the_engine(scenario):
             assert c.spend_total[i] == pytest.approx(direct["spend"], rel=1e-9)
         assert np.all(np.diff(c.viewers) >= -1e-6) and np.all(np.diff(c.paid_viewers) >= -1e-9)
         assert np.all(np.diff(c.gmv) >= -1e-6 * c.gmv.max())
-        # marginal ROI: the slope of GMV against spend actually spent
-        slope = np.diff(c.gmv) / np.diff(c.spend_total)
-        assert np.all(c.marginal_roi[:-1] >= slope * (1 - 1e-3))
+        # marginal ROI: the slope of GMV against spend actually spent; past the rooms' ceilings
+        # nothing more is spent, and the marginal ROI is undefined (NaN), not a number
+        with np.errstate(invalid="ignore", divide="ignore"):
+            slope = np.diff(c.gmv) / np.diff(c.spend_total)
+        spent_more = np.diff(c.spend_total) > 1e-9
+        assert np.all(np.isnan(c.marginal_roi[:-1][~spent_more]))
+        if tool != "beans":  # concave: the next 元 earns at least the chord to the next grid point
+            assert np.all(c.marginal_roi[:-1][spent_more] >= slope[spent_more] * (1 - 1e-3))
+        else:  # whole orders make GMV a staircase in beans; the marginal ROI is the next orders' own
+            i = 1
+            step = B.bean_step_yuan(scenario) * scenario.accounts
+            here, there = (totals(simulate(scenario.replace(beans=float(x)))) for x in (c.spend[i], c.spend[i] + step))
+            assert c.marginal_roi[i] == pytest.approx((there["gmv"] - here["gmv"]) / (there["spend"] - here["spend"]),
+                                                      rel=1e-6)
         assert c.breakeven_roi == pytest.approx(1 / ((1 - scenario.returns) * scenario.margin))
         assert np.allclose(c.breakeven_gmv * (1 - scenario.returns) * scenario.margin, c.spend_total)
         del k
 
 
 def test_payback_spend_is_where_marginal_roi_meets_break_even():
-    c = B.response_curves(SMALL, points=61)["gdt"]
+    c = B.response_curves(SMALL.replace(gdt_cpv=0.3), points=61)["gdt"]  # cheap enough to pay at first
     assert c.payback_spend is not None
     i = np.searchsorted(c.spend, c.payback_spend)
     assert c.marginal_roi[i - 1] >= c.breakeven_roi >= c.marginal_roi[i]
@@ -370,9 +403,9 @@ def test_cli_optimize_modes(capsys, argv):
     code, out, err = run(capsys, "optimize", LINK, *argv, "--format", "json")
     assert code == 0, err
     doc = json.loads(out)
-    assert doc["query"].startswith("v=1&")
+    assert doc["query"].startswith("v=2&")
     code, out, err = run(capsys, "optimize", LINK, *argv, "--lang", "en")
-    assert code == 0 and "Share query: v=1&" in out
+    assert code == 0 and "Share query: v=2&" in out
 
 
 def test_cli_goal_json_and_table(capsys):
