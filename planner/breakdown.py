@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from .engine import SOURCES, STAGE_THRESHOLDS, Projection
+from .engine import EARLY_STAGE_FROM, SESSION_STAGE_FROM, SOURCES, STAGE_KEYS, Projection
 from .params import (
     BEANS_PER_HEATING_ORDER,
     BEANS_PER_YUAN_ANDROID,
@@ -31,8 +31,9 @@ from .report import totals
 DAYS_PER_WEEK = 7
 PUBLIC_SHARE_BENCHMARK = 0.8  # DOMAIN: a healthy mature room gets over 80% from the public domain
 
-# The headline numbers of the overview, in display order.
-KPI_KEYS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "public_share", "stage_reached_index")
+# The headline numbers of the overview, in display order: money first, then what a viewer does.
+KPI_KEYS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "unspent", "viewers_per_session",
+                             "gmv_per_viewer", "gpm", "public_share", "stage_reached_index")
 
 
 def _finite(x) -> float | None:
@@ -45,18 +46,11 @@ def _finite(x) -> float | None:
 
 def kpis(proj: Projection, draw: int = 0) -> dict[str, float | int | None]:
     """The overview's headline numbers, taken from ``report.totals`` so the app and the CLI
-    agree: GMV, net GMV, profit after spend and spend (元), ROI (GMV per 元 of spend, None
-    without spend), public share of viewers, and the best stage index reached."""
+    agree: GMV, net GMV, profit after spend, spend and unspent budget (元), ROI (GMV per 元 of
+    spend, None without spend), viewers per session (UV), GMV per viewer (UV价值, 元), GPM (元 per
+    1,000 watch PV), public share of viewers, and the best stage index reached."""
     t = totals(proj, draw)
-    return {
-        "gmv": t["gmv"],
-        "net_gmv": t["net_gmv"],
-        "profit": t["profit"],
-        "spend": t["spend"],
-        "roi": t["roi"],
-        "public_share": t["public_share"],
-        "stage_reached_index": t["stage_reached_index"],
-    }
+    return {key: t[key] for key in ("spend", *KPI_KEYS)}
 
 
 def kpi_deltas(now: dict, before: dict | None) -> dict[str, float | int | None]:
@@ -145,20 +139,27 @@ def weekly_matrix(proj: Projection, what: str = "gmv", draw: int = 0) -> np.ndar
     return padded.reshape(weeks, DAYS_PER_WEEK, proj.accounts).sum(axis=1).T
 
 
-def viewers_2h(proj: Projection, draw: int = 0) -> np.ndarray:
-    """(accounts, days) viewers two hours into each session; NaN before an account is live."""
-    return np.where(proj.live, proj.viewers_2h[draw], np.nan).T
+def session_viewers(proj: Projection, draw: int = 0, early: bool = False) -> np.ndarray:
+    """(accounts, days) viewers of each account's session (``early``: two hours in); NaN on days
+    without a session."""
+    values = proj.viewers_2h if early else proj.viewers_session
+    return np.where(proj.sessions > 0, values[draw], np.nan).T
 
 
 def stage_timeline(proj: Projection, draw: int = 0) -> np.ndarray:
-    """(accounts, days) stage index of each account on each day, -1 before it goes live."""
+    """(accounts, days) stage index of each account's latest session, -1 before it goes live."""
     return proj.stage[draw].T.copy()
 
 
-def stage_bands() -> list[tuple[int, float, float | None]]:
-    """(stage index, lower bound, upper bound or None) of viewers two hours into a session."""
-    uppers = [*STAGE_THRESHOLDS[1:], None]
-    return [(i, lo, hi) for i, (lo, hi) in enumerate(zip(STAGE_THRESHOLDS, uppers, strict=True))]
+def stage_bands() -> list[tuple[int, str, float, float | None]]:
+    """Each stage's (index, measure, lower bound, upper bound or None), as DOMAIN's table reads
+    them: the early stages by viewers two hours in (``"2h"``), the later ones by viewers of the
+    whole session (``"session"``)."""
+    early = (0.0, *EARLY_STAGE_FROM)
+    bands = [(i, "2h", lo, hi) for i, (lo, hi) in enumerate(zip(early, [*EARLY_STAGE_FROM, None], strict=True))]
+    late = [(len(early) + i, "session", lo, hi)
+            for i, (lo, hi) in enumerate(zip(SESSION_STAGE_FROM, [*SESSION_STAGE_FROM[1:], None], strict=True))]
+    return bands + late
 
 
 def first_day_at_stage(proj: Projection, draw: int = 0) -> list[list[int | None]]:
@@ -167,7 +168,7 @@ def first_day_at_stage(proj: Projection, draw: int = 0) -> list[list[int | None]
     out = []
     for a in range(proj.accounts):
         row = []
-        for i in range(len(STAGE_THRESHOLDS)):
+        for i in range(len(STAGE_KEYS)):
             hit = np.flatnonzero(stage[:, a] >= i)
             row.append(int(hit[0]) + 1 if hit.size else None)
         out.append(row)
@@ -177,25 +178,30 @@ def first_day_at_stage(proj: Projection, draw: int = 0) -> list[list[int | None]
 # --- the matrix of accounts ----------------------------------------------------------------
 
 def account_rows(proj: Projection, draw: int = 0) -> list[dict]:
-    """One row per account: launch day (1-based), best and final stage index (-1 = not live),
-    public share of its viewers, GMV (元), viewers, buyers, hand-off viewers received and
-    its private pool at the end."""
+    """One row per account: launch day (1-based; ``launched`` False for one that does not launch
+    within the horizon), sessions, best and final stage index (-1 = not live), public share of
+    its viewers, GMV (元), viewers, viewers per session, buyers, hand-off viewers received and
+    its followers at the end."""
     pv = proj.pv[draw]  # (T, A, S)
     stage = proj.stage[draw]
     rows = []
     for a in range(proj.accounts):
         total_pv = float(pv[:, a].sum())
+        sessions = int(proj.sessions[:, a].sum())
         rows.append({
             "account": a,
             "launch_day": int(proj.launch_day[a]) + 1,
+            "launched": bool(proj.live[:, a].any()),
+            "sessions": sessions,
             "best_stage": int(stage[:, a].max()),
             "final_stage": int(stage[-1, a]),
             "public_share": float(pv[:, a, 1].sum()) / total_pv if total_pv > 0 else 0.0,
             "gmv": float(proj.gmv[draw][:, a].sum()),
             "pv": total_pv,
+            "viewers_per_session": total_pv / sessions if sessions else 0.0,
             "buyers": float(proj.buyers[draw][:, a].sum()),
             "handoff_received": float(proj.handoff[draw][:, a].sum()),
-            "final_pool": float(proj.pool[draw, -1, a]),
+            "final_followers": float(proj.followers[draw, -1, a]),
         })
     return rows
 

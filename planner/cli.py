@@ -1,4 +1,5 @@
-"""Command line: ``python -m planner report|params|presets``.
+"""Command line: ``python -m planner report|params|presets|cases`` (and compare, calibrate, optimize,
+goal).
 
 Bad input (an unknown preset, a bad value in a link, a bad option) exits with code 2 and one
 line on stderr naming the problem; ``--lenient`` instead uses the defaults, as the app does,
@@ -14,7 +15,7 @@ import json
 import sys
 import unicodedata
 
-from . import fmt
+from . import cases, fmt
 from .engine import SOURCE_LABELS, SOURCES, simulate
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
@@ -70,31 +71,38 @@ def _table(doc: dict, lang: str) -> str:
         ("退货后净成交" if zh else "Net GMV", fmt.money(t["net_gmv"], lang)),
         ("投流后利润" if zh else "Profit after spend", fmt.money(t["profit"], lang)),
         ("投流消耗" if zh else "Paid spend", fmt.money(t["spend"], lang)),
+        ("未花出预算" if zh else "Unspent budget", fmt.money(t["unspent"], lang)),
         ("投产比 ROI" if zh else "ROI", fmt.roi(t["roi"])),
-        ("场观" if zh else "Viewers", fmt.count(t["pv"], lang)),
+        ("直播场次" if zh else "Sessions", fmt.count(t["sessions"], lang)),
+        ("观看人数（UV，逐场累计）" if zh else "Viewers (UV, summed)", fmt.count(t["pv"], lang)),
+        ("场均观看人数（UV）" if zh else "Viewers a session (UV)", fmt.count(t["viewers_per_session"], lang)),
+        ("看播人次（PV）" if zh else "Watch PV", fmt.count(t["watch_pv"], lang)),
         ("成交人数" if zh else "Buyers", fmt.count(t["buyers"], lang)),
-        ("公域占比" if zh else "Public share", fmt.percent(t["public_share"])),
+        ("UV价值（元/观看人数）" if zh else "GMV per viewer (UV)", fmt.price(t["gmv_per_viewer"], lang)),
+        ("GPM（元/千次看播PV）" if zh else "GPM (per 1,000 watch PV)", fmt.money(t["gpm"], lang)),
+        ("公域占比（UV）" if zh else "Public share (UV)", fmt.percent(t["public_share"])),
         ("最高阶段" if zh else "Stage reached", stage_label(t["stage_reached_index"], lang)),
     ]
-    out = [_row(line, (20, 12)) for line in lines]
+    out = [_row(line, (26, 12)) for line in lines]
     out.append("")
-    head = ("来源", "场观", "转化率", "GMV") if zh else ("Source", "PV", "CVR", "GMV")
+    head = ("来源", "观看人数", "转化率", "GMV") if zh else ("Source", "Viewers", "CVR", "GMV")
     widths = (14, 10, 8, 14)
     out.append(_row(head, widths))
     for s in SOURCES:
         out.append(_row((SOURCE_LABELS[lang][s], fmt.count(t["pv_by_source"][s], lang),
                          fmt.percent(t["cvr_by_source"][s], 2), fmt.money(t["gmv_by_source"][s], lang)), widths))
     out.append("")
-    head = ("账号", "开播日", "场观", "GMV", "公域占比", "最终阶段") if zh else (
-        "Account", "Launch", "PV", "GMV", "Public", "Final stage")
-    widths = (14, 8, 10, 14, 10, 10)
+    head = ("账号", "开播日", "场次", "场均观看", "GMV", "公域占比", "最终阶段") if zh else (
+        "Account", "Launch", "Sessions", "A session", "GMV", "Public", "Final stage")
+    widths = (14, 8, 8, 10, 14, 10, 12)
     out.append(_row(head, widths))
     for a in doc["accounts"]:
         stage = a["final_stage"]
         idx = STAGE_KEYS.index(stage) if stage in STAGE_KEYS else -1
-        out.append(_row((account_name(a["account"], lang), a["launch_day"], fmt.count(a["pv"], lang),
-                         fmt.money(a["gmv"], lang), fmt.percent(a["public_share"]), stage_label(idx, lang)),
-                        widths))
+        launch = a["launch_day"] if a["launched"] else (f">{a['launch_day'] - 1}")
+        out.append(_row((account_name(a["account"], lang), launch, fmt.count(a["sessions"], lang),
+                         fmt.count(a["viewers_per_session"], lang), fmt.money(a["gmv"], lang),
+                         fmt.percent(a["public_share"]), stage_label(idx, lang)), widths))
     out.append("")
     out.append(("分享链接参数: " if zh else "Share query: ") + doc["query"])
     return "\n".join(out) + "\n"
@@ -181,6 +189,21 @@ def cmd_presets(args) -> str:
     return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{p.query()}\n" for p in PRESETS.values())
 
 
+def cmd_cases(args) -> str:
+    results = cases.evaluate_all()
+    if args.format == "json":
+        return json.dumps(cases.as_dicts(results), ensure_ascii=False, indent=2) + "\n"
+    if args.format == "markdown":
+        return cases.markdown(results, args.lang)
+    zh = args.lang == "zh"
+    widths = (36, 26, 16, 10, 6)
+    head = ("案例", "报道", "模型", "模型/报道", "通过") if zh else ("Case", "Reported", "Model", "Ratio", "Pass")
+    out = [_row(head, widths)]
+    out += [_row((r["case"], r["reported"], r["model"], r["ratio"], ("是" if zh else "yes") if r["ok"] else
+                  ("否" if zh else "NO")), widths) for r in cases.rows(results, args.lang)]
+    return "\n".join(out) + "\n"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="视频号直播 what-if planner")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -202,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     pre.add_argument("--format", choices=("table", "json"), default="table")
     pre.add_argument("--lang", choices=("zh", "en"), default="zh")
     pre.set_defaults(run=cmd_presets)
+    cas = sub.add_parser("cases", help="the model held against the reported cases in DOMAIN.md")
+    cas.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    cas.add_argument("--lang", choices=("zh", "en"), default="zh")
+    cas.set_defaults(run=cmd_cases)
     from .cli_compare import add_parser as add_compare  # cli_compare imports this module
     add_compare(sub)
     from .cli_calibrate import add_parser as add_calibrate  # cli_calibrate imports this module

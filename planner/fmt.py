@@ -36,6 +36,15 @@ def money(x: float | None, lang: str = "zh") -> str:
     return _scaled(float(x), lang) + ("元" if lang == "zh" else " 元")
 
 
+def price(x: float | None, lang: str = "zh") -> str:
+    """A small 元 amount per unit (GMV per viewer): 2.34元 / 2.34 元; large ones as ``money``."""
+    if x is None or not math.isfinite(x):
+        return DASH
+    if abs(x) >= 100:
+        return money(x, lang)
+    return f"{float(x):.2f}" + ("元" if lang == "zh" else " 元")
+
+
 def percent(x: float | None, digits: int = 1) -> str:
     if x is None or not math.isfinite(x):
         return DASH

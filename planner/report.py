@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import SOURCE_LABELS, SOURCES, STAGES_EN, STAGES_ZH, TOOLS, Projection
+from .engine import SOURCE_LABELS, SOURCES, STAGE_KEYS, STAGES_EN, STAGES_ZH, TOOLS, Projection
 from .scenario import Notice, to_query
-
-STAGE_KEYS = ("cold_start", "take_off", "growth", "head")
 
 
 def _ratio(num, den):
@@ -29,24 +27,39 @@ def _share(num, den):
     return np.divide(num, den, out=np.zeros(np.broadcast(num, den).shape), where=den > 0)
 
 
+def _sessions(proj: Projection, axis: tuple[int, ...]) -> np.ndarray:
+    """Sessions held, summed like ``summary`` sums (axis 1 days, 2 accounts), for every draw."""
+    n = np.broadcast_to(proj.sessions, (proj.draws, *proj.sessions.shape)).astype(float)
+    if not proj.by_account:
+        n = n.sum(axis=2, keepdims=True)
+    return n.sum(axis=axis)
+
+
 def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.ndarray]:
     """Totals over days and accounts (by default) for every draw.
 
-    Keys: pv, buyers, gmv (each with a ``_by_source`` (…, 5) companion), net_gmv, spend,
-    spend_by_tool (…, 3), gross_profit, profit, roi, roi_by_tool, public_share, private_share,
-    paid_share. Money in 元; ROI is GMV per 元 of spend (NaN without spend).
+    Keys: pv (viewers, person-sessions), buyers, gmv (each with a ``_by_source`` (…, S)
+    companion), cvr_by_source, net_gmv, spend and unspent (with ``_by_tool`` (…, K)),
+    gross_profit, profit, roi, roi_by_tool, public_share, private_share, paid_share, sessions,
+    viewers_per_session (UV of a session, averaged over sessions), gmv_per_viewer (UV价值, GMV
+    per viewer), watch_pv (visits: viewers × visits per viewer) and gpm (GMV per 1,000 watch PV,
+    the official 千次看播成交). Money in 元; ROI is GMV per 元 of spend (NaN without spend).
     """
     pv_src = proj.pv.sum(axis=axis)
     buyers_src = proj.buyers.sum(axis=axis)
     gmv_src = proj.gmv.sum(axis=axis)
     spend_tool = proj.spend.sum(axis=axis)
+    unspent_tool = proj.unspent.sum(axis=axis)
     shape = gmv_src.shape[:-1]
     extra = (1,) * (len(shape) - 1)
     returns, margin = proj.returns.reshape(-1, *extra), proj.margin.reshape(-1, *extra)
+    visits = proj.visits_per_viewer.reshape(-1, *extra)
     pv, gmv = pv_src.sum(-1), gmv_src.sum(-1)
     spend = spend_tool.sum(-1)
     net_gmv = gmv * (1 - returns)
     gross_profit = net_gmv * margin
+    sessions = _sessions(proj, axis)
+    watch_pv = pv * visits
     return {
         "pv": pv,
         "pv_by_source": pv_src,
@@ -58,6 +71,8 @@ def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.nd
         "net_gmv": net_gmv,
         "spend": spend,
         "spend_by_tool": spend_tool,
+        "unspent": unspent_tool.sum(-1),
+        "unspent_by_tool": unspent_tool,
         "gross_profit": gross_profit,
         "profit": gross_profit - spend,
         "roi": _ratio(gmv, spend),
@@ -65,6 +80,11 @@ def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.nd
         "public_share": _share(pv_src[..., 1], pv),
         "private_share": _share(pv_src[..., 0], pv),
         "paid_share": _share(pv_src[..., 2:].sum(-1), pv),
+        "sessions": sessions,
+        "viewers_per_session": _share(pv, sessions),
+        "gmv_per_viewer": _share(gmv, pv),
+        "watch_pv": watch_pv,
+        "gpm": _share(1000.0 * gmv, watch_pv),
     }
 
 
@@ -85,25 +105,15 @@ def stage_label(index: int, lang: str) -> str:
 
 def _plain(s: dict[str, np.ndarray], i) -> dict:
     """One draw's (or one account's) summary as plain Python for JSON."""
-    return {
-        "pv": _num(s["pv"][i]),
-        "pv_by_source": _by(SOURCES, s["pv_by_source"][i]),
-        "buyers": _num(s["buyers"][i]),
-        "buyers_by_source": _by(SOURCES, s["buyers_by_source"][i]),
-        "gmv": _num(s["gmv"][i]),
-        "gmv_by_source": _by(SOURCES, s["gmv_by_source"][i]),
-        "cvr_by_source": _by(SOURCES, s["cvr_by_source"][i]),
-        "net_gmv": _num(s["net_gmv"][i]),
-        "spend": _num(s["spend"][i]),
-        "spend_by_tool": _by(TOOLS, s["spend_by_tool"][i]),
-        "gross_profit": _num(s["gross_profit"][i]),
-        "profit": _num(s["profit"][i]),
-        "roi": _num(s["roi"][i]),
-        "roi_by_tool": _by(TOOLS, s["roi_by_tool"][i]),
-        "public_share": _num(s["public_share"][i]),
-        "private_share": _num(s["private_share"][i]),
-        "paid_share": _num(s["paid_share"][i]),
-    }
+    out = {}
+    for key, value in s.items():
+        if key.endswith("_by_source"):
+            out[key] = _by(SOURCES, value[i])
+        elif key.endswith("_by_tool"):
+            out[key] = _by(TOOLS, value[i])
+        else:
+            out[key] = _num(value[i])
+    return out
 
 
 def totals(proj: Projection, draw: int = 0) -> dict:
@@ -123,20 +133,22 @@ def account_name(index: int, lang: str) -> str:
 
 
 def accounts(proj: Projection, draw: int = 0) -> list[dict]:
-    """One entry per account: totals, launch day (1-based), final and best stage, final state."""
+    """One entry per account: totals, launch day (1-based; ``launched`` False for one that does
+    not launch within the horizon), final and best stage, final state."""
     if not proj.by_account:
         raise ValueError("per-account rows need a projection simulated with by_account=True.")
     s = summary(proj, axis=(1,))  # (D, A, …)
     stage = proj.stage[draw]
     rows = []
     for a in range(proj.accounts):
-        row = {"account": a, "name": account_name(a, "en"), "launch_day": int(proj.launch_day[a]) + 1}
+        launched = bool(proj.live[:, a].any())
+        row = {"account": a, "name": account_name(a, "en"), "launch_day": int(proj.launch_day[a]) + 1,
+               "launched": launched}
         row.update(_plain({k: v[draw] for k, v in s.items()}, a))
         final, best = int(stage[-1, a]), int(stage[:, a].max())
         row["final_stage"] = STAGE_KEYS[final] if final >= 0 else "not_live"
         row["best_stage"] = STAGE_KEYS[best] if best >= 0 else "not_live"
         row["final_weight"] = _num(proj.weight[draw, -1, a])
-        row["final_pool"] = _num(proj.pool[draw, -1, a])
         row["final_followers"] = _num(proj.followers[draw, -1, a])
         row["handoff_received"] = _num(proj.handoff[draw, :, a].sum())
         rows.append(row)
@@ -151,6 +163,7 @@ def daily(proj: Projection, draw: int = 0) -> list[dict]:
         row = {"day": t + 1}
         row.update(_plain({k: v[draw] for k, v in s.items()}, t))
         row["accounts_live"] = int(proj.live[t].sum())
+        row["accounts_streaming"] = int((proj.sessions[t] > 0).sum())
         rows.append(row)
     return rows
 
@@ -169,7 +182,8 @@ def report(proj: Projection, notices: list[Notice] | None = None, draw: int = 0)
 # Columns of the daily table (CSV, Excel, CLI csv), in order.
 DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("day", "天", "day"),
-    ("accounts_live", "在播账号", "accounts live"),
+    ("accounts_live", "已开播账号", "accounts launched"),
+    ("sessions", "直播场次", "sessions"),
     *[(f"pv_{s}", f"场观_{SOURCE_LABELS['zh'][s]}", f"PV {s}") for s in SOURCES],
     ("pv", "场观合计", "PV total"),
     *[(f"gmv_{s}", f"GMV_{SOURCE_LABELS['zh'][s]}", f"GMV {s}") for s in SOURCES],
@@ -177,6 +191,7 @@ DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("buyers", "成交人数", "buyers"),
     ("net_gmv", "退货后净成交(元)", "net GMV (yuan)"),
     ("spend", "投流消耗(元)", "paid spend (yuan)"),
+    ("unspent", "未花出预算(元)", "unspent budget (yuan)"),
     ("profit", "投流后利润(元)", "profit after spend (yuan)"),
     ("public_share", "公域占比", "public share"),
 )
@@ -186,13 +201,13 @@ def daily_table(proj: Projection, draw: int = 0) -> list[dict[str, float]]:
     """Flat daily rows keyed by DAILY_COLUMNS' keys, for CSV and Excel."""
     flat = []
     for row in daily(proj, draw):
-        item = {"day": row["day"], "accounts_live": row["accounts_live"]}
+        item = {"day": row["day"], "accounts_live": row["accounts_live"], "sessions": row["sessions"]}
         for s in SOURCES:
             item[f"pv_{s}"] = row["pv_by_source"][s]
         item["pv"] = row["pv"]
         for s in SOURCES:
             item[f"gmv_{s}"] = row["gmv_by_source"][s]
-        for k in ("gmv", "buyers", "net_gmv", "spend", "profit", "public_share"):
+        for k in ("gmv", "buyers", "net_gmv", "spend", "unspent", "profit", "public_share"):
             item[k] = row[k]
         flat.append(item)
     return flat

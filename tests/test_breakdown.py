@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from planner import breakdown, report
-from planner.engine import SOURCES, STAGE_THRESHOLDS, simulate
+from planner.engine import EARLY_STAGE_FROM, SESSION_STAGE_FROM, SOURCES, STAGE_KEYS, simulate
 from planner.params import BEANS_PER_HEATING_ORDER
 from planner.presets import PRESETS
 from planner.scenario import Scenario
@@ -81,7 +81,7 @@ def test_a_source_without_viewers_has_zero_cvr_not_nan():
 def test_kpis_match_the_report_and_deltas_subtract(proj):
     k = breakdown.kpis(proj)
     t = report.totals(proj)
-    for key in ("gmv", "net_gmv", "profit", "public_share", "stage_reached_index"):
+    for key in breakdown.KPI_KEYS:
         assert k[key] == t[key]
     assert set(breakdown.KPI_KEYS) <= set(k)
     d = breakdown.kpi_deltas(k, k)
@@ -107,6 +107,8 @@ def test_daily_series_sum_to_totals(proj):
     np.testing.assert_allclose(d["pv"].sum(axis=1), d["pv_total"])
     assert np.all((d["public_share"] >= 0) & (d["public_share"] <= 1))
     assert np.all(np.isfinite(d["public_share"]))
+    # A day without a session has no viewers at all, so its share is 0, not NaN.
+    assert np.all(d["pv_total"][~proj.sessions.any(axis=1)] == 0)
 
 
 def test_account_rows_match_the_reports_accounts(proj):
@@ -115,6 +117,9 @@ def test_account_rows_match_the_reports_accounts(proj):
     assert len(rows) == proj.accounts
     for mine, theirs in zip(rows, reported, strict=True):
         assert mine["launch_day"] == theirs["launch_day"]
+        assert mine["launched"] == theirs["launched"]
+        assert mine["sessions"] == theirs["sessions"] == int(proj.sessions[:, mine["account"]].sum())
+        assert mine["viewers_per_session"] == pytest.approx(theirs["viewers_per_session"], rel=1e-12)
         assert mine["gmv"] == pytest.approx(theirs["gmv"], rel=1e-12)
         assert mine["pv"] == pytest.approx(theirs["pv"], rel=1e-12)
         assert report.STAGE_KEYS[mine["best_stage"]] == theirs["best_stage"]
@@ -143,8 +148,11 @@ def test_stage_timeline_and_first_days(proj):
     assert stage.shape == (proj.accounts, proj.days)
     live = proj.live.T
     assert np.all(stage[~live] == -1) and np.all(stage[live] >= 0)
-    v2h = breakdown.viewers_2h(proj)
-    assert np.all(np.isnan(v2h[~live])) and np.all(np.isfinite(v2h[live]))
+    held = proj.sessions.T > 0
+    for early in (False, True):
+        viewers = breakdown.session_viewers(proj, early=early)
+        assert np.all(np.isnan(viewers[~held])) and np.all(np.isfinite(viewers[held]))
+    assert np.all(breakdown.session_viewers(proj, early=True)[held] <= breakdown.session_viewers(proj)[held] + 1e-9)
     for a, firsts in enumerate(breakdown.first_day_at_stage(proj)):
         assert firsts[0] == int(proj.launch_day[a]) + 1
         reached = [d for d in firsts if d is not None]
@@ -152,10 +160,16 @@ def test_stage_timeline_and_first_days(proj):
 
 
 def test_stage_bands_follow_the_engine_thresholds():
+    # DOMAIN's table: the early stages by viewers two hours in, the later ones by the whole session.
     bands = breakdown.stage_bands()
-    assert [lo for _, lo, _ in bands] == list(STAGE_THRESHOLDS)
-    assert bands[-1][2] is None
-    assert all(hi == nxt for (_, _, hi), (_, nxt, _) in zip(bands, bands[1:], strict=False))
+    assert [i for i, _, _, _ in bands] == list(range(len(STAGE_KEYS)))
+    early = [b for b in bands if b[1] == "2h"]
+    late = [b for b in bands if b[1] == "session"]
+    assert [lo for _, _, lo, _ in early] == [0.0, *EARLY_STAGE_FROM]
+    assert [lo for _, _, lo, _ in late] == list(SESSION_STAGE_FROM)
+    for group in (early, late):
+        assert group[-1][3] is None
+        assert all(hi == nxt for (_, _, _, hi), (_, _, nxt, _) in zip(group, group[1:], strict=False))
 
 
 @pytest.mark.parametrize("yuan", [0, 50, 51, 100, 999.5, 1_000_000])

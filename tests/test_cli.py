@@ -150,7 +150,7 @@ BAD_ARGS = [
     ["report", "https://planner.example/?accounts=2.5"],  # a bad value in a whole link
     ["report", "no_such_key=1"],
     ["report", "cvr=0.02&cvr=0.03"],
-    ["report", "v=2"],
+    ["report", "v=3"],  # a version from the future
     ["report", "preset=no_such_preset"],
     ["report", "--preset", "no_such_preset"],
     ["report", "--format", "xml"],

@@ -77,12 +77,18 @@ def test_a_tool_switched_on_is_all_volume():
 
 
 def test_only_aov_changed_shows_an_aov_effect_equal_to_gmv_at_old_volume():
-    # With the room-quality feedback switched off AOV moves nothing else: all of ΔGMV is AOV.
-    flat = dict(days=20, lev_cap=1, weight_speed=0, capture=0)
+    # With the room-quality feedback switched off, and conversion not depending on the order value,
+    # AOV moves nothing else: all of ΔGMV is AOV.
+    flat = dict(days=20, lev_cap=1, weight_speed=0, capture=0, aov_elasticity=0)
     a, b = simulate(Scenario(**flat)), simulate(Scenario(**flat, aov=300))
     d = C.decompose(a, b)
     assert d["by_factor"]["aov"] == pytest.approx(d["difference"], rel=1e-12)
     assert abs(d["by_factor"]["pv"]) < 1e-6 and abs(d["by_factor"]["cvr"]) < 1e-6
+    # With it (the default), a dearer order converts less: the CVR part is negative, the AOV part
+    # larger than the whole change.
+    elastic = {k: v for k, v in flat.items() if k != "aov_elasticity"}
+    d = C.decompose(simulate(Scenario(**elastic)), simulate(Scenario(**elastic, aov=300)))
+    assert d["by_factor"]["cvr"] < 0 < d["difference"] < d["by_factor"]["aov"]
 
 
 def test_kpi_table_deltas_are_against_the_first_scenario():

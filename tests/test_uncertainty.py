@@ -85,7 +85,7 @@ def test_ranges_are_normalised_to_registry_order_and_numbers():
 
 @pytest.mark.parametrize("ranges, words", [
     ({"cvr": (0.03, 0.01)}, "low <= high"),
-    ({"cvr": (0.0, 0.01)}, "0.001"),
+    ({"cvr": (0.0, 0.01)}, f"{BY_KEY['cvr'].min:g}"),
     ({"invites": (1, 2)}, "cannot carry a range"),
     ({"nope": (1, 2)}, "cannot carry a range"),
     ({"gdt_cap": (100.5, 200)}, "integers"),
@@ -349,19 +349,22 @@ def test_a_parameter_at_zero_has_elasticity_zero():
 
 
 @pytest.mark.parametrize("name", list(PRESETS))
-def test_gmv_elasticity_to_aov_is_at_least_one_in_every_preset(name):
-    # AOV multiplies every buyer's GMV (elasticity 1) and also raises GPM, one of the room-quality
-    # signals, which raises leverage, weight and so viewers: never less than 1.
+def test_gmv_elasticity_to_aov_is_below_one_and_near_one_minus_the_conversion_elasticity(name):
+    # AOV multiplies every buyer's GMV (elasticity 1), but a dearer order converts less, by
+    # (200 / AOV)^aov_elasticity: GMV's elasticity to AOV is about 1 − aov_elasticity, a little more
+    # where past buyers (who buy at the repurchase rate) or the GPM signal add to it, a little less
+    # where fewer buyers are captured into the private domain.
     s = PRESETS[name].scenario.replace(days=min(PRESETS[name].scenario.days, 60))
     e = {row.key: row.elasticity for row in U.sensitivity(s, keys=("aov",)).elasticities}
-    assert e["aov"] >= 1 - 1e-9
+    assert 1 - s.aov_elasticity - 0.05 <= e["aov"] <= 1.0
 
 
 @given(S.scenarios(**SMALL))
-def test_gmv_elasticity_to_aov_is_at_least_one(scenario):
+def test_gmv_elasticity_to_aov_is_never_negative(scenario):
+    # A dearer order never sells less (the engine's monotonicity, seen through the elasticity).
     sen = U.sensitivity(scenario, keys=("aov",))
     if sen.base > 0:
-        assert sen.elasticities[0].elasticity >= 1 - 1e-7
+        assert sen.elasticities[0].elasticity >= -1e-7
 
 
 @pytest.mark.parametrize("metric", ["net_gmv", "profit"])
