@@ -94,8 +94,8 @@ def test_the_committed_sample_is_what_the_generator_makes(sample_text):
 
 def test_the_fit_recovers_every_identifiable_parameter_within_10_percent(sample_cal):
     fitted = [e for e in sample_cal.fit.estimates if e.status == "fitted"]
-    assert {e.key for e in fitted} == {"cvr", "aov", "show", "pool", "lev_cap", "weight_speed", "priv_mult",
-                                       "gdt_cpv", "beans_cpv", "returns"}
+    assert {e.key for e in fitted} == {"cvr", "aov", "show", "pool", "followers", "lev_cap", "weight_speed",
+                                       "priv_mult", "gdt_cpv", "beans_cpv", "returns"}
     for e in fitted:
         assert e.identifiable, e
         truth = getattr(SAMPLE_SCENARIO, e.key)
@@ -114,16 +114,18 @@ def test_what_the_data_cannot_identify_keeps_its_default_and_says_why(sample_cal
         if e.status == "default":
             assert not e.identifiable and e.value == PARAM[e.key].default and e.note_en
             assert getattr(sample_cal.scenario, e.key) == PARAM[e.key].default
-    # The flagship's starting weight shows only in its first days: flagged, with what the file suggests.
-    weight0 = by_key["weight0"]
-    assert weight0.status == "default" and f"±{MAX_REL_HALF_WIDTH:.0%}" in weight0.note_en
-    assert "the file suggests" in weight0.note_en and "文件提示" in weight0.note_zh
+    # Twenty days of one account cannot pin the leverage ceiling: flagged, with what the file suggests.
+    small = {e.key: e for e in calibrate(read_sessions(sample_csv(sample_rows(SMALL, seed=7)).encode())).fit.estimates}
+    lev_cap = small["lev_cap"]
+    assert lev_cap.status == "default" and not lev_cap.identifiable and f"±{MAX_REL_HALF_WIDTH:.0%}" in lev_cap.note_en
+    assert "the file suggests" in lev_cap.note_en and "文件提示" in lev_cap.note_zh
 
 
 def test_values_read_from_the_file(sample_cal):
     s = sample_cal.scenario
     assert (s.accounts, s.launch_every, s.days, s.invites) == (4, 10, 90, 3000)
-    assert (s.gdt, s.beans, s.coupons, s.session_hours) == (1500, 600, 0, 3)
+    assert (s.gdt, s.coupons, s.session_hours) == (1500, 0, 3)
+    assert s.beans == pytest.approx(SAMPLE_SCENARIO.beans, abs=0.01)  # the file's spend, to the 分
     assert sample_cal.sessions.account_names[0] == "品牌旗舰店"  # the first live account is the flagship
 
 
@@ -131,7 +133,8 @@ def test_spend_split_by_account_is_read_from_the_file():
     split = ((0.5, 0.3, 0.1, 0.1), None, None)
     rows = sample_rows(SAMPLE_SCENARIO.replace(split=split, days=40))
     scenario, _, notes = structure(read_sessions(sample_csv(rows).encode()))
-    assert scenario.split == split and (scenario.gdt, scenario.beans) == (1500, 600)
+    assert scenario.split == split and scenario.gdt == 1500
+    assert scenario.beans == pytest.approx(SAMPLE_SCENARIO.beans, abs=0.01)
     assert "50% / 30% / 10% / 10%" in notes["gdt"][0] and "evenly" in notes["beans"][0]
     assert "gdt_split=0.5,0.3,0.1,0.1" in scenario.to_query()
 
@@ -155,7 +158,7 @@ def test_the_fitted_scenario_is_its_share_link(sample_cal):
 def test_json_document_is_plain_json(sample_cal):
     doc = json.loads(json.dumps(sample_cal.as_dict(), allow_nan=False))
     assert doc["backtest"]["mape"]["gmv"] < 0.15
-    assert doc["query"].startswith("v=1&")
+    assert doc["query"].startswith("v=2&")
 
 
 def test_without_private_viewers_or_invites_the_fit_says_what_it_cannot_tell():
@@ -423,7 +426,7 @@ def test_cli_bad_file_exits_2_with_one_line(tmp_path, capsys):
 def test_cli_table_in_english(capsys):
     assert main(["calibrate", str(SAMPLE_FILE), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "MAPE daily GMV" in out and "Share query: v=1&" in out and "not identifiable" in out
+    assert "MAPE daily GMV" in out and "Share query: v=2&" in out and "kept the default" in out
 
 
 def test_cli_process_error_is_one_line_without_traceback(tmp_path):

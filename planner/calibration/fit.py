@@ -44,11 +44,12 @@ from .reader import Problem, Sessions
 from .schema import BY_KEY as COLUMN
 
 # Parameters the fit may estimate, and those estimated on log scale (positive, wide ranges).
-FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "weight0",
+FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "followers",
                              "weight_speed", "gdt_cpv", "beans_cpv", "coupons_cpv", "returns")
-LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "gdt_cpv", "beans_cpv",
+LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "followers", "gdt_cpv", "beans_cpv",
                       "coupons_cpv"})
-FIT_BOUNDS = {"invites": (10, 200_000)}  # inside the registry's range; a log scale needs a floor above 0
+# Inside the registry's range; a log scale needs a floor above 0.
+FIT_BOUNDS = {"invites": (10, 1_000_000), "followers": (10, 50_000_000)}
 # Observed columns the fit reproduces (fit quality is reported for each), in order.
 SERIES: tuple[str, ...] = ("viewers", "private_viewers", "buyers", "gmv", "gdt_viewers", "beans_viewers",
                            "coupons_viewers", "refunds")
@@ -249,7 +250,8 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
         notes["invites"] = ("mean invites per session", "每场平均邀约量")
     if sessions.has("session_hours"):
         hours = float(np.nanmedian(sessions.values["session_hours"]))
-        values["session_hours"] = float(np.clip(round(hours * 2) / 2, 1, 12))
+        values["session_hours"] = float(np.clip(round(hours * 2) / 2, PARAM["session_hours"].min,
+                                                PARAM["session_hours"].max))
         notes["session_hours"] = ("median session length", "单场时长中位数")
     return base.replace(**values), notices, notes
 

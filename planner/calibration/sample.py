@@ -17,15 +17,18 @@ import numpy as np
 
 from ..engine import BEANS, GDT, PRIVATE, simulate
 from ..scenario import Scenario
+from ..tools import yuan_per_order
 from .schema import BY_KEY
 
-# Four accounts launched ten days apart, 90 days, Tencent Ads and beans, every parameter the
-# fit may estimate away from its default and from the edges of its range. The flagship's
-# starting weight shows only in its first few days, so the fit flags it as not identifiable.
+# Four accounts launched ten days apart, 90 days of daily sessions, Tencent Ads and beans, every
+# parameter the fit may estimate away from its default and from the edges of its range. Beans are
+# 12 heating orders a day, whole orders for 1, 2, 3 or 4 accounts streaming, so the file's bean
+# spend is the daily budget itself.
+SAMPLE_BEAN_ORDERS = 12
 SAMPLE_SCENARIO = Scenario(
-    accounts=4, launch_every=10, days=90, invites=3000, show=0.06, cvr=0.012, aov=260, priv_mult=10,
-    lev_cap=6, weight0=0.5, weight_speed=0.15, gdt=1500, beans=600, gdt_cpv=1.5, beans_cpv=0.6,
-    returns=0.08, session_hours=3,
+    accounts=4, launch_every=10, days=90, invites=3000, show=0.06, cvr=0.008, aov=260, priv_mult=10,
+    lev_cap=6, followers=20_000, weight_speed=0.15, gdt=1500, beans=SAMPLE_BEAN_ORDERS * float(yuan_per_order(0.5)),
+    gdt_cpv=1.5, beans_cpv=0.6, returns=0.08, session_hours=3,
 )
 SAMPLE_START = dt.date(2024, 3, 1)
 SAMPLE_ACCOUNTS = ("品牌旗舰店", "品牌好物号", "品牌福利号", "品牌工厂店")
@@ -46,11 +49,11 @@ def sample_rows(scenario: Scenario = SAMPLE_SCENARIO, seed: int = SAMPLE_SEED, n
     """One dict per live account and day, keyed by schema column, as a merchant would export it."""
     rng = np.random.default_rng(seed)
     proj = simulate(scenario)
-    pv, buyers = proj.pv[0], proj.buyers[0]  # (T, A, 5)
-    spend = proj.spend[0]  # (T, A, 3) 元, as the engine spent it
+    pv, buyers = proj.pv[0], proj.buyers[0]  # (T, A, S)
+    spend = proj.spend[0]  # (T, A, K) 元, as the engine spent it
     rows = []
     for t in range(scenario.days):
-        for a in np.flatnonzero(proj.live[t]):
+        for a in np.flatnonzero(proj.sessions[t]):
             e = np.exp(rng.normal(0.0, noise, 7))
             viewers = round(pv[t, a].sum() * e[0])
             n_buyers = round(buyers[t, a].sum() * e[1])
