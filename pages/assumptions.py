@@ -29,6 +29,10 @@ for title, words, lines in tables.formulas(lang):
         st.caption(t("f_quality_table", lang))
         st.table(tables.quality_table(lang).set_index(t("col_signal", lang)))
 
+st.header(t("cases_title", lang))
+st.caption(t("cases_caption", lang))
+st.dataframe(tables.cases_table(state.reported_cases(), lang), hide_index=True, width="stretch")
+
 st.subheader(t("stages_title", lang))
 st.table(tables.stages_table(lang).set_index(t("col_stage", lang)))
 st.subheader(t("constants_title", lang))

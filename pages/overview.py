@@ -12,12 +12,12 @@ lang = v.lang
 
 
 st.title(t("overview_title", lang))
-st.caption(tables.overview_caption(v.scenario, lang))
+st.caption(tables.overview_caption(v.proj, lang))
 
 now = state.kpis_for(v.query)
 before = state.kpis_for(v.previous_query) if v.previous_query else None
 cards = tables.kpi_cards(now, breakdown.kpi_deltas(now, before), lang)
-for row in (cards[:3], cards[3:]):
+for row in (cards[:5], cards[5:]):  # money, then what the viewers do
     for col, card in zip(st.columns(len(row)), row, strict=True):
         col.metric(card.label, card.value, card.delta, help=card.help, border=True)
 if before is not None:

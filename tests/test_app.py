@@ -13,20 +13,18 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import compare, fmt
+from planner import compare
 from planner.engine import simulate
 from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
 from planner.presets import PRESETS
-from planner.report import stage_label, totals
+from planner.report import totals
 from planner.scenario import Scenario, from_query, to_query
+
+from .kpis import KPI_LABELS, kpi_texts
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ("pages/overview.py", "pages/matrix.py", "pages/assumptions.py")
 TIMEOUT = 60
-KPI_LABELS = {
-    "zh": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段"),
-    "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
-}
 INJECTION = {
     "invites": "**bold**",
     "aov": "[x](javascript:alert(1))",
@@ -47,10 +45,7 @@ def app(query: dict[str, str] | str | None = None, url: str = "https://planner.e
 
 
 def expected_kpis(scenario: Scenario, lang: str = "zh") -> dict[str, str]:
-    t = totals(simulate(scenario))
-    values = (fmt.money(t["gmv"], lang), fmt.money(t["net_gmv"], lang), fmt.money(t["profit"], lang),
-              fmt.roi(t["roi"]), fmt.percent(t["public_share"]), stage_label(t["stage_reached_index"], lang))
-    return dict(zip(KPI_LABELS[lang], values, strict=True))
+    return kpi_texts(totals(simulate(scenario)), lang)
 
 
 def shown_kpis(at: AppTest) -> dict[str, str]:
@@ -174,7 +169,7 @@ def test_a_fractional_integer_is_rejected_like_the_cli_not_truncated():
 
 
 def test_a_link_with_a_preset_and_overrides():
-    link = "preset=coffee_funnel&aov=55&v=1"
+    link = "preset=coffee_funnel&aov=55&v=2"
     at = app(link)
     scenario, notices = from_query(link)
     assert not notices
@@ -260,8 +255,8 @@ def test_beans_show_their_bean_count():
 
 def test_the_share_link_is_a_full_snapshot_that_reopens_the_same_numbers():
     at = app("invites=5000&gdt=2000&accounts=2&lang=en")
-    link = next(c.value for c in at.code if "v=1" in c.value)
-    assert link.startswith("https://planner.example.com/?v=1&")
+    link = next(c.value for c in at.code if "v=2" in c.value)
+    assert link.startswith("https://planner.example.com/?v=2&")
     scenario, notices = from_query(link)
     assert not notices
     assert to_query(scenario, "en") == link.split("?", 1)[1]

@@ -18,8 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from planner import fmt
-from planner.report import DAILY_COLUMNS, stage_label
+from planner.report import DAILY_COLUMNS
 from planner.scenario import from_query
 from tests.conftest_browser import (
     ROOT,
@@ -28,15 +27,12 @@ from tests.conftest_browser import (
     metrics,
     slider_input,
 )
+from tests.kpis import KPI_LABELS, kpi_texts
 
 pytestmark = pytest.mark.browser
 
 LINK = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2"
 HOSTILE = "invites=abc&zzz=<script>alert(1)</script>&cvr=nan"
-KPI_LABELS = {
-    "zh": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段"),
-    "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
-}
 NAV = {"zh": ("总览", "矩阵", "假设"), "en": ("Overview", "Matrix", "Assumptions")}
 
 
@@ -50,10 +46,7 @@ def cli_totals(query: str) -> dict:
 
 
 def expected_kpis(query: str, lang: str) -> dict[str, str]:
-    t = cli_totals(query)
-    values = (fmt.money(t["gmv"], lang), fmt.money(t["net_gmv"], lang), fmt.money(t["profit"], lang),
-              fmt.roi(t["roi"]), fmt.percent(t["public_share"]), stage_label(t["stage_reached_index"], lang))
-    return dict(zip(KPI_LABELS[lang], values, strict=True))
+    return kpi_texts(cli_totals(query), lang)
 
 
 def page_kpis(page, lang: str) -> dict[str, str]:
@@ -108,7 +101,7 @@ def test_share_link_shows_the_clis_numbers(server, page):
 
     # The full share link (in a code block under 复制分享链接) reopens the same scenario.
     page.get_by_text("复制分享链接", exact=True).first.click()  # a popover: no rerun
-    code = page.locator("[data-testid='stCode'] code").filter(has_text="v=1").first
+    code = page.locator("[data-testid='stCode'] code").filter(has_text="v=2").first
     code.wait_for()
     share = code.inner_text().strip()
     shared, notices = from_query(share)

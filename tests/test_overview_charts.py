@@ -79,10 +79,10 @@ def test_traffic_mix_has_the_share_on_a_second_axis_and_the_benchmark(paid_matri
 def test_units_read_as_people_write_them():
     assert oc.units(123, "zh", "gmv")[1:] == ("GMV（元/天）", "%,.0f 元")
     assert oc.units(2.5e5, "zh", "gmv")[1:] == ("GMV（万元/天）", "%,.2f 万元")
-    assert oc.units(3e8, "zh", "pv")[1:] == ("场观（亿人次/天）", "%,.2f 亿人次")
+    assert oc.units(3e8, "zh", "pv")[1:] == ("观看人数（亿人/天）", "%,.2f 亿人")
     assert oc.units(2.5e5, "en", "gmv")[1:] == ("GMV (K yuan per day)", "%,.2f K yuan")
-    assert oc.units(12, "en", "pv")[1:] == ("Viewers (per day)", "%,.0f viewers")
-    assert oc.units(4.2e6, "en", "pv")[1:] == ("Viewers (M per day)", "%,.2f M viewers")
+    assert oc.units(12, "en", "pv")[1:] == ("Viewers (UV per day)", "%,.0f viewers")
+    assert oc.units(4.2e6, "en", "pv")[1:] == ("Viewers (UV, M per day)", "%,.2f M viewers")
 
 
 @settings(max_examples=60)

@@ -160,7 +160,7 @@ def value_text(p: Param, value: float, lang: str) -> str:
     value = float(value)
     text = f"{value:,.0f}" if value.is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
     unit = p.unit(lang)
-    if unit in ("0–1", "比例", "fraction"):
+    if unit in ("0–1", "比例", "fraction", "弹性", "elasticity"):  # a pure number: no unit after it
         return text
     if ":" in unit:
         return f"{text} ({unit})"

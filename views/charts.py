@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from planner import breakdown, fmt
 from planner.engine import SOURCES, Projection
 from planner.report import account_name, stage_label
+from planner.tools import TOOLS as TOOL_ROWS
 
 from .i18n import source_label, t
 
@@ -27,17 +28,13 @@ FONT_FAMILY = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 SOURCE_COLORS: dict[str, str] = {
     "private": "#07C160",  # WeChat green
     "public": "#1F6FEB",
-    "gdt": "#F08C00",
-    "beans": "#C9A227",
-    "coupons": "#9B59B6",
+    **{tool.key: tool.colour for tool in TOOL_ROWS},  # the paid tools' own colours (planner.tools)
 }
 ACCOUNT_COLORS = ("#07C160", "#1F6FEB", "#F08C00", "#9B59B6", "#E03131", "#0CA678", "#C9A227",
                   "#5C7CFA", "#D6336C", "#495057")
 FLAGSHIP_COLOR = "#0B7A3E"
 SATELLITE_COLOR = "#6C757D"
 HANDOFF_COLOR = "#E03131"
-STAGE_FILL = ("rgba(173,181,189,0.18)", "rgba(31,111,235,0.10)", "rgba(7,193,96,0.12)",
-              "rgba(240,140,0,0.14)")
 TEXT_COLOR = "#1f2328"
 GRID_COLOR = "#E9ECEF"
 HEIGHT = 420
@@ -292,22 +289,24 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
 
 
 def stage_chart(proj: Projection, lang: str) -> go.Figure:
-    """Viewers two hours into each session per account (log scale) over the stage bands."""
-    v2h = breakdown.viewers_2h(proj)  # (A, T), NaN before launch
+    """Viewers of each account's sessions (log scale), with the whole-session thresholds of the
+    later stages; the hover gives viewers two hours in and the session's stage, from which the
+    early stages are read."""
+    viewers = breakdown.session_viewers(proj)  # (A, T), NaN on days without a session
+    early = breakdown.session_viewers(proj, early=True)
     stage = breakdown.stage_timeline(proj)
     days = list(range(1, proj.days + 1))
     day_text = _day_labels(days, lang)
-    finite = v2h[np.isfinite(v2h)]
+    finite = viewers[np.isfinite(viewers)]
     lo = max(10.0, 10 ** math.floor(math.log10(max(float(finite.min(initial=50.0)), 1.0))))
     hi = 10 ** math.ceil(math.log10(max(float(finite.max(initial=1000.0)), 1000.0) * 1.5))
     shapes, annotations = [], []
-    for i, lower, upper in breakdown.stage_bands():
-        y0, y1 = max(lower, lo), min(upper if upper is not None else hi, hi)
-        if y1 <= y0:
+    for i, measure, lower, _ in breakdown.stage_bands():
+        if measure != "session" or not lo < lower < hi:
             continue
-        shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=y0, y1=y1,
-                           fillcolor=STAGE_FILL[i], line=dict(width=0), layer="below"))
-        annotations.append(dict(x=1.0, xref="paper", xanchor="right", y=math.log10(math.sqrt(y0 * y1)),
+        shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=lower, y1=lower,
+                           line=dict(color="#868e96", width=1, dash="dash"), layer="below"))
+        annotations.append(dict(x=1.0, xref="paper", xanchor="right", yanchor="bottom", y=math.log10(lower),
                                 yref="y", text=stage_label(i, lang), showarrow=False,
                                 font=dict(family=FONT_FAMILY, size=12, color="#495057")))
     data = []
@@ -315,17 +314,20 @@ def stage_chart(proj: Projection, lang: str) -> go.Figure:
         name = account_name(a, lang)
         stages = [stage_label(int(s), lang) for s in stage[a]]
         data.append(dict(
-            type="scatter", x=days, y=_floats(v2h[a]), name=name, mode="lines",
+            type="scatter", x=days, y=_floats(viewers[a]), name=name, mode="lines+markers",
+            marker=dict(size=4), connectgaps=True,
             line=dict(color=ACCOUNT_COLORS[a % len(ACCOUNT_COLORS)], width=3 if a == 0 else 1.8),
-            customdata=[list(row) for row in zip(day_text, _counts(v2h[a], lang), stages, strict=True)],
-            hovertemplate=name + " · %{customdata[0]}: %{customdata[1]} · %{customdata[2]}<extra></extra>",
+            customdata=[list(row) for row in zip(day_text, _counts(viewers[a], lang), _counts(early[a], lang),
+                                                 stages, strict=True)],
+            hovertemplate=name + " · %{customdata[0]}: %{customdata[1]} · "
+                          + t("stage_measure_2h", lang) + " %{customdata[2]} · %{customdata[3]}<extra></extra>",
         ))
     decades = [10 ** k for k in range(int(round(math.log10(lo))), int(round(math.log10(hi))) + 1)]
     layout = _layout(
         t("stage_title", lang), legend=proj.accounts > 1, shapes=shapes, annotations=annotations,
         xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
-        yaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)], title=_axis_title(t("axis_viewers_2h", lang)),
-                   tickmode="array", tickvals=decades, ticktext=_tick_text(decades, lang, "count"),
-                   gridcolor=GRID_COLOR),
+        yaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)],
+                   title=_axis_title(t("axis_viewers_session", lang)), tickmode="array", tickvals=decades,
+                   ticktext=_tick_text(decades, lang, "count"), gridcolor=GRID_COLOR),
     )
     return _figure(data, layout)

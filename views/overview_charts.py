@@ -39,12 +39,12 @@ def units(vmax: float, lang: str, kind: str) -> tuple[float, str, str]:
     size, unit = unit_for(vmax, lang)
     digits = 2 if size > 1 else 0
     if lang == "zh":
-        what, noun = ("GMV", "元") if kind == "gmv" else ("场观", "人次")
+        what, noun = ("GMV", "元") if kind == "gmv" else ("观看人数", "人")
         return size, f"{what}（{unit}{noun}/天）", f"%,.{digits}f {unit}{noun}"
     if kind == "gmv":
         scaled = f"{unit} yuan" if unit else "yuan"
         return size, f"GMV ({scaled} per day)", f"%,.{digits}f {scaled}"
-    return size, f"Viewers ({unit} per day)" if unit else "Viewers (per day)", \
+    return size, f"Viewers (UV, {unit} per day)" if unit else "Viewers (UV per day)", \
         f"%,.{digits}f {unit} viewers" if unit else f"%,.{digits}f viewers"
 
 
@@ -111,7 +111,9 @@ def traffic_mix(proj: Projection, lang: str, filename: str) -> dict:
          "tooltip": {"valueFormatter": number}, "data": _scaled(pv[:, s], size)}
         for s in active_sources(pv)
     ]
-    share = [round(100 * float(v), 4) for v in d["public_share"]]
+    # No share on a day without a session (a gap, not a fall to 0%).
+    share = [round(100 * float(v), 4) if total > 0 else None for v, total in zip(d["public_share"], d["pv_total"],
+                                                                                strict=True)]
     bench = 100 * breakdown.PUBLIC_SHARE_BENCHMARK
     series += [
         # z above the areas: the lines run across them.

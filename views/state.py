@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import streamlit as st
 
-from planner import breakdown
+from planner import breakdown, cases
 from planner.engine import Projection, simulate
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
@@ -289,6 +289,13 @@ def project(query: str) -> Projection:
 @st.cache_data(max_entries=64, show_spinner=False)
 def kpis_for(query: str) -> dict:
     return breakdown.kpis(project(query))
+
+
+@st.cache_resource(show_spinner=False)
+def reported_cases() -> list:
+    """The model held against the reported cases (``planner.cases``): the same for every link, so
+    computed once per server (a few seconds) and shared."""
+    return cases.evaluate_all()
 
 
 def track(query: str) -> str | None:

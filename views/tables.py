@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planner import breakdown, compare, engine, fmt
+from planner import breakdown, cases, compare, engine, fmt
 from planner.engine import Projection
 from planner.params import (
+    AOV_REFERENCE,
     BEANS_PER_HEATING_ORDER,
     BEANS_PER_YUAN_ANDROID,
     BEANS_PER_YUAN_IOS,
@@ -73,8 +74,12 @@ def _signed(text: str, x: float) -> str:
 def _delta_text(key: str, d, lang: str) -> str | None:
     if d is None or d == 0:
         return None
-    if key in ("gmv", "net_gmv", "profit"):
+    if key in ("gmv", "net_gmv", "profit", "unspent", "gpm"):
         return _signed(fmt.money(d, lang), d)
+    if key == "gmv_per_viewer":
+        return _signed(fmt.price(d, lang), d)
+    if key == "viewers_per_session":
+        return _signed(fmt.count(d, lang), d)
     if key == "roi":
         return _signed(fmt.roi(d), d)
     if key == "public_share":
@@ -92,11 +97,14 @@ def kpi_cards(kpis: dict, deltas: dict, lang: str) -> list[Card]:
         "net_gmv": fmt.money(kpis["net_gmv"], lang),
         "profit": fmt.money(kpis["profit"], lang),
         "roi": fmt.roi(kpis["roi"]),
+        "unspent": fmt.money(kpis["unspent"], lang),
+        "viewers_per_session": fmt.count(kpis["viewers_per_session"], lang),
+        "gmv_per_viewer": fmt.price(kpis["gmv_per_viewer"], lang),
+        "gpm": fmt.money(kpis["gpm"], lang),
         "public_share": fmt.percent(kpis["public_share"]),
         "stage_reached_index": stage_label(kpis["stage_reached_index"], lang),
     }
-    labels = {"gmv": "kpi_gmv", "net_gmv": "kpi_net_gmv", "profit": "kpi_profit", "roi": "kpi_roi",
-              "public_share": "kpi_public_share", "stage_reached_index": "kpi_stage"}
+    labels = {key: f"kpi_{key}" for key in values} | {"stage_reached_index": "kpi_stage"}
     cards = []
     for key in breakdown.KPI_KEYS:
         help_key = labels[key] + "_help"
@@ -105,10 +113,12 @@ def kpi_cards(kpis: dict, deltas: dict, lang: str) -> list[Card]:
     return cards
 
 
-def overview_caption(scenario: Scenario, lang: str) -> str:
-    by_key = {p.key: p for p in PARAMS}
-    return t("overview_caption", lang, days=scenario.days, accounts=scenario.accounts,
-             aov=fmt.money(scenario.aov, lang), cvr=param_value(by_key["cvr"], scenario.cvr, lang))
+def overview_caption(proj: Projection, lang: str) -> str:
+    """The scenario in one line: horizon, accounts, schedule, AOV and the public CVR at that AOV
+    (the engine's, not the link's 200 元 reference value)."""
+    s = proj.scenario
+    return t("overview_caption", lang, days=s.days, accounts=s.accounts, sessions=f"{s.sessions_week:g}",
+             hours=f"{s.session_hours:g}", aov=fmt.money(s.aov, lang), cvr=fmt.percent(float(proj.cvr_public[0]), 2))
 
 
 def decomposition_table(proj: Projection, lang: str, before: Projection | None = None) -> pd.DataFrame:
@@ -145,11 +155,19 @@ def _signed_money(value: float, lang: str) -> str:
 
 # --- matrix -----------------------------------------------------------------------------
 
+def launch_text(row: dict, days: int, lang: str) -> str:
+    """An account's launch day, or "after day N" for one that does not launch within the horizon."""
+    return t("day_n", lang, n=row["launch_day"]) if row["launched"] else t("after_day", lang, n=days)
+
+
 def accounts_table(proj: Projection, lang: str) -> pd.DataFrame:
     rows = breakdown.account_rows(proj)
     return pd.DataFrame({
         t("col_account", lang): [account_name(r["account"], lang) for r in rows],
-        t("col_launch", lang): [t("day_n", lang, n=r["launch_day"]) for r in rows],
+        t("col_launch", lang): [launch_text(r, proj.days, lang) for r in rows],
+        t("col_sessions", lang): [f"{r['sessions']:,}" for r in rows],
+        t("col_per_session", lang): [fmt.count(r["viewers_per_session"], lang) if r["sessions"] else fmt.DASH
+                                     for r in rows],
         t("col_best_stage", lang): [stage_label(r["best_stage"], lang) for r in rows],
         t("col_final_stage", lang): [stage_label(r["final_stage"], lang) for r in rows],
         t("col_public_share", lang): [fmt.percent(r["public_share"]) for r in rows],
@@ -157,14 +175,14 @@ def accounts_table(proj: Projection, lang: str) -> pd.DataFrame:
         t("col_viewers", lang): [fmt.count(r["pv"], lang) for r in rows],
         t("col_handoff", lang): [fmt.count(r["handoff_received"], lang) if r["account"] else fmt.DASH
                                  for r in rows],
-        t("col_final_pool", lang): [fmt.count(r["final_pool"], lang) for r in rows],
+        t("col_final_followers", lang): [fmt.count(r["final_followers"], lang) for r in rows],
     })
 
 
 def first_stage_table(proj: Projection, lang: str) -> pd.DataFrame:
     firsts = breakdown.first_day_at_stage(proj)
     data = {t("col_account", lang): [account_name(a, lang) for a in range(proj.accounts)]}
-    for i in range(len(engine.STAGE_THRESHOLDS)):
+    for i in range(len(engine.STAGE_KEYS)):
         data[stage_label(i, lang)] = [t("day_n", lang, n=row[i]) if row[i] is not None else t("never", lang)
                                       for row in firsts]
     return pd.DataFrame(data)
@@ -177,9 +195,10 @@ def matrix_caption(scenario: Scenario, lang: str) -> str:
 
 
 def stage_bands_text(lang: str) -> str:
-    return "；".join(f"{stage_label(i, lang)} {_band(lo, hi, lang)}" for i, lo, hi in breakdown.stage_bands()) \
-        if lang == "zh" else "; ".join(f"{stage_label(i, lang)} {_band(lo, hi, lang)}"
-                                       for i, lo, hi in breakdown.stage_bands())
+    """Each stage with the measure it is read from and its band, in one line."""
+    parts = [f"{stage_label(i, lang)} {t('stage_measure_' + measure, lang)} {_band(lo, hi, lang)}"
+             for i, measure, lo, hi in breakdown.stage_bands()]
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def _band(lo: float, hi: float | None, lang: str) -> str:
@@ -236,8 +255,9 @@ def quality_table(lang: str) -> pd.DataFrame:
 def stages_table(lang: str) -> pd.DataFrame:
     bands = breakdown.stage_bands()
     return pd.DataFrame({
-        t("col_stage", lang): [stage_label(i, lang) for i, _, _ in bands],
-        t("col_viewers_2h", lang): [_band(lo, hi, lang) for _, lo, hi in bands],
+        t("col_stage", lang): [stage_label(i, lang) for i, _, _, _ in bands],
+        t("col_stage_measure", lang): [t("stage_measure_" + measure, lang) for _, measure, _, _ in bands],
+        t("col_viewers_2h", lang): [_band(lo, hi, lang) for _, _, lo, hi in bands],
     })
 
 
@@ -246,6 +266,11 @@ def constants_lines(lang: str) -> list[str]:
         t("const_beans", lang, android=BEANS_PER_YUAN_ANDROID, ios=BEANS_PER_YUAN_IOS,
           order=BEANS_PER_HEATING_ORDER),
         t("const_push", lang, lo=INITIAL_PUSH_MIN, hi=INITIAL_PUSH_MAX),
+        t("const_aov_ref", lang, aov=AOV_REFERENCE),
+        t("const_hours", lang, tau=f"{engine.HOURS_SCALE:g}", ref=f"{engine.REFERENCE_HOURS:g}"),
+        t("const_trust", lang, half=f"{engine.FOLLOWERS_HALF_TRUST:,.0f}",
+          evidence=f"{engine.STRANGERS_HALF_EVIDENCE:,.0f}"),
+        t("const_repeat", lang, days=f"{engine.REPEAT_WINDOW_YEARS * 365:.0f}"),
         t("const_benchmark", lang, share=fmt.percent(breakdown.PUBLIC_SHARE_BENCHMARK, 0)),
     ]
 
@@ -269,45 +294,60 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
         rf" + {w['interact']:.2f}\cdot\min\!\left(\frac{{{k('interact')}}}{{{engine.INTERACT_FULL:g}}}, 1\right)"
         r"\end{aligned}"
     )
+    tau, ref = f"{engine.HOURS_SCALE:g}", f"{engine.REFERENCE_HOURS:g}"
     return [
+        (t("f_schedule_title", lang), t("f_schedule_words", lang), [
+            rf"L_a = a\cdot {k('launch_every')},\qquad n_a(t) = \left\lceil\tfrac{{(k+1)\,s}}{{7}}\right\rceil"
+            rf" - \left\lceil\tfrac{{k\,s}}{{7}}\right\rceil,\quad k = t - L_a,\quad s = {k('sessions_week')}",
+            rf"c(h) = 1 - e^{{-h/{tau}}},\qquad H = {k('session_hours')}",
+        ]),
         (t("f_private_title", lang), t("f_private_words", lang), [
-            rf"x_a = \frac{{I_a + {k('overlap')}\cdot\sum_{{b\neq a}} I_b}}{{P_a}},\qquad I_a = {k('invites')}",
-            rf"\text{{show}}_a = \frac{{{k('show')}}}{{1 + {k('fatigue')}\cdot x_a}}",
-            rf"v_{{1,a}} = \min(I_a\cdot \text{{show}}_a,\; P_a),\qquad "
-            rf"v_{{2,a}} = v_{{1,a}}\cdot {k('share')}\cdot {k('per_share')}",
-            r"\text{private}_a = v_{1,a} + v_{2,a}",
+            rf"y_a = s\cdot\left(\frac{{I}}{{\sigma_a P}} + \frac{{(N-1)\,I}}{{P}}\right),\qquad I = {k('invites')},"
+            rf"\ \sigma_0 = 1,\ \sigma_{{a>0}} = {k('sat_share')}",
+            rf"\text{{first}}_a = \min\!\left(\frac{{I\cdot {k('show')}}}{{1 + {k('fatigue')}\cdot y_a}},\ \sigma_a P\right),"
+            rf"\qquad \text{{private}}_a = \text{{first}}_a\,(1 + {k('share')}\cdot {k('per_share')})",
+            rf"P_0 = {k('pool')},\qquad C_0 = {k('buyer_share')}\cdot P_0",
         ]),
         (t("f_quality_title", lang), t("f_quality_words", lang), [
             quality,
-            rf"\text{{GPM}} = 1000\cdot {k('cvr')}\cdot {k('aov')}",
+            rf"\text{{GPM}} = \frac{{1000\cdot\text{{cvr}}_{{\text{{eff}}}}\cdot {k('aov')}}}{{{k('visits_per_viewer')}}}",
+            rf"w \leftarrow q + \left(1 - {k('weight_speed')}\cdot\frac{{\text{{public}}}}"
+            rf"{{\text{{public}} + {engine.STRANGERS_HALF_EVIDENCE:g}}}\right)^{{n}}(w - q),\qquad"
+            rf" w_{{0,0}} = q\cdot\frac{{F_0}}{{F_0 + {engine.FOLLOWERS_HALF_TRUST:g}}}",
         ]),
         (t("f_public_title", lang), t("f_public_words", lang), [
-            rf"L = 1 + ({k('lev_cap')} - 1)\cdot q",
-            rf"\text{{push}} = {INITIAL_PUSH_MIN} + ({INITIAL_PUSH_MAX} - {INITIAL_PUSH_MIN})\cdot w",
-            rf"\text{{public}} = \text{{push}} + w\cdot L\cdot\text{{private}} + {k('fan_show')}\cdot F"
-            rf" + {k('spill')}\cdot\text{{paid}} + \text{{hand-off in}}",
+            rf"\text{{push}} = {INITIAL_PUSH_MIN} + ({INITIAL_PUSH_MAX} - {INITIAL_PUSH_MIN})\cdot w,\qquad"
+            rf" \text{{fans}} = {k('fan_show')}\cdot F,\qquad"
+            rf" \text{{content}} = {k('video_to_room')}\cdot\frac{{{k('video_plays')}}}{{7}}\cdot c(H)",
+            rf"\lambda = 1 + ({k('lev_cap')} - 1)\,q^2,\qquad"
+            rf" \text{{rec}} = w\,\lambda\,\frac{{c(H)}}{{c({ref})}}\cdot(\text{{private}} + \text{{push}}"
+            rf" + \text{{fans}} + \text{{content}} + \text{{hand-off}})",
+            rf"\text{{public}}_a = k_w\,(\text{{fans}} + \text{{content}}) + k\,(\text{{push}} + \text{{hand-off}}"
+            rf" + \text{{rec}} + \text{{spill}}),\quad K = {k('audience')}\cdot c\!\left(\textstyle\sum_a n_a H\right)",
+            r"k_w = \frac{K\,(1 - e^{-W/K})}{W},\qquad k = \frac{K\,(e^{-W/K} - e^{-(W+O)/K})}{O}",
         ]),
         (t("f_paid_title", lang), t("f_paid_words", lang, min_private=COUPON_GRANT_MIN_PRIVATE), [
-            r"\text{paid}_k = \text{cap}_k\left(1 - e^{-S_k\, r_k / \text{cap}_k}\right),\qquad "
-            r"r_k = \frac{1}{\text{cpv}_k}",
-            rf"r_{{\text{{beans}}}} = \frac{{{BEANS_PER_YUAN_ANDROID}\,(1 - {k('ios_share')}) + "
-            rf"{BEANS_PER_YUAN_IOS}\,{k('ios_share')}}}{{{BEANS_PER_YUAN_ANDROID}}}\cdot\frac{{1}}{{{k('beans_cpv')}}}",
-            rf"\text{{coupons}} \mathrel{{+}}= {k('coupon_free')}\cdot"
-            rf"[\text{{private}} \ge {COUPON_GRANT_MIN_PRIVATE}]",
+            r"v(S) = \frac{2S/\text{cpv}}{1 + \sqrt{1 + 2\,\text{rise}\,S/(\text{cpv}\cdot\text{cap}\cdot H)}},"
+            r"\qquad S \le S_{\max} = \text{cpv}\cdot\text{cap}\cdot H\,(1 + \text{rise}/2)",
+            r"\text{unspent} = S - \min(S, S_{\max})",
+            rf"\text{{cpv}}_{{\text{{beans}}}} = {k('beans_cpv')}\cdot\frac{{{BEANS_PER_YUAN_ANDROID}}}"
+            rf"{{{BEANS_PER_YUAN_ANDROID}\,(1 - {k('ios_share')}) + {BEANS_PER_YUAN_IOS}\,{k('ios_share')}}}",
         ]),
         (t("f_conv_title", lang), t("f_conv_words", lang), [
-            rf"\text{{cvr}}_p = \min({k('cvr')}\cdot {k('priv_mult')},\, 1)",
-            rf"\text{{buyers}}_{{\text{{private}}}} = (v_1 - C + v_2)\cdot\text{{cvr}}_p"
-            rf" + C\cdot\max({k('repurchase')},\, \text{{cvr}}_p)",
-            rf"\text{{buyers}}_{{\text{{public}}}} = \text{{public}}\cdot {k('cvr')},\qquad "
-            rf"\text{{buyers}}_k = \text{{paid}}_k\cdot\min({k('cvr')}\cdot\text{{prec}}_k,\, 1)",
+            rf"\text{{cvr}}_{{\text{{eff}}}} = {k('cvr')}\cdot\left(\frac{{{AOV_REFERENCE}}}{{{k('aov')}}}\right)"
+            rf"^{{{k('aov_elasticity')}}},\qquad \text{{cvr}}_p = \min({k('priv_mult')}\cdot\text{{cvr}}_{{\text{{eff}}}}, 1)",
+            rf"p_{{\text{{rep}}}} = \max\!\left(1 - (1 - {k('repurchase')})^{{\min(1/W,\ 30/365)}},\ \text{{cvr}}_p\right)",
+            r"\text{buyers}_{\text{private}} = (\text{first}\,(1 - C/P) + \text{second})\,\text{cvr}_p"
+            r" + \text{first}\,(C/P)\,p_{\text{rep}}",
+            rf"\text{{buyers}}_{{\text{{public}}}} = (\text{{public}} - \text{{warm}})\,\text{{cvr}}_{{\text{{eff}}}}"
+            rf" + \text{{warm}}\cdot\min({k('fan_mult')}\cdot\text{{cvr}}_{{\text{{eff}}}}, 1)",
             rf"\text{{GMV}}_s = \text{{PV}}_s\times\text{{CVR}}_s\times {k('aov')}",
         ]),
         (t("f_dyn_title", lang), t("f_dyn_words", lang), [
-            rf"P \leftarrow P\,(1 - {k('churn')}) + {k('capture')}\cdot(\text{{buyers}}_{{\text{{public}}}}"
-            rf" + \textstyle\sum_k \text{{buyers}}_k + v_2\cdot\text{{cvr}}_p)",
-            rf"F \leftarrow F\,(1 - {k('churn')}) + {k('follow')}\cdot\text{{PV}}",
-            rf"w \leftarrow w + {k('weight_speed')}\cdot(q - w)",
+            rf"P \leftarrow P_{{\max}} - (P_{{\max}} - P\,(1 - {k('churn')}))\,e^{{-{k('capture')}\cdot B/P_{{\max}}}},"
+            rf"\quad P_{{\max}} = {k('pool')} + {k('audience')}",
+            rf"F \leftarrow A - (A - F\,(1 - {k('churn')}))\,e^{{-({k('follow')}\cdot\text{{new viewers}}"
+            rf" + {k('video_follow')}\cdot {k('video_plays')}/7)/A}},\quad A = {k('audience')}",
         ]),
         (t("f_money_title", lang), "", [
             rf"\text{{net GMV}} = \text{{GMV}}\,(1 - {k('returns')}),\qquad "
@@ -316,11 +356,24 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
                                                             else r"\quad(\text{undefined without spend})"),
         ]),
         (t("f_matrix_title", lang), t("f_matrix_words", lang), [
-            rf"\text{{launch}}_k = k\cdot {k('launch_every')},\qquad P_{{k,0}} = {k('sat_pool')}\cdot {k('pool')},"
-            rf"\qquad w_{{k,0}} = 0",
-            rf"\text{{hand-off}}_k = {k('handoff')}\cdot\text{{public}}_0 / n_{{\text{{live satellites}}}}",
+            rf"\text{{hand-off}}_a = {k('handoff')}\cdot\text{{raw}}_0 / n_{{\text{{satellites streaming}}}},\qquad"
+            rf" \text{{plays}}_{{a>0}} = {k('sat_content')}\cdot {k('video_plays')}",
         ]),
     ]
+
+
+def cases_table(results, lang: str) -> pd.DataFrame:
+    """The reported cases beside the model (``planner.cases``): what was reported, what the model
+    gives with the inputs set as the source describes the case, and their ratio."""
+    rows = cases.rows(results, lang)
+    return pd.DataFrame({
+        t("col_case", lang): [r["case"] for r in rows],
+        t("col_reported", lang): [r["reported"] for r in rows],
+        t("col_model", lang): [r["model"] for r in rows],
+        t("col_ratio", lang): [r["ratio"] for r in rows],
+        t("col_pass", lang): ["✓" if r["ok"] else "✗" for r in rows],
+        t("col_inputs", lang): [r["inputs"] for r in rows],
+    })
 
 
 def param_value_by_key(key: str, scenario: Scenario, lang: str) -> str:
