@@ -37,7 +37,7 @@ KPIS: tuple[tuple[str, str, str], ...] = (
     ("profit", "投流后利润", "Profit after spend"),
     ("spend", "投流消耗", "Paid spend"),
     ("roi", "投产比 ROI", "ROI"),
-    ("pv", "场观", "Viewers"),
+    ("pv", "观看人数(UV)", "Viewers (UV)"),
 )
 
 

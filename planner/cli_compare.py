@@ -21,7 +21,7 @@ KPI_LABELS: dict[str, tuple[str, str]] = {
     "profit": ("投流后利润", "Profit after spend"),
     "spend": ("投流消耗", "Paid spend"),
     "roi": ("投产比 ROI", "ROI"),
-    "pv": ("场观", "Viewers"),
+    "pv": ("观看人数(UV)", "Viewers (UV)"),
     "buyers": ("成交人数", "Buyers"),
     "public_share": ("公域占比", "Public share"),
     "stage_reached_index": ("最高阶段", "Stage reached"),

@@ -45,11 +45,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payback_at": ("超过 {spend}/天 后，下一元不再赚钱。", "Beyond {spend}/day the next 元 no longer pays."),
     "payback_never_here": ("在图示范围内每一元都赚钱。", "Every 元 pays within the range shown."),
     "payback_zero": ("从第一元起就不赚钱。", "It does not pay from the first 元."),
-    "row_viewers": ("场观（预测期合计，人次）", "Viewers (horizon total)"),
+    "row_viewers": ("观看人数（UV，预测期逐场累计）", "Viewers (UV, horizon total over sessions)"),
     "row_money": ("GMV 与利润（预测期合计，元）", "GMV and profit (horizon total, 元)"),
     "row_mroi": ("边际ROI（下一元带来的GMV）", "Marginal ROI (GMV of the next 元)"),
     "axis_spend": ("{tool}日消耗（元/天）", "{tool} daily spend (元/day)"),
-    "axis_viewers": ("人次", "viewers"),
+    "axis_viewers": ("人（UV）", "viewers (UV)"),
     "axis_money": ("元", "元"),
     "axis_roi": ("GMV/元", "GMV per 元"),
     "trace_paid": ("{tool}观看", "{tool} viewers"),
@@ -127,7 +127,7 @@ KPI_ROWS: tuple[tuple[str, str, str], ...] = (
     ("profit", "投流后利润", "Profit after spend"),
     ("spend", "投流消耗（预测期合计）", "Paid spend (horizon)"),
     ("roi", "投产比 ROI", "ROI"),
-    ("pv", "场观", "Viewers"),
+    ("pv", "观看人数(UV)", "Viewers (UV)"),
 )
 
 

@@ -105,7 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trace_test": ("回测期", "Back-test period"),
     "axis_date": ("日期", "Date"),
     "axis_gmv": ("成交金额（元/天）", "GMV (yuan/day)"),
-    "axis_viewers": ("场观（人次/天）", "Viewers (per day)"),
+    "axis_viewers": ("观看人数（UV，人/天）", "Viewers (UV per day)"),
     "axis_residual": ("相对误差（%）", "Relative error (%)"),
     "test_band": ("回测期", "back-test"),
     "downloads": ("下载逐场对比（实际 vs 拟合）", "Download the per-session comparison (actual vs fitted)"),
