@@ -31,7 +31,7 @@ for title, words, lines in tables.formulas(lang):
 
 st.header(t("cases_title", lang))
 st.caption(t("cases_caption", lang))
-st.dataframe(tables.cases_table(state.reported_cases(), lang), hide_index=True, width="stretch")
+st.table(tables.cases_table(state.reported_cases(), lang), hide_index=True)
 
 st.subheader(t("stages_title", lang))
 st.table(tables.stages_table(lang).set_index(t("col_stage", lang)))

@@ -99,7 +99,6 @@ Dynamics (end of each day; n = the day's sessions, keep = 1 − churn)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -143,7 +142,7 @@ DAYS_PER_WEEK = 7
 # Stages (DOMAIN's table): the early ones by viewers two hours into a session, the later ones by
 # viewers of the whole session.
 STAGE_KEYS: tuple[str, ...] = ("cold_start", "warming_up", "out_of_cold_start", "ten_thousand", "head")
-STAGES_ZH = ("冷启动", "破冷启动中", "出冷启动", "万人场", "头部")
+STAGES_ZH = ("冷启动", "起量中", "出冷启动", "万人场", "头部")
 STAGES_EN = ("Cold start", "Warming up", "Out of cold start", "10,000+ a session", "Head")
 EARLY_STAGE_FROM = (200.0, 1_000.0)  # viewers at 2 h: warming up from 200, out of cold start from 1,000
 SESSION_STAGE_FROM = (10_000.0, 100_000.0)  # viewers of the session: 10,000+, head from about 100,000
@@ -424,11 +423,16 @@ def simulate(
     tool_ceiling = np.concatenate([col(f"{key}_cap")[:, :, None] for key in TOOLS], axis=2) * hours[:, :, None]
     tool_top = tools.max_spend(tool_cpv, tool_ceiling, tools.RISES)
     days_alike = np.concatenate([allocation.transpose(1, 0, 2, 3).reshape(T, -1), sessions], axis=1)
-    patterns, pattern_of_day = np.unique(days_alike, axis=0, return_inverse=True)
-    pattern_of_day = pattern_of_day.reshape(-1)
+    index_of: dict[bytes, int] = {}
+    pattern_of_day = np.array([index_of.setdefault(row.tobytes(), len(index_of)) for row in days_alike])
+    patterns = days_alike[np.unique(pattern_of_day, return_index=True)[1]]
     purchases = []  # per distinct day: paid viewers a session, the day's spend, buyers a session (D, A, K)
+    nothing = np.zeros((D, A, N_TOOLS))
     for row in patterns:
         day_allocation = row[: allocation.shape[0] * A * N_TOOLS].reshape(allocation.shape[0], A, N_TOOLS)
+        if not day_allocation.any():  # no budget that day: nothing bought
+            purchases.append((nothing, nothing, nothing))
+            continue
         paid, spent = _paid_on(day_allocation, row[-A:], tool_cpv, tool_ceiling, tool_top, ios)
         paid, spent = np.broadcast_to(paid, (D, A, N_TOOLS)), np.broadcast_to(spent, (D, A, N_TOOLS))
         purchases.append((paid, spent, paid * cvr_tool))
@@ -444,7 +448,7 @@ def simulate(
                               where=satellites_on[:, None] > 0)
     # For each number of launched accounts: the fatigue from the invites a person in each account's
     # segment gets a week (times the pool), and each account's reachable part of the pool.
-    fatigue_load = {N: fatigue * (own_invites + others_invites * (N - 1)) for N in np.unique(launched_count)}
+    fatigue_load = {N: fatigue * (own_invites + others_invites * (N - 1)) for N in set(launched_count.tolist())}
     reachable = {N: segment * (np.arange(A) < N) for N in fatigue_load}
     quality_full = quality_static + QUALITY_WEIGHTS["private"]  # q = this − 0.30·500 / (private + 500)
     quality_dip = QUALITY_WEIGHTS["private"] * PRIVATE_VOLUME_HALF
@@ -662,8 +666,3 @@ def _stage_history(histories: dict[str, np.ndarray], sessions: np.ndarray) -> np
 def stage_of(viewers_session: float, viewers_2h: float) -> int:
     """Stage index for one session's viewers (whole session, and two hours in)."""
     return int(stage_index(viewers_session, viewers_2h))
-
-
-def hours_to_reach(share: float) -> float:
-    """Hours a session needs to catch ``share`` of a day-long session's arrivals (for the docs)."""
-    return -HOURS_SCALE * math.log(1.0 - share)

@@ -8,9 +8,9 @@ from planner.report import stage_label
 
 KPI_LABELS = {
     "zh": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "未花出预算", "场均观看人数（UV）", "UV价值（元/人）",
-           "GPM（元/千次看播PV）", "公域占比（UV）", "最高阶段"),
+           "GPM（元/千次PV）", "公域占比（UV）", "最高阶段"),
     "en": ("GMV", "Net GMV", "Profit after spend", "ROI", "Unspent budget", "Viewers a session (UV)",
-           "GMV per viewer (UV)", "GPM (per 1,000 watch PV)", "Public share (UV)", "Stage reached"),
+           "GMV per viewer (UV)", "GPM (per 1,000 PV)", "Public share (UV)", "Stage reached"),
 }
 
 

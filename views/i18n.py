@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi_unspent": ("未花出预算", "Unspent budget"),
     "kpi_viewers_per_session": ("场均观看人数（UV）", "Viewers a session (UV)"),
     "kpi_gmv_per_viewer": ("UV价值（元/人）", "GMV per viewer (UV)"),
-    "kpi_gpm": ("GPM（元/千次看播PV）", "GPM (per 1,000 watch PV)"),
+    "kpi_gpm": ("GPM（元/千次PV）", "GPM (per 1,000 PV)"),
     "kpi_unspent_help": ("投流预算中花不出去的部分：直播间接不住的流量（超过每小时上限）、凑不满500豆一单的微信豆。"
                          "未花出的不计消耗（微信豆会退回）。",
                          "Paid budget that could not be spent: traffic the room could not absorb (beyond the "

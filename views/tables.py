@@ -336,7 +336,8 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
         (t("f_conv_title", lang), t("f_conv_words", lang), [
             rf"\text{{cvr}}_{{\text{{eff}}}} = {k('cvr')}\cdot\left(\frac{{{AOV_REFERENCE}}}{{{k('aov')}}}\right)"
             rf"^{{{k('aov_elasticity')}}},\qquad \text{{cvr}}_p = \min({k('priv_mult')}\cdot\text{{cvr}}_{{\text{{eff}}}}, 1)",
-            rf"p_{{\text{{rep}}}} = \max\!\left(1 - (1 - {k('repurchase')})^{{\min(1/W,\ 30/365)}},\ \text{{cvr}}_p\right)",
+            rf"p_{{\text{{rep}}}} = \max\!\left(1 - (1 - {k('repurchase')})^{{\min(1/W,\ {engine.REPEAT_WINDOW_YEARS * 365:.0f}/365)}},"
+            r"\ \text{cvr}_p\right)",
             r"\text{buyers}_{\text{private}} = (\text{first}\,(1 - C/P) + \text{second})\,\text{cvr}_p"
             r" + \text{first}\,(C/P)\,p_{\text{rep}}",
             rf"\text{{buyers}}_{{\text{{public}}}} = (\text{{public}} - \text{{warm}})\,\text{{cvr}}_{{\text{{eff}}}}"
@@ -356,7 +357,8 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
                                                             else r"\quad(\text{undefined without spend})"),
         ]),
         (t("f_matrix_title", lang), t("f_matrix_words", lang), [
-            rf"\text{{hand-off}}_a = {k('handoff')}\cdot\text{{raw}}_0 / n_{{\text{{satellites streaming}}}},\qquad"
+            rf"\text{{hand-off}}_a = {k('handoff')}\cdot(\text{{warm}}_0 + \text{{plat}}_0)"
+            rf" / n_{{\text{{satellites streaming}}}},\qquad"
             rf" \text{{plays}}_{{a>0}} = {k('sat_content')}\cdot {k('video_plays')}",
         ]),
     ]
