@@ -1,7 +1,8 @@
 """Full-page screenshots of every page, in Chinese and English, for the default scenario and one
 preset, plus the projection card, into docs/screenshots/.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--preset apparel_matrix]
+    python scripts/screenshots.py [--out docs/screenshots] [--preset apparel_matrix] [--width 1440]
+    python scripts/screenshots.py --width 390 --out /tmp/phone   # a phone's width, to look at
 
 Starts ``streamlit run app.py`` on a free loopback port and drives Debian's Chromium. Streamlit
 scrolls inside its main container, so each shot first grows the viewport to the content's
@@ -43,21 +44,21 @@ CONTENT_HEIGHT_JS = """() => {
 }"""
 
 
-def shoot(page, path: Path) -> int:
+def shoot(page, path: Path, viewport: dict) -> int:
     """Grow the viewport to the content, wait for the charts, save a full-page PNG."""
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
-    height = VIEWPORT["height"]
+    height = viewport["height"]
     for _ in range(3):  # charts resize with the viewport, which can change the height again
         want = min(int(page.evaluate(CONTENT_HEIGHT_JS)) + 40, MAX_HEIGHT)
         if want <= height:
             break
         height = want
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.set_viewport_size({"width": viewport["width"], "height": height})
         page.wait_for_timeout(400)
         page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
     page.wait_for_timeout(600)  # let the charts finish their transitions
     page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(viewport)
     return height
 
 
@@ -75,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--preset", default="apparel_matrix")
+    parser.add_argument("--width", type=int, default=1440, help="viewport width in px (390: a phone)")
     args = parser.parse_args(argv)
+    viewport = {"width": args.width, "height": VIEWPORT["height"] if args.width > 600 else 844}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -94,12 +97,13 @@ def main(argv: list[str] | None = None) -> int:
                 parts = [q for q in (query, "lang=en" if lang == "en" else "") if q]
                 url = f"{server.url}/{path}" + ("?" + "&".join(parts) if parts else "")
                 page = new_page(browser)
+                page.set_viewport_size(viewport)
                 try:
                     goto_app(page, url, timeout_ms=60_000)
                     if page.locator("[data-testid='stException']").count():
                         print(f"!! {url}: the page shows an exception", file=sys.stderr)
                     file = out / f"{page_name}_{name}_{lang}.png"
-                    height = shoot(page, file)
+                    height = shoot(page, file, viewport)
                     _shrink(file)
                     note = " (cut)" if height >= MAX_HEIGHT else ""
                     written.append(file)
