@@ -744,6 +744,10 @@ def scenario_with(scenario: Scenario, allocation: np.ndarray) -> Scenario:
     tool with no spend, or whose shares are what the even split over live accounts already does,
     so such a link stays without ``*_split``)."""
     by_tool = allocation.sum(axis=0)
+    # The optimiser reaches a tool's registry maximum only up to the rounding of its sums
+    # (1e6 + 2e-10 for a 1,500,000 元 budget): that is the maximum, not a value out of range.
+    limits = np.array([BY_KEY[tool].max for tool in TOOLS])
+    by_tool = np.where((by_tool > limits) & (by_tool <= limits * (1 + 1e-9)), limits, by_tool)
     even = current_allocation(scenario.replace(gdt=1.0, beans=1.0, coupons=1.0, split=None))
     split = []
     for k in range(3):
