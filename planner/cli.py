@@ -11,11 +11,13 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import unicodedata
 
 from . import fmt
 from .engine import SOURCE_LABELS, SOURCES, simulate
+from .messages import error_line, one_line
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
@@ -211,13 +213,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str, code: int) -> int:
+    print(f"planner: error: {one_line(message)}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; bad input ends in one line on stderr and exit code 2, a bug in one line
+    and exit code 1 (``PLANNER_DEBUG=1`` shows its traceback)."""
     try:
         args = build_parser().parse_args(argv)
         text = args.run(args)
     except UsageError as exc:
-        print(f"planner: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc), 2)
+    except ValueError as exc:  # the planner's own errors (planner.messages): one sentence each
+        return _fail(error_line(exc, "en"), 2)
+    except Exception as exc:
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        return _fail(f"internal error (a bug; PLANNER_DEBUG=1 shows where): {type(exc).__name__}: {exc}", 1)
     sys.stdout.write(text)
     return 0
 

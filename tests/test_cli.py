@@ -222,3 +222,32 @@ def test_json_never_contains_nan():
     assert done.returncode == 0
     json.loads(done.stdout, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
     assert np.isfinite(json.loads(done.stdout)["totals"]["gmv"])
+
+
+# --- every error in one line (issue 12) ------------------------------------------------------------
+
+def test_an_ordinary_budget_gives_a_plan():
+    done = cli_process("optimize", "", "--budget", "1500000", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert from_query(json.loads(done.stdout)["query"])[1] == []
+
+
+def test_a_planner_error_is_one_escaped_line(capsys, monkeypatch):
+    def refused(*_args, **_kwargs):
+        raise ValueError("gdt must be within 0..1e+06,\ngot " + "9" * 400)
+
+    monkeypatch.setattr("planner.cli_budget.optimise", refused)
+    code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
+    assert (code, out) == (2, "")
+    assert err == "planner: error: gdt must be within 0..1e+06,\\ngot 1e+400\n"
+
+
+def test_a_bug_is_one_line_with_exit_code_1(capsys, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("planner.cli_budget.optimise", broken)
+    monkeypatch.delenv("PLANNER_DEBUG", raising=False)
+    code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "RuntimeError: boom" in err and "Traceback" not in err

@@ -44,6 +44,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notices_title": ("链接中有 {n} 个参数有问题，已按下面的方式处理（数字按处理后的参数计算）：",
                       "{n} parameter(s) in the link had a problem and were handled as below "
                       "(the numbers use the corrected values):"),
+    # --- a page that fails (views.errors): one short line, never a traceback
+    "page_error": ("这一步无法计算，原因如下；请换一个取值再试：",
+                   "This could not be computed, for the reason below; try another value:"),
+    "page_bug": ("这一页出错了，详细信息已记录在服务器日志中。请换一个取值或刷新页面再试。",
+                 "Something went wrong on this page; the details are in the server's log. "
+                 "Try another value or reload the page."),
     # --- overview
     "overview_title": ("总览", "Overview"),
     "overview_caption": ("{days} 天 · {accounts} 个账号 · 客单价 {aov} · 公域转化率 {cvr}",
