@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..scenario import _shorten
+from ..scenario import parse_number as parse_plain_number
 from .schema import (
     BY_KEY,
     COLUMNS,
@@ -262,10 +263,10 @@ def parse_number(value) -> float | None:
         text, scale = text[:-1], 1e4
     elif text.endswith("亿"):
         text, scale = text[:-1], 1e8
-    text = _NUMBER_JUNK.sub("", text)
-    if not text or len(text) > 40 or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", text, re.I):
+    number = parse_plain_number(_NUMBER_JUNK.sub("", text))  # the grammar of every numeric field
+    if number is None:
         return None
-    number = float(text) * scale
+    number *= scale
     return number if math.isfinite(number) else None
 
 
