@@ -110,6 +110,8 @@ def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...
         if not all(math.isfinite(x) and x >= 0 for x in shares) or sum(shares) <= 0:
             raise ValueError(f"{SPLIT_KEYS[tool]} shares must be finite, non-negative and not all zero.")
         total = sum(shares)
+        if not math.isfinite(total):  # 1e308,1e308: every share would divide to 0, spending nothing
+            raise ValueError(f"{SPLIT_KEYS[tool]} shares must add up to a finite number.")
         if all(round(x, SPLIT_DIGITS) == x for x in shares) and abs(total - 1) <= accounts * 10.0**-SPLIT_DIGITS:
             out.append(shares)  # already normalised: dividing again could move the last digit
             continue
@@ -376,9 +378,10 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
             split.append(shares)
         except ValueError:
             notices.append(Notice(
-                SPLIT_KEYS[tool], text, f"{accounts} comma-separated non-negative shares, one per account",
+                SPLIT_KEYS[tool], text,
+                f"{accounts} comma-separated non-negative shares, one per account, with a finite sum",
                 "an even split over live accounts",
-                allowed_zh=f"{accounts}个以逗号分隔的非负份额，每个账号一个", used_zh="在播账号平均分配"))
+                allowed_zh=f"{accounts}个以逗号分隔的非负份额，每个账号一个，总和为有限数", used_zh="在播账号平均分配"))
             split.append(None)
     return tuple(split)
 

@@ -10,16 +10,20 @@ import contextlib
 import io
 import json
 import math
-from urllib.parse import quote
+from pathlib import Path
+from urllib.parse import parse_qsl, quote
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
 
 from planner import PARAMS, from_query
 from planner.cli import main
 from planner.params import SPLIT_KEYS
 from planner.scenario import MAX_NOTICES, MAX_VALUE_CHARS, QUERY_VERSION
 
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KEYS = [p.key for p in PARAMS] + list(SPLIT_KEYS.values()) + ["v", "lang", "preset"]
 NASTY_NUMBERS = ["nan", "NaN", "inf", "-inf", "+inf", "1e309", "-1e309", "1e-400", "0x10", "1_000",
                  "", " ", "-0", "-1", "1e12", "9" * 400, "1.5", "٣", "１２", "1,2", "true", "None"]
@@ -151,3 +155,30 @@ def test_a_mapping_with_values_that_are_not_text():
     scenario, notices = from_query({"cvr": 0.05, "aov": None, "invites": [3000]})
     assert scenario.cvr == 0.05 and scenario.invites == 3000
     assert [n.key for n in notices] == ["aov"]
+
+
+# Links the fuzzers once found to be read differently by the app and the CLI (issue 12).
+AGREEMENT_LINKS = [
+    "gdt=10000&gdt_split=1e308,1e308,1",  # the CLI dropped the spend, the app split it evenly
+    "draws=２０００&seed=７&cvr_range=0.01,0.03",  # full-width digits
+    "invites=1_000&aov=٣٠٠",  # float() reads these; the codec does not
+]
+
+
+@pytest.mark.parametrize("link", AGREEMENT_LINKS)
+def test_the_app_and_the_cli_read_a_link_the_same_way(link):
+    code, out, _ = _run(["report", link, "--format", "json", "--lenient"])
+    assert code == 0
+    doc = json.loads(out)
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in parse_qsl(link, keep_blank_values=True):
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    shown = [c.value for c in at.code]
+    share = next(text for text in shown if "?v=1&" in text)
+    assert share.split("?", 1)[1] == doc["query"]
+    _, notices = from_query(link)
+    assert [n.message("en") for n in notices] == doc["notices"]
+    for notice in notices:  # the app says the same, in Chinese
+        assert notice.message("zh") in "\n".join(shown)

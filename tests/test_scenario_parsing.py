@@ -9,6 +9,8 @@ them while parameters took them). Text that is not a plain decimal or scientific
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from planner.scenario import from_query, parse_number
 
@@ -59,3 +61,35 @@ def test_a_calibration_cell_reads_numbers_with_the_same_grammar():
     assert cell_number("１２") == 12.0 and cell_number("¥1,234") == 1234.0 and cell_number("1.2万") == 12_000.0
     for text in ("1_000", "0x10", "١٢", "nan"):
         assert cell_number(text) is None, text
+
+
+# --- the per-account spend split -------------------------------------------------------------
+
+OVERFLOW = "gdt=10000&gdt_split=1e308,1e308,1"
+
+
+def test_a_split_whose_sum_overflows_gets_a_notice_and_the_even_split():
+    scenario, notices = from_query(OVERFLOW)
+    assert [n.key for n in notices] == ["gdt_split"]
+    assert "finite" in notices[0].message("en")
+    assert scenario.split is None and scenario.gdt == 10_000  # the spend is kept, spread evenly
+    assert "gdt_split" not in scenario.to_query()
+
+
+share_text = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(["1e308", "1.7976931348623157e308", "1e-320", "0", "-0", "5e-324", "１", "1_0"]),
+    st.integers(-5, 10**20).map(str),
+)
+
+
+@given(accounts=st.integers(1, 4), gdt=st.sampled_from(["0", "10000"]),
+       shares=st.lists(share_text, min_size=1, max_size=5))
+@example(accounts=3, gdt="10000", shares=["1e308", "1e308", "1"])
+@example(accounts=2, gdt="10000", shares=["1.7976931348623157e308", "1.7976931348623157e308"])
+def test_every_canonical_query_reads_back_to_the_same_scenario(accounts, gdt, shares):
+    scenario, _ = from_query(f"accounts={accounts}&gdt={gdt}&gdt_split={','.join(shares)}")
+    again, notices = from_query(scenario.to_query())
+    assert notices == [] and again == scenario
+    if scenario.split is not None and scenario.split[0] is not None:
+        assert sum(scenario.split[0]) > 0.99  # the spend is split, never dropped
