@@ -902,8 +902,10 @@ def incremental(scenario: Scenario, extra: float, objective: str = "gmv",
     else:
         before = totals(simulate(scenario))
     hi_total = np.maximum(hi, held.sum(axis=0))
+    # No account can take more than the tools' maximums together (and held + 1e308 would
+    # overflow the sums, with numpy warnings on the way).
     prob, st, exact = _solve(scenario, float(held.sum()) + extra, objective, lo, hi_total, lb=held,
-                             ub=held + extra)
+                             ub=held + min(extra, float(hi_total.sum())))
     return _finish(scenario, prob, st, "incremental", extra, before, notes, base=held, exact=exact)
 
 

@@ -21,7 +21,7 @@ from .messages import error_line, one_line
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
-from .scenario import MAX_DRAWS, MAX_SEED, from_query
+from .scenario import MAX_DRAWS, MAX_SEED, from_query, parse_number
 from .uncertainty import monte_carlo, percentiles
 
 
@@ -29,8 +29,26 @@ class UsageError(Exception):
     """Bad input from the user: reported as one line with exit code 2."""
 
 
+# Where a link that looks like an option goes: argparse takes any argument that starts with "-"
+# for an option (and, by default, any prefix of one: "--dr=5" for --draws).
+LINK_HELP = ("a whole share link or just its query string; one that starts with '-' goes after '--' "
+             "(report -- '-invites=5000') or begins with '?'")
+EPILOG = ("Links: put a link that starts with '-' after '--' (python -m planner report --format json -- "
+          "'-invites=5000') or begin it with '?'. Options are never abbreviated.")
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and no abbreviations: "--dr=5" or "--la=en" given as a link
+    must not be read silently as --draws or --lang."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("epilog", EPILOG)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # argparse would print usage and a second line
+        if message.startswith("unrecognized arguments"):  # perhaps a link that looks like an option
+            message += "; a link that starts with '-' goes after '--', or begin it with '?'"
         raise UsageError(message)
 
 
@@ -44,7 +62,7 @@ def _scenario(link: str | None, preset: str | None, lenient: bool):
     if notices and not lenient:
         raise UsageError("; ".join(n.message("en") for n in notices) + " (use --lenient to accept)")
     for n in notices:
-        print(f"planner: notice: {n.message('en')}", file=sys.stderr)
+        print(f"planner: notice: {one_line(n.message('en'))}", file=sys.stderr)
     return scenario, notices
 
 
@@ -140,14 +158,15 @@ def _percentile_lines(pct: dict | None, lang: str) -> str:
 
 
 def _int_in(lo: int, hi: int):
+    """An argparse type: an integer from ``lo`` to ``hi``, read like every numeric field
+    (``scenario.parse_number``: full-width digits too)."""
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+        value = parse_number(text)
+        if value is None or not value.is_integer():
+            raise argparse.ArgumentTypeError(f"{text!r} is not an integer")
         if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"{value} is not within {lo}..{hi}")
-        return value
+            raise argparse.ArgumentTypeError(f"{text.strip()} is not within {lo}..{hi}")
+        return int(value)
     return parse
 
 
@@ -187,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="视频号直播 what-if planner")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     rep = sub.add_parser("report", help="project a scenario given as a share link or query string")
-    rep.add_argument("link", nargs="?", help="a whole share link or just its query string")
+    rep.add_argument("link", nargs="?", help=LINK_HELP)
     rep.add_argument("--preset", choices=None, help="start from a named preset: " + ", ".join(PRESETS))
     rep.add_argument("--format", choices=("table", "json", "csv"), default="table")
     rep.add_argument("--lang", choices=("zh", "en"), default="zh")
