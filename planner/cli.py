@@ -82,7 +82,15 @@ def _row(cells, widths) -> str:
     return "  ".join(out).rstrip()
 
 
-def _table(doc: dict, lang: str) -> str:
+def _launch(day: int, launched: bool, days: int, lang: str) -> str:
+    """The launch day, or "after day N" for an account not live within the N-day horizon (the
+    report's ``launch_day`` says 1 for it)."""
+    if launched:
+        return str(day)
+    return f"第{days}天后" if lang == "zh" else f"after day {days}"
+
+
+def _table(doc: dict, lang: str, launched: list[bool]) -> str:
     zh = lang == "zh"
     t = doc["totals"]
     lines = [
@@ -107,12 +115,13 @@ def _table(doc: dict, lang: str) -> str:
     out.append("")
     head = ("账号", "开播日", "场观", "GMV", "公域占比", "最终阶段") if zh else (
         "Account", "Launch", "PV", "GMV", "Public", "Final stage")
-    widths = (14, 8, 10, 14, 10, 10)
+    widths = (14, 14, 10, 14, 10, 10)
     out.append(_row(head, widths))
     for a in doc["accounts"]:
         stage = a["final_stage"]
         idx = STAGE_KEYS.index(stage) if stage in STAGE_KEYS else -1
-        out.append(_row((account_name(a["account"], lang), a["launch_day"], fmt.count(a["pv"], lang),
+        launch = _launch(a["launch_day"], launched[a["account"]], len(doc["daily"]), lang)
+        out.append(_row((account_name(a["account"], lang), launch, fmt.count(a["pv"], lang),
                          fmt.money(a["gmv"], lang), fmt.percent(a["public_share"]), stage_label(idx, lang)),
                         widths))
     out.append("")
@@ -140,7 +149,8 @@ def cmd_report(args) -> str:
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.format == "csv":
         return csv_text(daily_table(proj), args.lang)
-    return _table(doc, args.lang) + _percentile_lines(doc.get("percentiles"), args.lang)
+    launched = [bool(x) for x in proj.live.any(axis=0)]
+    return _table(doc, args.lang, launched) + _percentile_lines(doc.get("percentiles"), args.lang)
 
 
 def _percentile_lines(pct: dict | None, lang: str) -> str:

@@ -150,6 +150,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_handoff": ("承接导流（人次）", "Hand-off received"),
     "col_final_pool": ("期末私域池（人）", "Final private pool"),
     "day_n": ("第{n}天", "Day {n}"),
+    "after_day_n": ("第{n}天后", "After day {n}"),  # an account that is not live within the horizon
     "sankey_title": ("流量从哪里来：来源 → 账号，旗舰号 → 新号", "Where viewers come from: sources → "
                      "accounts, flagship → satellites"),
     "sankey_caption": ("旗舰号把 {share} 的公域观众导给在播新号（大号带小号），旗舰号自己的观看不减少。",

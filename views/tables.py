@@ -145,11 +145,19 @@ def _signed_money(value: float, lang: str) -> str:
 
 # --- matrix -----------------------------------------------------------------------------
 
+def launch_text(proj: Projection, account: int, lang: str) -> str:
+    """"Day 15", or "After day 90" for an account not live within the horizon (the engine's
+    ``launch_day`` is 0 for such an account, as if it started on day 1)."""
+    if not proj.live[:, account].any():
+        return t("after_day_n", lang, n=proj.days)
+    return t("day_n", lang, n=int(proj.launch_day[account]) + 1)
+
+
 def accounts_table(proj: Projection, lang: str) -> pd.DataFrame:
     rows = breakdown.account_rows(proj)
     return pd.DataFrame({
         t("col_account", lang): [account_name(r["account"], lang) for r in rows],
-        t("col_launch", lang): [t("day_n", lang, n=r["launch_day"]) for r in rows],
+        t("col_launch", lang): [launch_text(proj, r["account"], lang) for r in rows],
         t("col_best_stage", lang): [stage_label(r["best_stage"], lang) for r in rows],
         t("col_final_stage", lang): [stage_label(r["final_stage"], lang) for r in rows],
         t("col_public_share", lang): [fmt.percent(r["public_share"]) for r in rows],
