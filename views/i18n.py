@@ -44,6 +44,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notices_title": ("链接中有 {n} 个参数有问题，已按下面的方式处理（数字按处理后的参数计算）：",
                       "{n} parameter(s) in the link had a problem and were handled as below "
                       "(the numbers use the corrected values):"),
+    "link_dropped": ("这个链接有 {fields} 个参数、约 {kib} KiB，超过了 Streamlit 能读取的上限（{max_fields} 个参数"
+                     "或 {max_kib} KiB），整条链接都被忽略了：下面的数字用的是默认值。",
+                     "This link has {fields} fields and about {kib} KiB, more than Streamlit reads ({max_fields} "
+                     "fields or {max_kib} KiB), so the whole link was ignored: the numbers below use the defaults."),
     # --- a page that fails (views.errors): one short line, never a traceback
     "page_error": ("这一步无法计算，原因如下；请换一个取值再试：",
                    "This could not be computed, for the reason below; try another value:"),

@@ -55,8 +55,30 @@ EXTRA_FIELDS: tuple[str, ...] = tuple(
 FALLBACK_BASE_URL = "http://localhost:8501/"
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
 
+# Streamlit drops a whole query string over these limits before the script sees it
+# (streamlit.runtime.state.query_params, pinned by tests/test_dropped_links_browser.py), and the
+# page would show the defaults without a word. The browser still holds the link: on a session's
+# first run with an empty query, DROPPED_LINK_JS measures it and, when Streamlit would have
+# dropped it, reloads the page with ?link_dropped=FIELDS,CHARS (and the link's lang), which
+# begin() turns into a notice. The script is a constant: no text from a link is ever in it.
+STREAMLIT_MAX_QUERY_FIELDS = 1000
+STREAMLIT_MAX_QUERY_CHARS = 512 * 1024
+DROPPED_KEY = "link_dropped"
+DROPPED_LINK_JS = f"""<script>
+(() => {{
+  const query = window.location.search.replace(/^\\?/, "");
+  const fields = query ? query.split("&").length : 0;
+  if (fields <= {STREAMLIT_MAX_QUERY_FIELDS} && query.length <= {STREAMLIT_MAX_QUERY_CHARS}) return;
+  const lang = new URLSearchParams(query).get("lang");
+  const url = new URL(window.location.href);
+  url.search = "?{DROPPED_KEY}=" + fields + "," + query.length + (lang === "en" ? "&lang=en" : "");
+  window.location.replace(url.toString());
+}})();
+</script>"""
+
 _SEEDED = "_seeded"
 _NOTICES = "_notices"
+_DROPPED = "_dropped"  # (fields, characters) of a link Streamlit dropped
 _HISTORY = "_history"
 _EXTRAS = "_extras"
 _SEED = "_seed"  # the validated scenario of the link the session was opened with
@@ -140,7 +162,11 @@ def begin() -> None:
     ss = st.session_state
     if _SEEDED in ss:
         return
-    raw = _raw_query()
+    link = _raw_query()
+    if not link:  # perhaps a link Streamlit dropped: the browser checks (DROPPED_LINK_JS)
+        st.html(DROPPED_LINK_JS, unsafe_allow_javascript=True)
+    ss[_DROPPED] = _dropped_link(link.get(DROPPED_KEY, []))
+    raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
     planner_query = {k: v for k, v in raw.items() if not _is_foreign(k)}
     scenario, notices = from_query(planner_query)
     given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
@@ -153,9 +179,17 @@ def begin() -> None:
     if preset in PRESETS:  # show it in the picker (with its story) while the values match it
         ss[PRESET_KEY] = preset
     want = canonical_query(scenario, lang_, keep=raw)
-    if want != raw:
+    if want != link:
         st.query_params.from_dict(want)
         st.rerun()
+
+
+def _dropped_link(values: list[str]) -> tuple[int, int] | None:
+    """(fields, characters) from ``link_dropped=FIELDS,CHARS``, or None (also for a forged value)."""
+    parts = values[-1].split(",") if len(values) == 1 else []
+    if len(parts) == 2 and all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
+        return int(parts[0]), int(parts[1])
+    return None
 
 
 def clean_value(key: str, value) -> int | float:
@@ -358,11 +392,16 @@ def show_notices(lang_: str) -> None:
     """The link's problems as a visible warning at the top of the page. The messages quote
     text from the URL, so they are shown as plain text (``st.code``), never as Markdown or
     HTML: ``**x**``, ``[x](javascript:…)`` or ``<img onerror=…>`` in a link stay inert."""
+    from .i18n import t
+
+    dropped = st.session_state.get(_DROPPED)
+    if dropped:
+        fields, chars = dropped
+        st.warning(t("link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
+                     max_fields=f"{STREAMLIT_MAX_QUERY_FIELDS:,}", max_kib=f"{STREAMLIT_MAX_QUERY_CHARS // 1024:,}"))
     found = notices()
     if not found:
         return
-    from .i18n import t
-
     st.warning(t("notices_title", lang_, n=len(found)))
     st.code("\n".join(n.message(lang_) for n in found), language=None, wrap_lines=True)
 
