@@ -44,9 +44,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def rss_mib(pid: int) -> float:
+def rss_mib(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory now (VmRSS) or at its peak so far (VmHWM), in MiB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -81,11 +82,14 @@ class Session:
         self.ws = ws
         self.widgets: dict[str, tuple[str, str]] = {}  # key -> (widget id, proto field)
         self.states: dict[str, object] = {}  # widget id -> WidgetState value set so far
+        self.alerts: list[str] = []  # the text of every st.info/warning/error the app sent
 
-    async def rerun(self, query: str) -> tuple[float, int]:
-        """Ask for a rerun with the widget values set so far; return (seconds, errors)."""
+    async def rerun(self, query: str, page: str = "", timeout_s: float = RERUN_TIMEOUT_S) -> tuple[float, int]:
+        """Ask for a rerun (of ``page``, a url path such as "matrix"; "" for the default) with the
+        widget values set so far; return (seconds, errors)."""
         msg = BackMsg()
         msg.rerun_script.query_string = query
+        msg.rerun_script.page_name = page
         for widget_id, value in self.states.items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = widget_id
@@ -94,7 +98,7 @@ class Session:
         await self.ws.send(msg.SerializeToString())
         errors = 0
         while True:
-            data = await asyncio.wait_for(self.ws.recv(), RERUN_TIMEOUT_S)
+            data = await asyncio.wait_for(self.ws.recv(), timeout_s)
             fwd = ForwardMsg.FromString(data)
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
@@ -102,6 +106,8 @@ class Session:
                 etype = element.WhichOneof("type")
                 if etype == "exception":
                     errors += 1
+                elif etype == "alert":
+                    self.alerts.append(element.alert.body)
                 elif etype == "slider" and element.slider.query_param_key:
                     self.widgets[element.slider.query_param_key] = (element.slider.id, "slider")
             elif kind == "script_finished":

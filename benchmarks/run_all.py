@@ -38,6 +38,8 @@ BENCHMARKS = (
      ["benchmarks/load.py", "--seconds", "15"]),
     ("Stress: 20 sessions for 60 s, 0.2–0.8 s between moves (information)",
      ["benchmarks/load.py", "--think", "0.2,0.8"], ["benchmarks/load.py", "--seconds", "15", "--think", "0.2,0.8"]),
+    ("Heavy links: the heaviest link with four seeds at once, server memory under 1 GiB",
+     ["benchmarks/heavy_links.py"], ["benchmarks/heavy_links.py"]),
 )
 
 

@@ -22,7 +22,7 @@ from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
 from .scenario import MAX_DRAWS, MAX_SEED, from_query, parse_number
-from .uncertainty import monte_carlo, percentiles
+from .uncertainty import budget_notice, monte_carlo, percentiles
 
 
 class UsageError(Exception):
@@ -144,6 +144,9 @@ def cmd_report(args) -> str:
     proj = simulate(scenario)
     doc = report(proj, notices)
     if args.draws is not None or args.seed is not None or scenario.ranges:
+        over_budget = budget_notice(scenario, args.draws)
+        if over_budget is not None:  # not a bad link: more than the planner computes at once
+            print(f"planner: notice: {one_line(over_budget.message('en'))}", file=sys.stderr)
         doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -48,6 +48,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "或 {max_kib} KiB），整条链接都被忽略了：下面的数字用的是默认值。",
                      "This link has {fields} fields and about {kib} KiB, more than Streamlit reads ({max_fields} "
                      "fields or {max_kib} KiB), so the whole link was ignored: the numbers below use the defaults."),
+    "heavy_waiting": ("服务器正在进行 {n} 项大计算，这一项排队中，稍候会自动开始……",
+                      "The server is running {n} heavy computations; this one is queued and starts "
+                      "as soon as one finishes…"),
     # --- a page that fails (views.errors): one short line, never a traceback
     "page_error": ("这一步无法计算，原因如下；请换一个取值再试：",
                    "This could not be computed, for the reason below; try another value:"),

@@ -31,7 +31,7 @@ from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
 
-from . import charts
+from . import charts, memo
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
@@ -312,7 +312,7 @@ def sync_preset_picker() -> None:
 
 # --- the model, cached on the canonical query ------------------------------------------
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@memo.cached(max_bytes=64 * 2**20)  # a 20-account, 365-day projection holds about 1 MiB
 def project(query: str) -> Projection:
     """The projection of the scenario ``query`` (a canonical ``to_query`` string). Cached: a
     rerun with the same scenario reuses it. Callers must not modify the arrays."""
@@ -320,7 +320,7 @@ def project(query: str) -> Projection:
     return simulate(scenario)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@memo.cached(max_bytes=4 * 2**20)
 def kpis_for(query: str) -> dict:
     return breakdown.kpis(project(query))
 
