@@ -151,6 +151,64 @@ class StreamlitServer:
         self.stop()
 
 
+class Deployment:
+    """``deploy/start.sh``: ``replicas`` × ``streamlit run app.py`` behind Debian's nginx, on free
+    loopback ports, in its own process group (as deployed: see README "Deploying")."""
+
+    def __init__(self, replicas: int = 2, allowed_hosts: str | None = "127.0.0.1,localhost"):
+        self.replicas, self.allowed_hosts = replicas, allowed_hosts
+        self.port = free_port()
+        # The script numbers the replicas' ports from the first: a free port and the ones after
+        # it (taken while free; another program could take one in between, then start fails).
+        first = free_port()
+        self.replica_ports = list(range(first, first + replicas))
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.run_dir = Path(tempfile.mkdtemp(prefix="planner-deploy-"))
+        self.proc: subprocess.Popen | None = None
+        self.output: list[str] = []
+
+    def start(self, timeout_s: float = 120) -> Deployment:
+        env = {**os.environ, "PLANNER_PORT": str(self.port), "PLANNER_REPLICAS": str(self.replicas),
+               "PLANNER_REPLICA_PORT": str(self.replica_ports[0]), "PLANNER_RUN_DIR": str(self.run_dir)}
+        env.pop("PLANNER_ALLOWED_HOSTS", None)
+        if self.allowed_hosts is not None:
+            env["PLANNER_ALLOWED_HOSTS"] = self.allowed_hosts
+        self.proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "start.sh")], env=env, cwd=ROOT,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line and self.proc.poll() is not None:
+                raise RuntimeError("deploy/start.sh exited:\n" + "".join(self.output))
+            self.output.append(line)
+            if line.startswith("ready: "):
+                return self
+        self.stop()
+        raise RuntimeError(f"deploy/start.sh was not ready in {timeout_s:.0f} s:\n" + "".join(self.output))
+
+    def replica_pids(self) -> list[int]:
+        return [int(p.read_text()) for p in sorted(self.run_dir.glob("replica-*.pid"))]
+
+    def stop(self) -> None:
+        """End the script we started (its process group, by id: nginx and the replicas)."""
+        if self.proc and self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+    def __enter__(self) -> Deployment:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
