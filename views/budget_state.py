@@ -13,15 +13,11 @@ import streamlit as st
 from planner import budget
 from planner.scenario import from_query
 
-from . import memo, state
+from . import memo, page_keys, state
 
-# The page's URL keys: they must be in planner.scenario.APP_KEYS so a link that carries them is
-# not flagged as having unknown parameters.
-BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
-                                    "coupons_max")
-PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi",
-                              *BOUND_TOOL_KEYS, "goal_param", "goal_gmv", "goal_day")
-MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
+# The page's URL keys (views.page_keys: what each may hold): they must be in
+# planner.scenario.APP_KEYS so a link that carries them is not flagged as having unknown parameters.
+BOUND_TOOL_KEYS, PAGE_KEYS, MODES = page_keys.BOUND_TOOL_KEYS, page_keys.PAGE_KEYS, page_keys.MODES
 APPLIED = "_budget_applied"
 
 

@@ -30,8 +30,9 @@ from planner.engine import Projection, simulate
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
+from planner.scenario import _bounded as bounded_notices
 
-from . import charts, memo
+from . import charts, memo, page_keys
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
@@ -171,6 +172,8 @@ def begin() -> None:
     scenario, notices = from_query(planner_query)
     given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
     lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
+    raw, page_notices = _read_page_keys(raw, lang_)
+    notices = bounded_notices([*notices, *page_notices])
     ss[_SEEDED] = True
     ss[_NOTICES] = notices
     ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
@@ -182,6 +185,21 @@ def begin() -> None:
     if want != link:
         st.query_params.from_dict(want)
         st.rerun()
+
+
+def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, list[str]], list[Notice]]:
+    """The link with the pages' own keys read as their widgets should read them (views.page_keys),
+    and a Notice for each bad one, which is dropped so the widget shows its default."""
+    out, notices = {}, []
+    for key, values in raw.items():
+        if key in page_keys.PAGE_KEYS:
+            values, notice = page_keys.read(key, values, lang_)
+            if notice is not None:
+                notices.append(notice)
+            if values is None:
+                continue
+        out[key] = values
+    return out, notices
 
 
 def _dropped_link(values: list[str]) -> tuple[int, int] | None:
