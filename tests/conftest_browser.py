@@ -94,6 +94,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_group(proc: subprocess.Popen | None, timeout_s: float) -> None:
+    """End a process we started in its own session, and its children: SIGTERM to its process
+    group (by its id), SIGKILL if it is still there after ``timeout_s``."""
+    if proc is None or proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 class StreamlitServer:
     """``streamlit run SCRIPT`` on 127.0.0.1:<free port>, in its own process group."""
 
@@ -131,15 +146,7 @@ class StreamlitServer:
 
     def stop(self) -> None:
         """End the server we started (its process group, by id), then remove the log."""
-        if self.proc and self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+        stop_group(self.proc, timeout_s=10)
         self.log.close()
         with contextlib.suppress(OSError):
             os.unlink(self.log.name)
@@ -192,15 +199,7 @@ class Deployment:
 
     def stop(self) -> None:
         """End the script we started (its process group, by id: nginx and the replicas)."""
-        if self.proc and self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+        stop_group(self.proc, timeout_s=30)
 
     def __enter__(self) -> Deployment:
         return self.start()
