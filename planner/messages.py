@@ -11,26 +11,24 @@ in scientific notation, and the whole cut to ``MAX_LINE_CHARS``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 MAX_LINE_CHARS = 400
 MAX_NUMBER_DIGITS = 15  # a number echoed with more digits than a float holds is shortened
-# Categories that move the cursor, split lines or hide text: control (Cc), format (Cf, the
-# bidirectional overrides among them), surrogates, private use, unassigned, line/paragraph separators.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LONG_NUMBER = re.compile(rf"[-+]?\d[\d,]{{{MAX_NUMBER_DIGITS},}}(?:\.\d+)?")
 
 
 def escape_controls(text: str) -> str:
-    """``text`` with every character that could break or disguise a line written as an escape
-    (``\\n``, ``\\x1b``, ``\\u202e``); everything printable, Chinese included, is kept."""
-    if all(unicodedata.category(ch) not in _UNSAFE_CATEGORIES for ch in text):
+    """``text`` with every character that is not printable written as an escape (``\\n``,
+    ``\\x1b``, ``\\u202e``, ``\\xa0``): controls move the cursor or split the line, format
+    characters (bidirectional overrides) disguise it, and spaces other than the space make an
+    argument invisible. Everything printable, Chinese included, is kept."""
+    if text.isprintable():
         return text
     out = []
     for ch in text:
-        if unicodedata.category(ch) not in _UNSAFE_CATEGORIES:
+        if ch.isprintable():
             out.append(ch)
         elif ch in _NAMED_ESCAPES:
             out.append(_NAMED_ESCAPES[ch])

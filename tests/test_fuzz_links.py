@@ -148,6 +148,7 @@ CLI_WORDS = ["report", "params", "presets", "optimize", "goal", "calibrate", "co
 @example(["optimize", "", "--add", "1e308"])
 @example(["goal", "", "--param", "invites", "--gmv", "1", "--day", "9" * 310])
 @example(["report", "--no-such\u2028option"])
+@example(["report", "", "\xa0"])  # found by a random run: an invisible argument named invisibly
 def test_cli_arguments_never_trace_back(argv):
     code, out, err = _run(argv)
     assert code in (0, 2)

@@ -10,6 +10,7 @@ from planner.messages import MAX_LINE_CHARS, error_line, escape_controls, one_li
 def test_control_characters_are_written_as_escapes():
     assert escape_controls("a\nb\r\tc\x1b[31m\u202ed\u2028") == "a\\nb\\r\\tc\\x1b[31m\\u202ed\\u2028"
     assert escape_controls("品牌旗舰店 GMV 1.2万元") == "品牌旗舰店 GMV 1.2万元"
+    assert escape_controls("\xa0\u3000") == "\\xa0\\u3000"  # not a visible argument: say what it is
 
 
 def test_numbers_too_long_for_a_float_are_shortened():
