@@ -209,7 +209,7 @@ def test_the_app_and_the_cli_read_a_link_the_same_way(link):
     at.run()
     assert not at.exception
     shown = [c.value for c in at.code]
-    share = next(text for text in shown if "?v=1&" in text)
+    share = next(text for text in shown if f"?v={QUERY_VERSION}&" in text)  # the sidebar's share link
     assert share.split("?", 1)[1] == doc["query"]
     _, notices = from_query(link)
     assert [n.message("en") for n in notices] == doc["notices"]
