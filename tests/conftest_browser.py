@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -198,8 +199,10 @@ class Deployment:
         return [int(p.read_text()) for p in sorted(self.run_dir.glob("replica-*.pid"))]
 
     def stop(self) -> None:
-        """End the script we started (its process group, by id: nginx and the replicas)."""
+        """End the script we started (its process group, by id: nginx and the replicas), then
+        remove its run directory (configuration, logs, pid files)."""
         stop_group(self.proc, timeout_s=30)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
 
     def __enter__(self) -> Deployment:
         return self.start()
