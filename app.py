@@ -5,7 +5,7 @@
 
 import streamlit as st
 
-from views import controls, state
+from views import controls, errors, state
 from views import uncertainty_view as uv
 from views.i18n import t
 
@@ -21,9 +21,10 @@ page = st.navigation([
     st.Page("pages/compare.py", title=uv.t("nav_compare", lang), url_path="compare"),
     st.Page("pages/calibrate.py", title=t("nav_calibrate", lang), url_path="calibrate"),
 ])
-state.begin()  # a session's first run: validate the link; rerun once if it is not canonical
-controls.sidebar()  # language, preset, share link and every scenario slider, bound to the URL
-state.finish()
-state.show_notices(lang)
-st.set_page_config(page_title=f"{page.title} · {t('app_title', lang)}")
-page.run()
+with errors.one_line_errors(lang):  # a failure shows one line, never a traceback
+    state.begin()  # a session's first run: validate the link; rerun once if it is not canonical
+    controls.sidebar()  # language, preset, share link and every scenario slider, bound to the URL
+    state.finish()
+    state.show_notices(lang)
+    st.set_page_config(page_title=f"{page.title} · {t('app_title', lang)}")
+    page.run()

@@ -1,16 +1,20 @@
-"""Load test: many concurrent sessions against one `streamlit run app.py` on loopback.
+"""Load test: many concurrent sessions against the app: one `streamlit run app.py`, or the
+deployment of deploy/ (replicas behind nginx) with --deploy.
 
-    python benchmarks/load.py [--sessions 20] [--seconds 60] [--think 1,3] [--out FILE]
+    python benchmarks/load.py [--sessions 20] [--seconds 60] [--think 1,3] [--pages all] [--out FILE]
+    python benchmarks/load.py --deploy [--replicas 2]     # through nginx: deploy/start.sh
 
 Each session speaks Streamlit's own WebSocket protocol (the BackMsg/ForwardMsg protobufs the
 browser sends), so the load is on the server, not on 20 browsers sharing two cores: it opens a
-different share link, then keeps moving sliders (invites, cvr, aov and the three spends),
-waits for each rerun to finish and looks at the result for a think time drawn from --think
-seconds (1–3 s: a person in a meeting drags, reads the chart, drags again; 0.2,0.8 is a stress
-test of twenty people releasing sliders twice a second). Bounded: every session stops after
---seconds or --max-reruns, and only 127.0.0.1 is contacted. Reports errors (exceptions shown by
-the app, failed or timed-out reruns: must be zero), p50/p95 rerun latency and the server's
-memory (RSS) after one warm-up session (imports done) and at the end.
+different share link, then keeps moving sliders (invites, cvr, aov and the three spends) and,
+every few moves, goes to the next page (overview, matrix, assumptions, budget, ranges, compare,
+calibrate: each session starts on another), waits for each rerun to finish and looks at the
+result for a think time drawn from --think seconds (1–3 s: a person in a meeting drags, reads
+the chart, drags again; 0.2,0.8 is a stress test of twenty people releasing sliders twice a
+second). Bounded: every session stops after --seconds or --max-reruns, and only 127.0.0.1 is
+contacted. Reports errors (exceptions or the app's one-line error shown, failed or timed-out
+reruns: must be zero), p50/p95 rerun latency and the server's memory (RSS; with --deploy the
+replicas' together) after one warm-up session (imports done) and at the end.
 """
 
 from __future__ import annotations
@@ -33,6 +37,15 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.conftest_browser import Deployment  # noqa: E402
+from views.i18n import t  # noqa: E402
+
+# Every page, by its url path ("" is the overview); a session moves to the next every few moves.
+PAGES = ("", "matrix", "assumptions", "budget", "uncertainty", "compare", "calibrate")
+MOVES_PER_PAGE = 3
+# What the app shows instead of a traceback when a page fails (views/errors.py): an error too.
+FAILURE_ALERTS = frozenset(t(key, lang) for key in ("page_error", "page_bug") for lang in ("zh", "en"))
 SLIDERS = {"invites": (500, 20_000, 100), "cvr": (0.005, 0.05, 0.001), "aov": (100, 600, 10),
            "gdt": (0, 20_000, 100), "beans": (0, 5_000, 50), "coupons": (0, 5_000, 100)}
 RERUN_TIMEOUT_S = 30.0
@@ -44,9 +57,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def rss_mib(pid: int) -> float:
+def rss_mib(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory now (VmRSS) or at its peak so far (VmHWM), in MiB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -81,11 +95,14 @@ class Session:
         self.ws = ws
         self.widgets: dict[str, tuple[str, str]] = {}  # key -> (widget id, proto field)
         self.states: dict[str, object] = {}  # widget id -> WidgetState value set so far
+        self.alerts: list[str] = []  # the text of every st.info/warning/error the app sent
 
-    async def rerun(self, query: str) -> tuple[float, int]:
-        """Ask for a rerun with the widget values set so far; return (seconds, errors)."""
+    async def rerun(self, query: str, page: str = "", timeout_s: float = RERUN_TIMEOUT_S) -> tuple[float, int]:
+        """Ask for a rerun (of ``page``, a url path such as "matrix"; "" for the default) with the
+        widget values set so far; return (seconds, errors)."""
         msg = BackMsg()
         msg.rerun_script.query_string = query
+        msg.rerun_script.page_name = page
         for widget_id, value in self.states.items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = widget_id
@@ -94,7 +111,7 @@ class Session:
         await self.ws.send(msg.SerializeToString())
         errors = 0
         while True:
-            data = await asyncio.wait_for(self.ws.recv(), RERUN_TIMEOUT_S)
+            data = await asyncio.wait_for(self.ws.recv(), timeout_s)
             fwd = ForwardMsg.FromString(data)
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
@@ -102,6 +119,9 @@ class Session:
                 etype = element.WhichOneof("type")
                 if etype == "exception":
                     errors += 1
+                elif etype == "alert":
+                    self.alerts.append(element.alert.body)
+                    errors += element.alert.body in FAILURE_ALERTS
                 elif etype == "slider" and element.slider.query_param_key:
                     self.widgets[element.slider.query_param_key] = (element.slider.id, "slider")
             elif kind == "script_finished":
@@ -112,19 +132,24 @@ class Session:
 
 
 async def run_session(i: int, port: int, seconds: float, max_reruns: int, think: tuple[float, float],
-                      out: dict) -> None:
+                      out: dict, pages: tuple[str, ...] = ("",)) -> None:
     rng = random.Random(1000 + i)
     query = share_link(i)
+    page = i % len(pages)
     try:
         async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
                                       max_size=None, open_timeout=30) as ws:
             session = Session(ws)
-            first, errors = await session.rerun(query)
+            out["pages"].add(pages[page] or "overview")
+            first, errors = await session.rerun(query, pages[page])
             out["first_load"].append(first)
             out["errors"] += errors
             deadline = time.monotonic() + seconds
             reruns = 0
             while time.monotonic() < deadline and reruns < max_reruns:
+                if reruns and reruns % MOVES_PER_PAGE == 0:
+                    page = (page + 1) % len(pages)
+                    out["pages"].add(pages[page] or "overview")
                 movable = [k for k in SLIDERS if k in session.widgets]
                 if not movable:
                     out["errors"] += 1
@@ -134,8 +159,9 @@ async def run_session(i: int, port: int, seconds: float, max_reruns: int, think:
                 lo, hi, step = SLIDERS[key]
                 value = round(lo + step * rng.randrange(int((hi - lo) / step) + 1), 6)
                 session.states[session.widgets[key][0]] = [value]
-                seconds_taken, errors = await session.rerun(query)
+                seconds_taken, errors = await session.rerun(query, pages[page])
                 out["latency"].append(seconds_taken)
+                out["by_page"].setdefault(pages[page] or "overview", []).append(seconds_taken)
                 out["errors"] += errors
                 reruns += 1
                 await asyncio.sleep(rng.uniform(*think))  # a person looks, then drags again
@@ -144,9 +170,13 @@ async def run_session(i: int, port: int, seconds: float, max_reruns: int, think:
         out["messages"].append(f"session {i}: {type(exc).__name__}: {exc}")
 
 
+def new_results() -> dict:
+    return {"latency": [], "first_load": [], "errors": 0, "messages": [], "pages": set(), "by_page": {}}
+
+
 async def main_async(args) -> dict:
-    out = {"latency": [], "first_load": [], "errors": 0, "messages": []}
-    await asyncio.gather(*(run_session(i, args.port, args.seconds, args.max_reruns, args.think, out)
+    out = new_results()
+    await asyncio.gather(*(run_session(i, args.port, args.seconds, args.max_reruns, args.think, out, args.pages)
                            for i in range(args.sessions)))
     return out
 
@@ -164,43 +194,59 @@ def main() -> int:
     parser.add_argument("--max-reruns", type=int, default=400, help="per session, a hard bound")
     parser.add_argument("--think", type=lambda s: tuple(float(x) for x in s.split(",")), default=(1.0, 3.0),
                         help="seconds between a rerun's end and the next slider move: LOW,HIGH")
+    parser.add_argument("--pages", default="all", help="'all' (every page in turn) or 'overview'")
     parser.add_argument("--app", default=str(ROOT / "app.py"))
+    parser.add_argument("--deploy", action="store_true", help="through nginx and replicas: deploy/start.sh")
+    parser.add_argument("--replicas", type=int, default=2, help="with --deploy")
     parser.add_argument("--out", default=None, help="also write the Markdown report here")
     args = parser.parse_args()
-    args.port = free_port()
-    server = start_server(Path(args.app), args.port)
+    args.pages = PAGES if args.pages == "all" else ("",)
+    if args.deploy:
+        deployment = Deployment(replicas=args.replicas).start()
+        args.port, pids, stop = deployment.port, deployment.replica_pids(), deployment.stop
+        target = f"{args.replicas} `streamlit run app.py` replicas behind nginx (deploy/start.sh)"
+    else:
+        args.port = free_port()
+        server = start_server(Path(args.app), args.port)
+        pids, stop = [server.pid], lambda: _stop_server(server)
+        target = "one `streamlit run app.py`"
     try:
-        warm = {"latency": [], "first_load": [], "errors": 0, "messages": []}
-        asyncio.run(run_session(10_000, args.port, 2.0, 3, (0.1, 0.2), warm))  # imports, caches
-        rss_start = rss_mib(server.pid)
+        warm = new_results()
+        for i in range(max(2, args.replicas if args.deploy else 1) * 2):  # imports, caches, every replica
+            asyncio.run(run_session(10_000 + i, args.port, 2.0, 3, (0.1, 0.2), warm, args.pages))
+        rss_start = sum(rss_mib(pid) for pid in pids)
         started = time.perf_counter()
         out = asyncio.run(main_async(args))
         wall = time.perf_counter() - started
-        rss_end = rss_mib(server.pid)
+        rss_each = [rss_mib(pid) for pid in pids]
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop()
     lat = out["latency"]
+    memory = f"{rss_start:.0f} MiB → {sum(rss_each):.0f} MiB"
+    if len(pids) > 1:
+        memory += " (" + " + ".join(f"{x:.0f}" for x in rss_each) + " MiB)"
+    visited = "all" if len(args.pages) > 1 else "overview"
     lines = [
-        f"Load test: {args.sessions} concurrent sessions × {args.seconds:.0f} s against one "
-        f"`streamlit run app.py` on loopback ({os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}).",
+        f"Load test: {args.sessions} concurrent sessions × {args.seconds:.0f} s against {target} on loopback "
+        f"({os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}).",
         "",
         "| measure | value | target |",
         "|---|---|---|",
         f"| sessions | {args.sessions} | ≥ 20 |",
+        f"| pages | {visited} ({len(out['pages'])} visited) | |",
         f"| think time between moves | {args.think[0]:g}–{args.think[1]:g} s | |",
-        f"| reruns (slider moves) | {len(lat)} | |",
+        f"| reruns (slider moves and page changes) | {len(lat)} | |",
         f"| errors | {out['errors']} | 0 |",
         f"| first load p50 / p95 | {pct(out['first_load'], 50):.3f} s / {pct(out['first_load'], 95):.3f} s | |",
         f"| rerun latency p50 | {pct(lat, 50):.3f} s | |",
         f"| rerun latency p95 | {pct(lat, 95):.3f} s | < 1 s |",
-        f"| server RSS after warm-up → end | {rss_start:.0f} MiB → {rss_end:.0f} MiB | bounded by the caches |",
+        f"| server RSS after warm-up → end | {memory} | bounded by the caches |",
         f"| wall time | {wall:.1f} s | |",
     ]
+    if len(out["by_page"]) > 1:
+        lines += ["", "| page | reruns | p50 | p95 |", "|---|---|---|---|"]
+        lines += [f"| {page} | {len(xs)} | {pct(xs, 50):.3f} s | {pct(xs, 95):.3f} s |"
+                  for page, xs in sorted(out["by_page"].items(), key=lambda kv: -pct(kv[1], 95))]
     if out["messages"]:
         lines += ["", "Errors:", *[f"- {m}" for m in out["messages"][:20]]]
     report = "\n".join(lines) + "\n"
@@ -209,6 +255,14 @@ def main() -> int:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(report, encoding="utf-8")
     return 0 if out["errors"] == 0 else 1
+
+
+def _stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 if __name__ == "__main__":

@@ -4,11 +4,10 @@ import streamlit as st
 
 from planner import fmt
 from planner.budget import TOOLS, bean_step_yuan
-from planner.params import BY_KEY, PARAMS
+from planner.params import PARAMS
 from views import budget_charts as bc
 from views import budget_state as bs
-from views import charts, state
-from views.i18n import param_label
+from views import charts, page_keys, state
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
@@ -34,28 +33,33 @@ for tab, tool in zip(st.tabs([bc.tool_name(t, lang) for t in TOOLS]), TOOLS, str
 
 # --- optimiser ------------------------------------------------------------------------------
 st.subheader(text("opt_title"))
-mode = st.radio(text("mode"), bs.MODES, format_func=lambda m: text(f"mode_{m}"), key="mode",
+mode = st.radio(text("mode"), bs.MODES, format_func=lambda m: page_keys.label("mode", m, lang), key="mode",
                 bind="query-params", horizontal=True)
 c1, c2, c3 = st.columns(3)
 amount_label = {"fixed": "budget_fixed", "incremental": "budget_incremental"}.get(mode, "budget_ceiling")
-amount = c1.number_input(text(amount_label), min_value=0.0, max_value=3_000_000.0, value=10_000.0, step=1_000.0,
-                         format="%.0f", key="budget", bind="query-params")
-objective = c2.radio(text("objective"), ("gmv", "profit"), format_func=lambda o: text(f"objective_{o}"),
+limits = page_keys.NUMBERS  # the same limits views.state reads a link's values with
+amount = c1.number_input(text(amount_label), min_value=limits["budget"].low, max_value=limits["budget"].high,
+                         value=limits["budget"].default, step=1_000.0, format="%.0f", key="budget",
+                         bind="query-params")
+objective = c2.radio(text("objective"), page_keys.OBJECTIVES, format_func=lambda o: page_keys.label("objective", o, lang),
                      key="objective", bind="query-params", disabled=mode in ("target", "roi"))
 up_to = c2.checkbox(text("up_to"), key="up_to", bind="query-params", disabled=mode != "fixed")
-target_gmv = c3.number_input(text("target_gmv"), min_value=0.0, max_value=1e12, value=10_000_000.0,
+target_gmv = c3.number_input(text("target_gmv"), min_value=limits["target_gmv"].low,
+                             max_value=limits["target_gmv"].high, value=limits["target_gmv"].default,
                              step=1_000_000.0, format="%.0f", key="target_gmv", bind="query-params",
                              disabled=mode != "target")
-min_roi = c3.number_input(text("min_roi"), min_value=0.1, max_value=1000.0, value=5.0, step=0.5, format="%.2f",
-                          key="min_roi", bind="query-params", disabled=mode != "roi")
+min_roi = c3.number_input(text("min_roi"), min_value=limits["min_roi"].low, max_value=limits["min_roi"].high,
+                          value=limits["min_roi"].default, step=0.5, format="%.2f", key="min_roi",
+                          bind="query-params", disabled=mode != "roi")
 with st.expander(text("bounds")):
     bounds = {}
     for col, tool in zip(st.columns(3), TOOLS, strict=True):
         name = bc.tool_name(tool, lang)
         for side in ("min", "max"):
-            bounds[f"{tool}_{side}"] = col.number_input(
-                text(f"{side}_of", tool=name), min_value=0.0, max_value=1_000_000.0, value=None, step=100.0,
-                format="%.0f", key=f"{tool}_{side}", bind="query-params")
+            key = f"{tool}_{side}"
+            bounds[key] = col.number_input(
+                text(f"{side}_of", tool=name), min_value=limits[key].low, max_value=limits[key].high, value=None,
+                step=100.0, format="%.0f", key=key, bind="query-params")
     st.caption(text("bean_step", step=fmt.money(bean_step_yuan(v.scenario), lang)))
 
 with st.spinner():
@@ -98,10 +102,13 @@ st.subheader(text("goal_title"))
 keys = [p.key for p in PARAMS]
 g1, g2, g3 = st.columns(3)
 param = g1.selectbox(text("goal_param"), keys, index=keys.index("invites"),
-                     format_func=lambda k: param_label(BY_KEY[k], lang), key="goal_param", bind="query-params")
-goal_gmv = g2.number_input(text("goal_gmv"), min_value=1.0, max_value=1e12, value=5_000_000.0, step=1_000_000.0,
-                           format="%.0f", key="goal_gmv", bind="query-params")
-goal_day = g3.number_input(text("goal_day"), min_value=1, max_value=365, value=None, step=1, key="goal_day",
+                     format_func=lambda k: page_keys.label("goal_param", k, lang), key="goal_param",
+                     bind="query-params")
+goal_gmv = g2.number_input(text("goal_gmv"), min_value=limits["goal_gmv"].low, max_value=limits["goal_gmv"].high,
+                           value=limits["goal_gmv"].default, step=1_000_000.0, format="%.0f", key="goal_gmv",
+                           bind="query-params")
+goal_day = g3.number_input(text("goal_day"), min_value=int(limits["goal_day"].low),
+                           max_value=int(limits["goal_day"].high), value=None, step=1, key="goal_day",
                            bind="query-params")
 with st.spinner():
     found, error = bs.goal(v.query, param, float(goal_gmv), None if goal_day is None else int(goal_day))

@@ -13,7 +13,11 @@ lang = v.lang
 
 
 st.title(uv.t("ranges_title", lang))
-st.caption(uv.t("ranges_intro", lang, draws=f"{v.scenario.draws:,}", seed=v.scenario.seed))
+st.caption(uv.t("ranges_intro", lang, draws=f"{uncertainty.draws_within_budget(v.scenario):,}",
+                seed=v.scenario.seed))
+over_budget = uncertainty.budget_notice(v.scenario)
+if over_budget is not None:  # its text holds numbers only, none from the link
+    st.warning(over_budget.message(lang))
 with st.container(border=True):
     st.markdown(f"**{uv.t('ranges_settings', lang)}**")
     ranges.controls(v.scenario, lang)

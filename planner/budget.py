@@ -773,6 +773,10 @@ def scenario_with(scenario: Scenario, allocation: np.ndarray) -> Scenario:
     tool with no spend, or whose shares are what the even split over streaming accounts already
     does, so such a link stays without ``*_split``)."""
     by_tool = allocation.sum(axis=0)
+    # The optimiser reaches a tool's registry maximum only up to the rounding of its sums
+    # (1e6 + 2e-10 for a 1,500,000 元 budget): that is the maximum, not a value out of range.
+    limits = np.array([BY_KEY[tool].max for tool in TOOLS])
+    by_tool = np.where((by_tool > limits) & (by_tool <= limits * (1 + 1e-9)), limits, by_tool)
     even = current_allocation(_unit_budgets(scenario).replace(split=None))
     split = []
     for k in range(N_TOOLS):
@@ -945,8 +949,10 @@ def incremental(scenario: Scenario, extra: float, objective: str = "gmv",
     else:
         before = totals(simulate(scenario))
     hi_total = np.maximum(hi, held.sum(axis=0))
+    # No account can take more than the tools' maximums together (and held + 1e308 would
+    # overflow the sums, with numpy warnings on the way).
     prob, st, exact = _solve(scenario, float(held.sum()) + extra, objective, lo, hi_total, lb=held,
-                             ub=held + extra)
+                             ub=held + min(extra, float(hi_total.sum())))
     return _finish(scenario, prob, st, "incremental", extra, before, notes, base=held, exact=exact)
 
 

@@ -12,24 +12,44 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import unicodedata
 
 from . import cases, fmt
 from .engine import SOURCE_LABELS, SOURCES, simulate
+from .messages import error_line, one_line
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
-from .scenario import MAX_DRAWS, MAX_SEED, from_query
-from .uncertainty import monte_carlo, percentiles
+from .scenario import MAX_DRAWS, MAX_SEED, from_query, parse_number
+from .uncertainty import budget_notice, monte_carlo, percentiles
 
 
 class UsageError(Exception):
     """Bad input from the user: reported as one line with exit code 2."""
 
 
+# Where a link that looks like an option goes: argparse takes any argument that starts with "-"
+# for an option (and, by default, any prefix of one: "--dr=5" for --draws).
+LINK_HELP = ("a whole share link or just its query string; one that starts with '-' goes after '--' "
+             "(report -- '-invites=5000') or begins with '?'")
+EPILOG = ("Links: put a link that starts with '-' after '--' (python -m planner report --format json -- "
+          "'-invites=5000') or begin it with '?'. Options are never abbreviated.")
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and no abbreviations: "--dr=5" or "--la=en" given as a link
+    must not be read silently as --draws or --lang."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("epilog", EPILOG)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # argparse would print usage and a second line
+        if message.startswith("unrecognized arguments"):  # perhaps a link that looks like an option
+            message += "; a link that starts with '-' goes after '--', or begin it with '?'"
         raise UsageError(message)
 
 
@@ -43,7 +63,7 @@ def _scenario(link: str | None, preset: str | None, lenient: bool):
     if notices and not lenient:
         raise UsageError("; ".join(n.message("en") for n in notices) + " (use --lenient to accept)")
     for n in notices:
-        print(f"planner: notice: {n.message('en')}", file=sys.stderr)
+        print(f"planner: notice: {one_line(n.message('en'))}", file=sys.stderr)
     return scenario, notices
 
 
@@ -99,7 +119,9 @@ def _table(doc: dict, lang: str) -> str:
     for a in doc["accounts"]:
         stage = a["final_stage"]
         idx = STAGE_KEYS.index(stage) if stage in STAGE_KEYS else -1
-        launch = a["launch_day"] if a["launched"] else (f">{a['launch_day'] - 1}")
+        # An account that does not launch within the horizon launches after its last day.
+        launch = a["launch_day"] if a["launched"] else (f"第{len(doc['daily'])}天后" if zh else
+                                                         f"after day {len(doc['daily'])}")
         out.append(_row((account_name(a["account"], lang), launch, fmt.count(a["sessions"], lang),
                          fmt.count(a["viewers_per_session"], lang), fmt.money(a["gmv"], lang),
                          fmt.percent(a["public_share"]), stage_label(idx, lang)), widths))
@@ -123,6 +145,9 @@ def cmd_report(args) -> str:
     proj = simulate(scenario)
     doc = report(proj, notices)
     if args.draws is not None or args.seed is not None or scenario.ranges:
+        over_budget = budget_notice(scenario, args.draws)
+        if over_budget is not None:  # not a bad link: more than the planner computes at once
+            print(f"planner: notice: {one_line(over_budget.message('en'))}", file=sys.stderr)
         doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -146,14 +171,15 @@ def _percentile_lines(pct: dict | None, lang: str) -> str:
 
 
 def _int_in(lo: int, hi: int):
+    """An argparse type: an integer from ``lo`` to ``hi``, read like every numeric field
+    (``scenario.parse_number``: full-width digits too)."""
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+        value = parse_number(text)
+        if value is None or not value.is_integer():
+            raise argparse.ArgumentTypeError(f"{text!r} is not an integer")
         if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"{value} is not within {lo}..{hi}")
-        return value
+            raise argparse.ArgumentTypeError(f"{text.strip()} is not within {lo}..{hi}")
+        return int(value)
     return parse
 
 
@@ -208,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="视频号直播 what-if planner")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     rep = sub.add_parser("report", help="project a scenario given as a share link or query string")
-    rep.add_argument("link", nargs="?", help="a whole share link or just its query string")
+    rep.add_argument("link", nargs="?", help=LINK_HELP)
     rep.add_argument("--preset", choices=None, help="start from a named preset: " + ", ".join(PRESETS))
     rep.add_argument("--format", choices=("table", "json", "csv"), default="table")
     rep.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -238,13 +264,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str, code: int) -> int:
+    print(f"planner: error: {one_line(message)}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; bad input ends in one line on stderr and exit code 2, a bug in one line
+    and exit code 1 (``PLANNER_DEBUG=1`` shows its traceback)."""
     try:
         args = build_parser().parse_args(argv)
         text = args.run(args)
     except UsageError as exc:
-        print(f"planner: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc), 2)
+    except ValueError as exc:  # the planner's own errors (planner.messages): one sentence each
+        return _fail(error_line(exc, "en"), 2)
+    except Exception as exc:
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        return _fail(f"internal error (a bug; PLANNER_DEBUG=1 shows where): {type(exc).__name__}: {exc}", 1)
     sys.stdout.write(text)
     return 0
 

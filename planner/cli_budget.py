@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 
 from . import fmt
 from .budget import BudgetError, goal_seek, incremental, max_gmv_at_roi, optimise, target_gmv
-from .cli import UsageError, _row, _scenario
+from .cli import LINK_HELP, UsageError, _row, _scenario
 from .compare import kpi_text
 from .engine import SOURCE_LABELS, TOOLS
 from .params import BY_KEY
 from .presets import PRESETS
 from .report import account_name
+from .scenario import parse_number
 
 TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
 KPIS: tuple[tuple[str, str, str], ...] = (
@@ -42,26 +42,22 @@ KPIS: tuple[tuple[str, str, str], ...] = (
 
 
 def _number(text: str) -> float:
-    """A finite number (argparse type): NaN and ±inf are bad input."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not math.isfinite(value):
+    """A finite number (argparse type), read like every numeric field (``scenario.parse_number``)."""
+    value = parse_number(text)
+    if value is None:
         raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
     return value
 
 
 def _day(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole day number: {text!r}") from None
-    return value
+    value = parse_number(text)
+    if value is None or not value.is_integer():
+        raise argparse.ArgumentTypeError(f"not a whole day number: {text!r}")
+    return int(value)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("link", nargs="?", help="a whole share link or just its query string")
+    p.add_argument("link", nargs="?", help=LINK_HELP)
     p.add_argument("--preset", help="start from a named preset: " + ", ".join(PRESETS))
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")

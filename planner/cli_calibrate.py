@@ -15,14 +15,17 @@ from .calibration import MAX_BYTES, Calibration, FileProblems, calibrate, read_s
 from .calibration.reader import check_size
 from .calibration.schema import BY_KEY as COLUMN
 from .params import BY_KEY as PARAM
+from .scenario import MAX_SEED
 
 
 def add_parser(subparsers) -> None:
+    from .cli import _int_in  # cli imports this module
+
     cal = subparsers.add_parser("calibrate", help="fit the planner to a CSV or .xlsx file of past live sessions")
     cal.add_argument("file", help="past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns")
     cal.add_argument("--format", choices=("table", "json"), default="table")
     cal.add_argument("--lang", choices=("zh", "en"), default="zh")
-    cal.add_argument("--seed", type=int, default=0, help="seed of the multi-start (default 0)")
+    cal.add_argument("--seed", type=_int_in(0, MAX_SEED), default=0, help="seed of the multi-start (default 0)")
     cal.set_defaults(run=cmd_calibrate)
 
 

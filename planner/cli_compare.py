@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from . import fmt
-from .cli import SOURCE_LABELS, _row, _scenario
+from .cli import LINK_HELP, SOURCE_LABELS, _row, _scenario
 from .compare import FACTORS, KPI_KEYS, decompose, kpi_table, kpi_text, visible_parts
 from .engine import simulate
 from .scenario import to_query
@@ -84,8 +84,8 @@ def cmd_compare(args) -> str:
 def add_parser(subparsers) -> None:
     """Register ``compare`` on the CLI's subparsers (``planner.cli.build_parser``)."""
     cmp = subparsers.add_parser("compare", help="compare two scenarios: KPIs, deltas and the GMV waterfall")
-    cmp.add_argument("link_a", help="scenario A: a share link or its query string")
-    cmp.add_argument("link_b", help="scenario B: a share link or its query string")
+    cmp.add_argument("link_a", help="scenario A: " + LINK_HELP)
+    cmp.add_argument("link_b", help="scenario B: " + LINK_HELP)
     cmp.add_argument("--format", choices=("table", "json"), default="table")
     cmp.add_argument("--lang", choices=("zh", "en"), default="zh")
     cmp.add_argument("--lenient", action="store_true", help="use defaults for bad values, as the app does")

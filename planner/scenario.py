@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import numbers
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
@@ -109,6 +111,8 @@ def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...
         if not all(math.isfinite(x) and x >= 0 for x in shares) or sum(shares) <= 0:
             raise ValueError(f"{SPLIT_KEYS[tool]} shares must be finite, non-negative and not all zero.")
         total = sum(shares)
+        if not math.isfinite(total):  # 1e308,1e308: every share would divide to 0, spending nothing
+            raise ValueError(f"{SPLIT_KEYS[tool]} shares must add up to a finite number.")
         if all(round(x, SPLIT_DIGITS) == x for x in shares) and abs(total - 1) <= accounts * 10.0**-SPLIT_DIGITS:
             out.append(shares)  # already normalised: dividing again could move the last digit
             continue
@@ -197,16 +201,28 @@ def format_value(p: Param, value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
+MAX_NUMBER_CHARS = 64
+# A plain decimal or scientific number in ASCII: no nan/inf, no 0x10, no 1_000 (Python's float()
+# takes the last three, and digits of any script).
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE | re.ASCII)
+
+
+def parse_number(text: str) -> float | None:
+    """The finite number ``text`` stands for, read the same way for every numeric field (the
+    parameters, split shares, range ends, draws and seed; the CLI's options): NFKC first, so
+    full-width digits typed with a Chinese IME (１２, ０．０２) are ASCII ones, then a plain
+    decimal or scientific number. None for anything else."""
+    text = unicodedata.normalize("NFKC", str(text)).strip()
+    if not text or len(text) > MAX_NUMBER_CHARS or not _NUMBER_TEXT.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
 def parse_value(p: Param, text: str) -> float | None:
     """The number ``text`` stands for if it is allowed for ``p``, else None."""
-    text = text.strip()
-    if not text or len(text) > 64:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    if not math.isfinite(value) or not p.min <= value <= p.max:
+    value = parse_number(text)
+    if value is None or not p.min <= value <= p.max:
         return None
     if p.integer:
         if not value.is_integer():
@@ -340,9 +356,9 @@ def _read_int(seen: dict[str, str], key: str, lo: int, hi: int, default: int, no
     text = seen.get(key)
     if text is None:
         return default
-    digits = text.strip()
-    if digits.isascii() and digits.isdigit() and len(digits) <= 12 and lo <= int(digits) <= hi:
-        return int(digits)
+    value = parse_number(text)
+    if value is not None and value.is_integer() and lo <= value <= hi:
+        return int(value)
     notices.append(Notice(key, text, f"an integer from {lo} to {hi}", str(default),
                           allowed_zh=f"{lo} 到 {hi} 之间的整数"))
     return default
@@ -365,14 +381,17 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
             parts = text.split(",")
             if len(parts) > 64:
                 raise ValueError
-            shares = tuple(float(x) for x in parts)
+            shares = tuple(parse_number(x) for x in parts)
+            if None in shares:
+                raise ValueError
             normalise_split((shares, None, None), accounts)
             split.append(shares)
         except ValueError:
             notices.append(Notice(
-                SPLIT_KEYS[tool], text, f"{accounts} comma-separated non-negative shares, one per account",
+                SPLIT_KEYS[tool], text,
+                f"{accounts} comma-separated non-negative shares, one per account, with a finite sum",
                 "an even split over live accounts",
-                allowed_zh=f"{accounts}个以逗号分隔的非负份额，每个账号一个", used_zh="在播账号平均分配"))
+                allowed_zh=f"{accounts}个以逗号分隔的非负份额，每个账号一个，总和为有限数", used_zh="在播账号平均分配"))
             split.append(None)
     return tuple(split)
 

@@ -48,7 +48,7 @@ import numpy as np
 from .engine import SOURCES, Projection, simulate
 from .params import BY_KEY
 from .report import summary
-from .scenario import UNCERTAIN_KEYS, Scenario
+from .scenario import UNCERTAIN_KEYS, Notice, Scenario
 
 DISTRIBUTION = "triangular"
 DEFAULT_SPAN = 0.20  # ± share of the point value a parameter without a range moves in the tornado
@@ -57,6 +57,13 @@ PERCENTILES: tuple[int, ...] = (10, 50, 90)
 PERCENTILE_KEYS: tuple[str, ...] = ("p10", "p50", "p90")
 METRICS: tuple[str, ...] = ("gmv", "net_gmv", "profit")
 DRAW_ACCOUNTS_PER_CALL = 12_000
+# The compute budget of one Monte Carlo. The engine's work grows with draws × accounts × days,
+# what a Monte Carlo keeps (eight float64 series per draw and day: 64 bytes) with draws × days.
+# A link may ask for 10,000 draws of 20 accounts × 365 days (73 million cells: 15–24 s and
+# 223 MiB on the app's server); above either limit the draws are cut to fit and
+# ``budget_notice`` says so.
+MAX_DRAW_ACCOUNT_DAYS = 5_400_000  # 10,000 draws of 6 accounts × 90 days: about 1 s on 2 cores
+MAX_DRAW_DAYS = 1_000_000  # about 61 MiB kept per Monte Carlo
 
 
 def triangular(u, low, mode, high) -> np.ndarray:
@@ -121,11 +128,39 @@ def evaluate(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int
     return MonteCarlo(scenario, dict(overrides), gmv, net, profit, pv)
 
 
+def draws_within_budget(scenario: Scenario, draws: int | None = None) -> int:
+    """The draws a Monte Carlo of ``scenario`` runs: ``draws`` (the scenario's by default), cut
+    to the compute budget (MAX_DRAW_ACCOUNT_DAYS, MAX_DRAW_DAYS), at least 1."""
+    draws = scenario.draws if draws is None else draws
+    fit = min(MAX_DRAW_ACCOUNT_DAYS // (scenario.accounts * scenario.days), MAX_DRAW_DAYS // scenario.days)
+    return max(1, min(draws, fit))
+
+
+def budget_notice(scenario: Scenario, draws: int | None = None) -> Notice | None:
+    """A Notice when the draws asked for are more than the compute budget allows, saying what
+    was used instead; None when they fit."""
+    asked = scenario.draws if draws is None else draws
+    used = draws_within_budget(scenario, asked)
+    if used == asked:
+        return None
+    a, t = scenario.accounts, scenario.days
+    return Notice(
+        "draws", str(asked),
+        f"at most {used:,} draws for {a} accounts × {t} days: the compute budget is draws × accounts × days "
+        f"≤ {MAX_DRAW_ACCOUNT_DAYS:,} and draws × days ≤ {MAX_DRAW_DAYS:,}", f"{used:,} draws",
+        allowed_zh=f"{a} 个账号 × {t} 天最多 {used:,} 次抽样；计算预算为 抽样 × 账号 × 天数 ≤ {MAX_DRAW_ACCOUNT_DAYS:,}、"
+                   f"抽样 × 天数 ≤ {MAX_DRAW_DAYS:,}",
+        used_zh=f"{used:,} 次抽样")
+
+
 def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> MonteCarlo:
     """Monte Carlo over the scenario's ranges; ``draws`` and ``seed``, when given, replace the
-    scenario's (and are checked like them: draws 1..10,000)."""
+    scenario's (and are checked like them: draws 1..10,000). The draws are cut to the compute
+    budget (``draws_within_budget``; ``budget_notice`` says so): the result's ``draws`` and
+    ``scenario.draws`` are the draws run."""
     scenario = scenario.replace(draws=scenario.draws if draws is None else draws,
                                 seed=scenario.seed if seed is None else seed)
+    scenario = scenario.replace(draws=draws_within_budget(scenario))
     values = sample(scenario, np.random.default_rng(scenario.seed))
     return evaluate(scenario, values, scenario.draws)
 

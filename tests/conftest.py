@@ -9,4 +9,7 @@ settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
+# benchmarks/fuzz.py: a larger, randomised run (its seed is printed, so a find can be replayed).
+settings.register_profile("fuzz", max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "1000")),
+                          deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -94,6 +95,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_group(proc: subprocess.Popen | None, timeout_s: float) -> None:
+    """End a process we started in its own session, and its children: SIGTERM to its process
+    group (by its id), SIGKILL if it is still there after ``timeout_s``."""
+    if proc is None or proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 class StreamlitServer:
     """``streamlit run SCRIPT`` on 127.0.0.1:<free port>, in its own process group."""
 
@@ -131,20 +147,64 @@ class StreamlitServer:
 
     def stop(self) -> None:
         """End the server we started (its process group, by id), then remove the log."""
-        if self.proc and self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
+        stop_group(self.proc, timeout_s=10)
         self.log.close()
         with contextlib.suppress(OSError):
             os.unlink(self.log.name)
 
     def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class Deployment:
+    """``deploy/start.sh``: ``replicas`` × ``streamlit run app.py`` behind Debian's nginx, on free
+    loopback ports, in its own process group (as deployed: see README "Deploying")."""
+
+    def __init__(self, replicas: int = 2, allowed_hosts: str | None = "127.0.0.1,localhost"):
+        self.replicas, self.allowed_hosts = replicas, allowed_hosts
+        self.port = free_port()
+        # The script numbers the replicas' ports from the first: a free port and the ones after
+        # it (taken while free; another program could take one in between, then start fails).
+        first = free_port()
+        self.replica_ports = list(range(first, first + replicas))
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.run_dir = Path(tempfile.mkdtemp(prefix="planner-deploy-"))
+        self.proc: subprocess.Popen | None = None
+        self.output: list[str] = []
+
+    def start(self, timeout_s: float = 120) -> Deployment:
+        env = {**os.environ, "PLANNER_PORT": str(self.port), "PLANNER_REPLICAS": str(self.replicas),
+               "PLANNER_REPLICA_PORT": str(self.replica_ports[0]), "PLANNER_RUN_DIR": str(self.run_dir)}
+        env.pop("PLANNER_ALLOWED_HOSTS", None)
+        if self.allowed_hosts is not None:
+            env["PLANNER_ALLOWED_HOSTS"] = self.allowed_hosts
+        self.proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "start.sh")], env=env, cwd=ROOT,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line and self.proc.poll() is not None:
+                raise RuntimeError("deploy/start.sh exited:\n" + "".join(self.output))
+            self.output.append(line)
+            if line.startswith("ready: "):
+                return self
+        self.stop()
+        raise RuntimeError(f"deploy/start.sh was not ready in {timeout_s:.0f} s:\n" + "".join(self.output))
+
+    def replica_pids(self) -> list[int]:
+        return [int(p.read_text()) for p in sorted(self.run_dir.glob("replica-*.pid"))]
+
+    def stop(self) -> None:
+        """End the script we started (its process group, by id: nginx and the replicas), then
+        remove its run directory (configuration, logs, pid files)."""
+        stop_group(self.proc, timeout_s=30)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+
+    def __enter__(self) -> Deployment:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -222,3 +222,110 @@ def test_json_never_contains_nan():
     assert done.returncode == 0
     json.loads(done.stdout, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
     assert np.isfinite(json.loads(done.stdout)["totals"]["gmv"])
+
+
+# --- every error in one line (issue 12) ------------------------------------------------------------
+
+def test_an_ordinary_budget_gives_a_plan():
+    done = cli_process("optimize", "", "--budget", "1500000", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert from_query(json.loads(done.stdout)["query"])[1] == []
+
+
+def test_a_planner_error_is_one_escaped_line(capsys, monkeypatch):
+    def refused(*_args, **_kwargs):
+        raise ValueError("gdt must be within 0..1e+06,\ngot " + "9" * 400)
+
+    monkeypatch.setattr("planner.cli_budget.optimise", refused)
+    code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
+    assert (code, out) == (2, "")
+    assert err == "planner: error: gdt must be within 0..1e+06,\\ngot 1e+400\n"
+
+
+def test_a_bug_is_one_line_with_exit_code_1(capsys, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("planner.cli_budget.optimise", broken)
+    monkeypatch.delenv("PLANNER_DEBUG", raising=False)
+    code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "RuntimeError: boom" in err and "Traceback" not in err
+
+
+# --- links that look like options, odd arguments (issue 12) ----------------------------------------
+
+@pytest.mark.parametrize("link", ["--dr=5", "--la=en", "--form=csv", "--len"])
+def test_a_prefix_of_an_option_is_not_taken_for_the_option(capsys, link):
+    code, out, err = cli(capsys, "report", link)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "unrecognized arguments" in err and "'--'" in err
+
+
+@pytest.mark.parametrize("link, key", [("-invites=5000", "-invites"), ("-=nan", "-"), ("--lenient", "--lenient"),
+                                       ("-h", "-h")])
+def test_any_link_is_read_after_double_dash_or_a_leading_question_mark(capsys, link, key):
+    for argv in (["report", "--format", "json", "--", link], ["report", "?" + link, "--format", "json"]):
+        code, out, err = cli(capsys, *argv)
+        assert (code, out) == (2, ""), argv  # read as a link: its key is not a parameter
+        assert err.startswith(f"planner: error: {key}=") and "not a planner parameter" in err, err
+    code, out, err = cli(capsys, "report", "--lenient", "--format", "json", "--", link)
+    assert code == 0 and json.loads(out)["query"] == Scenario().to_query()
+
+
+def test_a_link_that_looks_like_an_option_is_told_where_to_go(capsys):
+    code, _, err = cli(capsys, "report", "-invites=5000")
+    assert code == 2 and "-invites=5000" in err and "'--'" in err and "'?'" in err
+
+
+def test_help_says_where_such_links_go(capsys):
+    for command in ("report", "optimize", "goal", "compare"):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "goes after '--'" in help_text and "never abbreviated" in help_text, command
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "--lang", "x\ny"],  # argparse quotes it
+    ["report", "x=1", "a\nb"],  # argparse does not: "unrecognized arguments: a" and a second line "b"
+    ["report", "a\nb=1\x1b[31m"],  # a notice quotes it
+    ["report", "--no-such\u2028option"],
+    ["goal", "", "--param", "in\rvites", "--gmv", "1000"],
+])
+def test_control_characters_in_arguments_never_make_a_second_line(capsys, argv):
+    code, out, err = cli(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.endswith("\n") and err.count("\n") == 1 and "\r" not in err and "\x1b" not in err, repr(err)
+    assert err[:-1].isprintable(), repr(err)
+
+
+@pytest.mark.parametrize("argv", [
+    ["optimize", "", "--budget", "1e308"],
+    ["optimize", "", "--budget", "1" + "0" * 300],
+    ["goal", "", "--param", "invites", "--gmv", "1000000", "--day", "9" * 310],
+    ["report", "--draws", "9" * 310],
+])
+def test_numbers_echoed_in_errors_are_shortened(capsys, argv):
+    code, _, err = cli(capsys, *argv)
+    assert code == 2 and err.count("\n") == 1 and len(err) < 300, err
+
+
+def test_calibrate_with_a_negative_seed_is_one_line():
+    done = cli_process("calibrate", "examples/past_sessions.csv", "--seed", "-5")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "--seed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_huge_incremental_budget_prints_no_numpy_warning():
+    done = cli_process("optimize", "", "--add", "1e308")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Warning" not in done.stderr and "1e+308" in done.stderr
+
+
+def test_full_width_numbers_in_options_read_like_ascii(capsys):
+    code, out, _ = cli(capsys, "report", "cvr_range=0.01,0.03", "--draws", "２００", "--seed", "７",
+                       "--format", "json")
+    assert code == 0
+    assert (json.loads(out)["percentiles"]["draws"], json.loads(out)["percentiles"]["seed"]) == (200, 7)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
 import openpyxl
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from planner import breakdown
@@ -25,6 +26,8 @@ from planner.calibration.schema import MAX_BYTES
 from planner.cli import main
 from views.exports import safe_text
 
+from .workbooks import bomb
+
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "past_sessions.csv"
 SAMPLE_ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
 HOSTILE_CELLS = ["=1+1", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"http://x\")",
@@ -32,9 +35,23 @@ HOSTILE_CELLS = ["=1+1", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=HYPERLI
                  "1,2,3", "<script>alert(1)</script>", "**bold**", "合计", "2024-13-45", "0x10", "-5"]
 
 
+MAX_READER_MIB = 100  # what reading any upload of at most 5 MB may hold at its peak
+
+
+def _read_bounded(data: bytes, filename: str):
+    """read_sessions, failing the test if its peak memory passes MAX_READER_MIB (a bomb)."""
+    tracemalloc.start()
+    try:
+        return read_sessions(data, filename)
+    finally:
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        assert peak < MAX_READER_MIB, f"reading {filename} held {peak:.0f} MiB"
+
+
 def _check(data: bytes, filename: str) -> None:
     try:
-        sessions = read_sessions(data, filename)
+        sessions = _read_bounded(data, filename)
     except FileProblems as exc:
         assert exc.problems, "a refusal names at least one problem"
         for lang in ("zh", "en"):
@@ -58,7 +75,15 @@ def _csv_bytes(rows: list[list[str]], encoding: str) -> bytes:
     return (prefix + buf.getvalue()).encode("gbk" if encoding == "gbk" else "utf-8", errors="replace")
 
 
+# The classes issue 12 found, kept so every run tries them: a decompression bomb (a row of
+# cells that unpacks to far more than the upload), a CSV row wider than any sheet.
+WIDE_CSV = b"date,viewers\n" + b"," * 20_000 + b"\n"
+
+
 @given(st.binary(max_size=4096), st.sampled_from(["x.csv", "x.xlsx", "x.txt", "", "x.CSV"]))
+@example(bomb(12), "bomb.xlsx")
+@example(bomb(60), "bomb.xlsx")
+@example(WIDE_CSV, "wide.csv")
 def test_random_bytes_never_escape_as_an_exception(data, filename):
     _check(data, filename)
 

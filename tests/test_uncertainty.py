@@ -159,7 +159,7 @@ def test_unknown_range_key_is_ignored_with_a_notice():
 
 @pytest.mark.parametrize("key, text", [("draws", "0"), ("draws", "10001"), ("draws", "1.5"), ("draws", "-3"),
                                        ("draws", "abc"), ("seed", "-1"), ("seed", "4294967296"), ("seed", "x"),
-                                       ("seed", "１２")])
+                                       ("seed", "1_2"), ("seed", "١٢")])
 def test_bad_draws_or_seed_in_a_link_give_a_notice(key, text):
     s, notices = from_query({key: text})
     assert (s.draws, s.seed) == (DEFAULT_DRAWS, DEFAULT_SEED)

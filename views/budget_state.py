@@ -13,25 +13,21 @@ import streamlit as st
 from planner import budget
 from planner.scenario import from_query
 
-from . import state
+from . import memo, page_keys, state
 
-# The page's URL keys: they must be in planner.scenario.APP_KEYS so a link that carries them is
-# not flagged as having unknown parameters.
-BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
-                                    "coupons_max")
-PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi",
-                              *BOUND_TOOL_KEYS, "goal_param", "goal_gmv", "goal_day")
-MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
+# The page's URL keys (views.page_keys: what each may hold): they must be in
+# planner.scenario.APP_KEYS so a link that carries them is not flagged as having unknown parameters.
+BOUND_TOOL_KEYS, PAGE_KEYS, MODES = page_keys.BOUND_TOOL_KEYS, page_keys.PAGE_KEYS, page_keys.MODES
 APPLIED = "_budget_applied"
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@memo.cached(max_bytes=16 * 2**20, heavy=True)
 def curves(query: str) -> dict[str, budget.Curve]:
     scenario, _ = from_query(query)
     return budget.response_curves(scenario)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@memo.cached(max_bytes=16 * 2**20, heavy=True)
 def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, target_gmv: float | None,
          min_roi: float | None, bounds: tuple[tuple[str, float | None], ...]):
     """(plan, None) or (None, (zh, en) message)."""
@@ -51,7 +47,7 @@ def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, targ
         return None, (exc.text("zh"), exc.text("en"))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@memo.cached(max_bytes=16 * 2**20, heavy=True)
 def goal(query: str, key: str, gmv: float, day: int | None):
     """(goal, None) or (None, (zh, en) message)."""
     scenario, _ = from_query(query)

@@ -25,7 +25,7 @@ from planner.calibration.schema import BY_KEY as COLUMN
 from planner.params import BY_KEY as PARAM
 from planner.scenario import from_query
 
-from . import state
+from . import memo, state
 from .charts import FONT_FAMILY, GRID_COLOR, TEXT_COLOR, nice_ticks, tick_label
 from .exports import BOM, safe_text
 from .i18n import param_label, translator
@@ -120,7 +120,7 @@ t = translator(STRINGS)
 
 # --- the file and the fit (cached on the file's bytes) ---------------------------------------
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@memo.cached(max_bytes=32 * 2**20, heavy=True)  # keyed by the file's digest, not its bytes
 def run(data: bytes, name: str) -> tuple[Calibration | None, FileProblems | None]:
     """(calibration, None) or (None, the file's problems)."""
     try:

@@ -44,6 +44,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notices_title": ("链接中有 {n} 个参数有问题，已按下面的方式处理（数字按处理后的参数计算）：",
                       "{n} parameter(s) in the link had a problem and were handled as below "
                       "(the numbers use the corrected values):"),
+    "link_dropped": ("这个链接有 {fields} 个参数、约 {kib} KiB，超过了 Streamlit 能读取的上限（{max_fields} 个参数"
+                     "或 {max_kib} KiB），整条链接都被忽略了：下面的数字用的是默认值。",
+                     "This link has {fields} fields and about {kib} KiB, more than Streamlit reads ({max_fields} "
+                     "fields or {max_kib} KiB), so the whole link was ignored: the numbers below use the defaults."),
+    "heavy_waiting": ("服务器正在进行 {n} 项大计算，这一项排队中，稍候会自动开始……",
+                      "The server is running {n} heavy computations; this one is queued and starts "
+                      "as soon as one finishes…"),
+    # --- a page that fails (views.errors): one short line, never a traceback
+    "page_error": ("这一步无法计算，原因如下；请换一个取值再试：",
+                   "This could not be computed, for the reason below; try another value:"),
+    "page_bug": ("这一页出错了，详细信息已记录在服务器日志中。请换一个取值或刷新页面再试。",
+                 "Something went wrong on this page; the details are in the server's log. "
+                 "Try another value or reload the page."),
     # --- overview
     "overview_title": ("总览", "Overview"),
     "overview_caption": ("{days} 天 · {accounts} 个账号 · 每周 {sessions} 场、每场 {hours} 小时 · 客单价 {aov} · "
@@ -164,7 +177,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_launch": ("开播日", "Launch day"),
     "col_sessions": ("场次", "Sessions"),
     "col_per_session": ("场均观看（UV）", "Viewers a session (UV)"),
-    "after_day": ("第{n}天之后（预测期内未开播）", "after day {n} (not within the horizon)"),
+    "after_day": ("第{n}天后（预测期内未开播）", "after day {n} (not within the horizon)"),
     "col_best_stage": ("最高阶段", "Stage reached"),
     "col_final_stage": ("期末阶段", "Final stage"),
     "col_public_share": ("公域占比", "Public share"),

@@ -20,7 +20,7 @@ from planner import uncertainty
 from planner.params import BY_KEY
 from planner.scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, UNCERTAIN_KEYS, Scenario, from_query
 
-from . import state
+from . import memo, state
 from .controls import slider_format
 from .i18n import param_help, param_label
 from .uncertainty_view import t
@@ -103,18 +103,20 @@ def keep_target_day_within(days: int) -> None:
 
 # --- the model, cached on the canonical query ---------------------------------------------
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# The Monte Carlo is the planner's largest result: at most 61 MiB within its compute budget
+# (planner.uncertainty.MAX_DRAW_DAYS), so this keeps at least two of the heaviest.
+@memo.cached(max_bytes=128 * 2**20, heavy=True)
 def monte_carlo(query: str) -> uncertainty.MonteCarlo:
     """The Monte Carlo of the scenario ``query`` (canonical ``to_query``). Callers must not
     modify the arrays."""
     return uncertainty.monte_carlo(from_query(query)[0])
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@memo.cached(max_bytes=8 * 2**20, heavy=True)  # its scratch arrays are as big as the Monte Carlo
 def bands(query: str) -> uncertainty.Bands:
     return uncertainty.bands(monte_carlo(query))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@memo.cached(max_bytes=8 * 2**20, heavy=True)
 def sensitivity(query: str) -> uncertainty.Sensitivity:
     return uncertainty.sensitivity(from_query(query)[0])

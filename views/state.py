@@ -30,8 +30,9 @@ from planner.engine import Projection, simulate
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
+from planner.scenario import _bounded as bounded_notices
 
-from . import charts
+from . import charts, memo, page_keys
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
@@ -55,8 +56,30 @@ EXTRA_FIELDS: tuple[str, ...] = tuple(
 FALLBACK_BASE_URL = "http://localhost:8501/"
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
 
+# Streamlit drops a whole query string over these limits before the script sees it
+# (streamlit.runtime.state.query_params, pinned by tests/test_dropped_links_browser.py), and the
+# page would show the defaults without a word. The browser still holds the link: on a session's
+# first run with an empty query, DROPPED_LINK_JS measures it and, when Streamlit would have
+# dropped it, reloads the page with ?link_dropped=FIELDS,CHARS (and the link's lang), which
+# begin() turns into a notice. The script is a constant: no text from a link is ever in it.
+STREAMLIT_MAX_QUERY_FIELDS = 1000
+STREAMLIT_MAX_QUERY_CHARS = 512 * 1024
+DROPPED_KEY = "link_dropped"
+DROPPED_LINK_JS = f"""<script>
+(() => {{
+  const query = window.location.search.replace(/^\\?/, "");
+  const fields = query ? query.split("&").length : 0;
+  if (fields <= {STREAMLIT_MAX_QUERY_FIELDS} && query.length <= {STREAMLIT_MAX_QUERY_CHARS}) return;
+  const lang = new URLSearchParams(query).get("lang");
+  const url = new URL(window.location.href);
+  url.search = "?{DROPPED_KEY}=" + fields + "," + query.length + (lang === "en" ? "&lang=en" : "");
+  window.location.replace(url.toString());
+}})();
+</script>"""
+
 _SEEDED = "_seeded"
 _NOTICES = "_notices"
+_DROPPED = "_dropped"  # (fields, characters) of a link Streamlit dropped
 _HISTORY = "_history"
 _EXTRAS = "_extras"
 _SEED = "_seed"  # the validated scenario of the link the session was opened with
@@ -140,11 +163,17 @@ def begin() -> None:
     ss = st.session_state
     if _SEEDED in ss:
         return
-    raw = _raw_query()
+    link = _raw_query()
+    if not link:  # perhaps a link Streamlit dropped: the browser checks (DROPPED_LINK_JS)
+        st.html(DROPPED_LINK_JS, unsafe_allow_javascript=True)
+    ss[_DROPPED] = _dropped_link(link.get(DROPPED_KEY, []))
+    raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
     planner_query = {k: v for k, v in raw.items() if not _is_foreign(k)}
     scenario, notices = from_query(planner_query)
     given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
     lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
+    raw, page_notices = _read_page_keys(raw, lang_)
+    notices = bounded_notices([*notices, *page_notices])
     ss[_SEEDED] = True
     ss[_NOTICES] = notices
     ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
@@ -153,9 +182,32 @@ def begin() -> None:
     if preset in PRESETS:  # show it in the picker (with its story) while the values match it
         ss[PRESET_KEY] = preset
     want = canonical_query(scenario, lang_, keep=raw)
-    if want != raw:
+    if want != link:
         st.query_params.from_dict(want)
         st.rerun()
+
+
+def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, list[str]], list[Notice]]:
+    """The link with the pages' own keys read as their widgets should read them (views.page_keys),
+    and a Notice for each bad one, which is dropped so the widget shows its default."""
+    out, notices = {}, []
+    for key, values in raw.items():
+        if key in page_keys.PAGE_KEYS:
+            values, notice = page_keys.read(key, values, lang_)
+            if notice is not None:
+                notices.append(notice)
+            if values is None:
+                continue
+        out[key] = values
+    return out, notices
+
+
+def _dropped_link(values: list[str]) -> tuple[int, int] | None:
+    """(fields, characters) from ``link_dropped=FIELDS,CHARS``, or None (also for a forged value)."""
+    parts = values[-1].split(",") if len(values) == 1 else []
+    if len(parts) == 2 and all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
+        return int(parts[0]), int(parts[1])
+    return None
 
 
 def clean_value(key: str, value) -> int | float:
@@ -278,7 +330,7 @@ def sync_preset_picker() -> None:
 
 # --- the model, cached on the canonical query ------------------------------------------
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@memo.cached(max_bytes=64 * 2**20)  # a 20-account, 365-day projection holds about 1 MiB
 def project(query: str) -> Projection:
     """The projection of the scenario ``query`` (a canonical ``to_query`` string). Cached: a
     rerun with the same scenario reuses it. Callers must not modify the arrays."""
@@ -286,7 +338,7 @@ def project(query: str) -> Projection:
     return simulate(scenario)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@memo.cached(max_bytes=4 * 2**20)
 def kpis_for(query: str) -> dict:
     return breakdown.kpis(project(query))
 
@@ -365,11 +417,16 @@ def show_notices(lang_: str) -> None:
     """The link's problems as a visible warning at the top of the page. The messages quote
     text from the URL, so they are shown as plain text (``st.code``), never as Markdown or
     HTML: ``**x**``, ``[x](javascript:…)`` or ``<img onerror=…>`` in a link stay inert."""
+    from .i18n import t
+
+    dropped = st.session_state.get(_DROPPED)
+    if dropped:
+        fields, chars = dropped
+        st.warning(t("link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
+                     max_fields=f"{STREAMLIT_MAX_QUERY_FIELDS:,}", max_kib=f"{STREAMLIT_MAX_QUERY_CHARS // 1024:,}"))
     found = notices()
     if not found:
         return
-    from .i18n import t
-
     st.warning(t("notices_title", lang_, n=len(found)))
     st.code("\n".join(n.message(lang_) for n in found), language=None, wrap_lines=True)
 

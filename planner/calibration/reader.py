@@ -17,12 +17,14 @@ import io
 import math
 import re
 import unicodedata
+import xml.parsers.expat
 import zipfile
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..scenario import _shorten
+from ..scenario import parse_number as parse_plain_number
 from .schema import (
     BY_KEY,
     COLUMNS,
@@ -37,6 +39,13 @@ from .schema import (
 )
 
 MAX_COLUMNS = 64  # columns read from a sheet; exports have a few dozen at most
+# What an upload may cost, checked before openpyxl reads a sheet: it builds every cell of a row
+# at once (a 100 MB row took 3.3 GB), and a zip of a few hundred KB can unpack to that.
+MAX_CELLS_PER_ROW = 16_384  # Excel's own number of columns
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024  # a 10,000-row export of 40 columns unpacks to about 20 MB
+MAX_PART_BYTES = 4 * 1024 * 1024  # any part but the sheets and their strings (styles, themes…)
+MAX_PACKING_RATIO = 100  # unpacked ÷ stored, for parts over RATIO_FROM_BYTES; real exports: 5–30
+RATIO_FROM_BYTES = 1024 * 1024
 MIN_DAYS = 10  # distinct dates needed to fit and to keep some days back for the back-test
 MAX_SPAN_DAYS = 365  # the planner's longest horizon
 MAX_ACCOUNTS = 20  # the planner's largest matrix
@@ -187,7 +196,25 @@ def _decode(data: bytes) -> tuple[str, str]:
         f"无法读取文件：既不是UTF-8也不是GBK编码{where_zh}。请另存为CSV（UTF-8）或Excel .xlsx文件。")])
 
 
+# Rows kept by the readers: the header may sit below a few title rows; one more than the limit
+# is enough to say the file has too many.
+MAX_KEPT_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS + 1
+
+
+def _too_many_rows() -> FileProblems:
+    return FileProblems([_problem(
+        None, None, f"the file has more than {MAX_ROWS:,} rows of sessions; the limit is {MAX_ROWS:,}.",
+        f"文件超过{MAX_ROWS:,}行场次数据，上限是{MAX_ROWS:,}行。")])
+
+
+def _too_many_cells(row: int, cells: int) -> FileProblems:
+    return FileProblems([_problem(
+        row, None, f"the row has {cells:,} cells or more; a sheet has at most {MAX_CELLS_PER_ROW:,} columns.",
+        f"这一行有{cells:,}个或更多单元格，表格最多{MAX_CELLS_PER_ROW:,}列。")])
+
+
 def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
+    """The non-blank records of a CSV file with their row numbers, and the encoding."""
     text, encoding = _decode(data)
     sample = "\n".join(text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5])
     try:
@@ -195,36 +222,130 @@ def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
     except csv.Error:
         delimiter = ","
     rows = []
+    number = 0
     try:
-        # Spreadsheet row numbers count records (a quoted cell may span lines); blank lines count too.
+        # Spreadsheet row numbers count records (a quoted cell may span lines) and blank lines;
+        # blank rows are not kept, so empty lines below the data do not count toward the limit.
         for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
-            rows.append((number, cells[:MAX_COLUMNS]))
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
-                break
+            if len(cells) > MAX_CELLS_PER_ROW:
+                raise _too_many_cells(number, len(cells))
+            if not _blank(cells):
+                rows.append((number, cells[:MAX_COLUMNS]))
+                if len(rows) > MAX_KEPT_ROWS:
+                    break
     except csv.Error as exc:
-        raise FileProblems([_problem(len(rows) + 1, None, f"the CSV text is malformed ({exc}).",
+        raise FileProblems([_problem(number + 1, None, f"the CSV text is malformed ({exc}).",
                                      f"CSV格式错误（{exc}）。")]) from None
     return rows, encoding
 
 
+def _not_a_workbook(exc: Exception) -> FileProblems:
+    return FileProblems([_problem(
+        None, None, f"the file is not a readable .xlsx workbook ({_shorten(str(exc))}).",
+        f"无法作为.xlsx工作簿读取（{_shorten(str(exc))}）。")])
+
+
+def _check_unpacked_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook whose parts unpack to too much, or far more than they are stored in
+    (a decompression bomb), from the sizes in the zip's directory: nothing is unpacked. zipfile
+    never returns more than a part's stated size, so a part that lies about it fails its CRC."""
+    parts = archive.infolist()
+    total = sum(p.file_size for p in parts)
+    if total > MAX_UNPACKED_BYTES:
+        mb, limit = total / 2**20, MAX_UNPACKED_BYTES // 2**20
+        raise FileProblems([_problem(
+            None, None, f"the workbook unpacks to {mb:,.0f} MB; the limit is {limit} MB. "
+            "Save fewer rows or columns, or save it as CSV.",
+            f"工作簿解压后为{mb:,.0f} MB，上限是{limit} MB。请减少行或列，或另存为CSV。")])
+    for p in parts:
+        bulky = not p.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))
+        if bulky and p.file_size > MAX_PART_BYTES:
+            raise FileProblems([_problem(
+                None, None, f"the workbook's part {_shorten(p.filename)} unpacks to {p.file_size / 2**20:,.1f} MB; "
+                f"the limit is {MAX_PART_BYTES // 2**20} MB. Re-save it from Excel, or as CSV.",
+                f"工作簿的部件{_shorten(p.filename)}解压后为{p.file_size / 2**20:,.1f} MB，上限是"
+                f"{MAX_PART_BYTES // 2**20} MB。请用Excel重新保存，或另存为CSV。")])
+        ratio = p.file_size / max(p.compress_size, 1)
+        if p.file_size > RATIO_FROM_BYTES and ratio > MAX_PACKING_RATIO:
+            raise FileProblems([_problem(
+                None, None, f"the workbook's part {_shorten(p.filename)} unpacks to {ratio:,.0f} times "
+                f"the size it is stored in (at most {MAX_PACKING_RATIO}); it looks like a decompression bomb. "
+                "Re-save it from Excel, or as CSV.",
+                f"工作簿的部件{_shorten(p.filename)}解压后是压缩大小的{ratio:,.0f}倍（最多{MAX_PACKING_RATIO}倍），"
+                "疑似压缩炸弹。请用Excel重新保存，或另存为CSV。")])
+
+
+def _last_row_with_values(stream) -> int:
+    """One pass over a worksheet's XML with expat (constant memory, no tree; openpyxl would
+    build every cell of a row): refuse a row with more than MAX_CELLS_PER_ROW cells or more
+    than MAX_KEPT_ROWS rows holding values, and return the number of the last row holding a
+    value (0 if none), so rows of mere formatting below the data are never read."""
+    row = cells = kept = last = 0
+    has_value = False
+
+    def end_of_row():
+        nonlocal kept, last
+        if has_value:
+            kept, last = kept + 1, row
+            if kept > MAX_KEPT_ROWS:
+                raise _too_many_rows()
+
+    def start(name, attrs):
+        nonlocal row, cells, has_value
+        local = name.rsplit(" ", 1)[-1]  # the namespace is separated by a space
+        if local == "c":
+            cells += 1
+            if cells > MAX_CELLS_PER_ROW:
+                raise _too_many_cells(row, cells)
+        elif local in ("v", "is"):  # a value, or an inline string
+            has_value = True
+        elif local == "row":
+            end_of_row()
+            given = attrs.get("r", "")
+            row = int(given) if given.isdigit() and len(given) < 8 else row + 1
+            cells, has_value = 0, False
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    try:
+        parser.ParseFile(stream)
+    except xml.parsers.expat.ExpatError as exc:
+        raise _not_a_workbook(exc) from None
+    end_of_row()
+    return last
+
+
 def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
+    """The non-blank rows of a workbook's first sheet with their row numbers."""
     from openpyxl import load_workbook  # only workbooks need it
 
     try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_unpacked_sizes(archive)
+        last = {}  # every sheet is checked before openpyxl opens any (it reads each to size it)
+        for part in archive.namelist():
+            if part.startswith("xl/worksheets/") and part.endswith(".xml"):
+                with archive.open(part) as stream:
+                    last[part] = _last_row_with_values(stream)
         # data_only: a formula cell gives its cached value (or None), never a computation.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise FileProblems([_problem(
-            None, None, f"the file is not a readable .xlsx workbook ({_shorten(str(exc))}).",
-            f"无法作为.xlsx工作簿读取（{_shorten(str(exc))}）。")]) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, RuntimeError) as exc:
+        if isinstance(exc, FileProblems):
+            raise
+        raise _not_a_workbook(exc) from None
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some exporters write wrong dimensions; read what is there
+        # openpyxl keeps the sheet's part name only privately; tests/test_calibrate_limits.py
+        # reads workbooks through here, so a change shows at once.
+        max_row = last.get(sheet._worksheet_path.lstrip("/"), 0)
+        if max_row == 0:
+            return []
         rows = []
-        for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), 1):
-            rows.append((number, list(cells)))
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
-                break
+        cells_by_row = sheet.iter_rows(min_row=1, max_row=max_row, max_col=MAX_COLUMNS, values_only=True)
+        for number, cells in enumerate(cells_by_row, 1):
+            if not _blank(cells):
+                rows.append((number, list(cells)))
         return rows
     finally:
         book.close()
@@ -262,10 +383,10 @@ def parse_number(value) -> float | None:
         text, scale = text[:-1], 1e4
     elif text.endswith("亿"):
         text, scale = text[:-1], 1e8
-    text = _NUMBER_JUNK.sub("", text)
-    if not text or len(text) > 40 or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", text, re.I):
+    number = parse_plain_number(_NUMBER_JUNK.sub("", text))  # the grammar of every numeric field
+    if number is None:
         return None
-    number = float(text) * scale
+    number *= scale
     return number if math.isfinite(number) else None
 
 
@@ -331,7 +452,7 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
     else:
         (rows, encoding), kind = _csv_rows(data), "csv"
 
-    if all(_blank(cells) for _, cells in rows):
+    if not rows:  # the readers keep only rows that are not blank
         raise FileProblems([_problem(None, None, "the file is empty.", "文件是空的。")])
     h = _find_header(rows)
     if h is None:
@@ -380,11 +501,9 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
 
     records = []  # (row number, {key: value})
     more = False
-    body = [(n, cells) for n, cells in rows[h + 1:] if not _blank(cells)]
-    if len(body) > MAX_ROWS or len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:  # the readers stop there
-        raise FileProblems([_problem(
-            None, None, f"the file has more than {MAX_ROWS:,} rows of sessions; the limit is {MAX_ROWS:,}.",
-            f"文件超过{MAX_ROWS:,}行场次数据，上限是{MAX_ROWS:,}行。")])
+    body = rows[h + 1:]
+    if len(body) > MAX_ROWS or len(rows) > MAX_KEPT_ROWS:  # the readers stop there
+        raise _too_many_rows()
     for number, cells in body:
         if len(problems) >= MAX_PROBLEMS:
             more = True

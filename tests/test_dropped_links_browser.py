@@ -1,0 +1,31 @@
+"""Links Streamlit drops (issue 12): over 1,000 fields or 512 KiB, Streamlit ignores the whole
+query before the app sees it, and the page showed the defaults without a word. The browser still
+holds the link; the app now says so. Real browser: only a browser holds the dropped link."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.runtime.state import query_params as streamlit_query_params
+
+from tests.conftest_browser import goto_app, metrics
+from views.i18n import t
+from views.state import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
+
+
+def test_the_limits_are_streamlits():
+    # A Streamlit upgrade that moves them fails here, not silently in a browser.
+    assert STREAMLIT_MAX_QUERY_FIELDS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS
+    assert STREAMLIT_MAX_QUERY_CHARS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH
+
+
+@pytest.mark.browser
+def test_a_link_with_too_many_fields_is_named_not_silently_ignored(server, page):
+    fields = STREAMLIT_MAX_QUERY_FIELDS + 1
+    query = "invites=5000&lang=en&" + "&".join(f"x{i}=1" for i in range(fields - 2))
+    goto_app(page, f"{server.url}/?{query}")
+    page.get_by_text("Streamlit reads", exact=False).first.wait_for()
+    text = page.locator("[data-testid='stAlert']").first.inner_text()
+    assert text == t("link_dropped", "en", fields=f"{fields:,}", kib=f"{len(query) / 1024:,.0f}",
+                     max_fields="1,000", max_kib="512")
+    assert "GMV" in metrics(page)  # the page works, on the defaults, in the link's language
+    assert "link_dropped" not in page.url  # the address bar is a clean share link again

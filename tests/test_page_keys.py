@@ -1,0 +1,69 @@
+"""The 投流 Budget page's own link keys (budget=, mode=, goal_day=, …) read like the scenario's
+(issue 12: Streamlit's bound widgets fell back to their default without a word for budget=abc,
+up_to=yes or mode=nope). A bad value gets a notice naming it; a full-width number reads like an
+ASCII one; a good link is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest_pages import open_page
+from views import page_keys
+from views.i18n import t
+
+BUDGET = "pages/budget.py"
+
+
+def shown(at) -> str:
+    return "\n".join(c.value for c in at.code)
+
+
+@pytest.mark.parametrize("key, text", [("budget", "abc"), ("budget", "-5"), ("budget", "1e308"),
+                                       ("budget", "nan"), ("goal_day", "1.5"), ("goal_day", "400"),
+                                       ("min_roi", "0"), ("gdt_max", "1_000"), ("up_to", "yes"),
+                                       ("mode", "nope"), ("objective", "revenue"), ("goal_param", "zzz")])
+def test_a_bad_page_value_is_named_not_silently_replaced(key, text):
+    at = open_page(BUDGET, {key: text})
+    assert at.warning, "no notice"
+    assert f"{key}={text}" in shown(at)
+    assert key not in at.query_params  # the address bar holds what is used: the page's default
+
+
+def link_notices(at) -> list[str]:
+    title = t("notices_title", "zh", n=1)[:8]
+    return [w.value for w in at.warning if w.value.startswith(title)]
+
+
+def test_full_width_page_numbers_read_like_ascii():
+    at = open_page(BUDGET, {"budget": "１５０００００", "goal_day": "３０"})
+    assert link_notices(at) == []
+    assert at.number_input(key="budget").value == 1_500_000
+    assert at.number_input(key="goal_day").value == 30
+    assert at.query_params["budget"] == "1500000"
+
+
+def test_good_page_values_are_kept_as_given():
+    link = {"budget": "20000", "up_to": "True", "goal_day": "30", "gdt_max": "500"}
+    at = open_page(BUDGET, link)
+    assert link_notices(at) == []
+    assert {k: at.query_params[k] for k in link} == link
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("given", ["key", "zh", "en"])
+def test_a_choice_reads_from_its_key_or_its_label_in_either_language(lang, given):
+    # Streamlit reads a radio from its label in the page's language only.
+    option = {"mode": "incremental", "objective": "profit", "goal_param": "cvr"}
+    link = {key: value if given == "key" else page_keys.label(key, value, given) for key, value in option.items()}
+    state_link = {**link, "lang": lang}
+    from views import state
+
+    raw, notices = state._read_page_keys({k: [v] for k, v in state_link.items()}, lang)
+    assert notices == []
+    assert {k: raw[k] for k in option} == {k: [page_keys.label(k, v, lang)] for k, v in option.items()}
+
+
+def test_the_page_widgets_use_the_same_limits():
+    for key, limits in page_keys.NUMBERS.items():
+        assert limits.low < limits.high, key
+    assert set(page_keys.CHOICES) | set(page_keys.NUMBERS) | set(page_keys.FLAGS) == set(page_keys.PAGE_KEYS)

@@ -1,0 +1,95 @@
+"""The pages' own link keys (the 投流 Budget page's budget=, mode=, goal_day=, …): what each may
+hold, for the page's widgets and for reading a link.
+
+Streamlit seeds a widget bound to the URL by its own rules and falls back to the widget's
+default, without a word, when a value does not fit (budget=abc, up_to=yes, mode=nope). So
+``views.state.begin`` reads these keys first, the way the codec reads the scenario's: numbers
+through ``planner.scenario.parse_number`` (NFKC: full-width digits are digits) within the
+widget's limits; a bad value is dropped from the address bar with a Notice saying what was
+given, what is allowed and that the page's default is used.
+
+Streamlit writes a radio or select box to the URL as its option's label, which is translated
+(mode=再加一笔钱投哪里 in Chinese, mode=Where should the next budget go in English), so a link
+made in one language lost its choice in the other. A choice is read here from its option key
+(mode=incremental) or its label in either language, and written back as the label in the link's
+language, which is what the widget reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.params import BY_KEY, PARAMS
+from planner.scenario import Notice, parse_number
+
+from .i18n import param_label
+
+MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
+OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
+BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
+                                    "coupons_max")
+
+
+@dataclass(frozen=True)
+class NumberKey:
+    """A number input's limits and default (None: empty until set)."""
+
+    low: float
+    high: float
+    default: float | None = None
+    integer: bool = False
+
+
+NUMBERS: dict[str, NumberKey] = {
+    "budget": NumberKey(0.0, 3_000_000.0, 10_000.0),
+    "target_gmv": NumberKey(0.0, 1e12, 10_000_000.0),
+    "min_roi": NumberKey(0.1, 1000.0, 5.0),
+    **{key: NumberKey(0.0, 1_000_000.0) for key in BOUND_TOOL_KEYS},
+    "goal_gmv": NumberKey(1.0, 1e12, 5_000_000.0),
+    "goal_day": NumberKey(1, 365, integer=True),
+}
+CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "objective": OBJECTIVES,
+                                       "goal_param": tuple(p.key for p in PARAMS)}
+FLAGS: tuple[str, ...] = ("up_to",)  # checkboxes: Streamlit writes true/false and reads either case
+
+
+def label(key: str, option: str, lang: str) -> str:
+    """What the page's widget shows for ``option`` of the choice ``key`` (its format_func)."""
+    from .budget_charts import bt  # the budget page's strings (it draws Plotly figures: loaded late)
+
+    if key == "goal_param":
+        return param_label(BY_KEY[option], lang)
+    return bt(f"{key}_{option}", lang)
+PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi", *BOUND_TOOL_KEYS,
+                              "goal_param", "goal_gmv", "goal_day")
+
+
+def _number_text(value: float, integer: bool) -> str:
+    return str(int(value)) if integer or float(value).is_integer() else repr(float(value))
+
+
+def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Notice | None]:
+    """The link's value for a page key as the widget should read it (a choice as its label in
+    ``lang``), or None (the widget's default) with a Notice saying why."""
+    text = values[-1] if values else ""
+    if key in FLAGS:
+        if len(values) == 1 and text.lower() in ("true", "false"):
+            return values, None
+        return None, Notice(key, text, "true or false", "the page's default", allowed_zh="true 或 false",
+                            used_zh="页面默认值")
+    if key in CHOICES:
+        options = CHOICES[key]
+        for option in options if len(values) == 1 else ():
+            if text == option or text in (label(key, option, "zh"), label(key, option, "en")):
+                return [label(key, option, lang)], None
+        return None, Notice(key, text, "one of " + ", ".join(options), "the page's default",
+                            allowed_zh="以下之一：" + "、".join(options), used_zh="页面默认值")
+    limits = NUMBERS[key]
+    value = parse_number(text) if len(values) == 1 else None
+    if value is not None and limits.low <= value <= limits.high and (not limits.integer or value.is_integer()):
+        canonical = _number_text(value, limits.integer)
+        return ([text] if text.strip() == canonical or text.isascii() else [canonical]), None
+    kind, kind_zh = ("an integer", "整数") if limits.integer else ("a number", "数")
+    low, high = _number_text(limits.low, limits.integer), _number_text(limits.high, limits.integer)
+    return None, Notice(key, text, f"{kind} from {low} to {high}", "the page's default",
+                        allowed_zh=f"{low} 到 {high} 之间的{kind_zh}", used_zh="页面默认值")
