@@ -68,7 +68,10 @@ Paid traffic (投流), per tool (``planner.tools``)
     sessions. Beans are rounded down to whole 500-bean orders. A session buys
     paid = v(S) (``tools.viewers_for_spend``: opening price cpv, rising to cpv·(1 + rise) at the
     ceiling cap · H); money beyond what the room can absorb is not spent and is reported as
-    ``unspent``. Coupons add coupon_free granted viewers when private ≥ 50. Spill-over:
+    ``unspent``. Coupons add granted viewers, coupon_free · min(private / 50, 1): the whole grant
+    from 50 private viewers (DOMAIN), in proportion below, so that one private viewer fewer never
+    costs a room its whole grant (a step would let a dearer order, with fewer buyers to capture,
+    sell less). Spill-over:
     spill · paid viewers arrive as public viewers spread evenly over the day of the session and
     the next two (72 h), in the account's sessions on those days (else lost).
 
@@ -89,7 +92,7 @@ Dynamics (end of each day; n = the day's sessions, keep = 1 − churn)
     P ← P·keep + (P_max − P·keep) · (1 − exp(−capture · B / P_max)),  P_max = pool + audience,
         B = Σ_a n_a · (buyers_public + Σ buyers_tool + second · cvr_p)   (strangers who bought)
     C ← min((C + Σ_a n_a · first·(1 − C/P)·cvr_p) · keep + (P_new − P·keep), P_new)
-    F ← F·keep + (A − F·keep) · (1 − exp(−(follow · n·(viewers − k_w·fans) + video_follow · plays/7) / A)),
+    F ← F·keep + max(A − F·keep, 0) · (1 − exp(−(follow · n·(viewers − k_w·fans) + video_follow · plays/7) / A)),
         A = audience: new people follow, from the room and from videos (every day from launch),
         never more than the audience
     Stage of a session (DOMAIN's table): viewers of the whole session V ≥ 100,000 head, ≥ 10,000
@@ -505,7 +508,7 @@ def simulate(
         # Paid viewers this session, and the spill-over arriving today.
         paid_session, buyers_paid_session = paid_by_pattern[pattern_of_day[t]]
         if grants:  # coupon viewers the platform grants a room that brings 50+ private viewers
-            granted = coupon_free * (private >= COUPON_GRANT_MIN_PRIVATE) * streaming
+            granted = coupon_free * np.minimum(private / COUPON_GRANT_MIN_PRIVATE, 1.0) * streaming
             buyers_granted = granted * cvr_granted
             paid_session = paid_session + granted
             buyers_paid_session = buyers_paid_session + buyers_granted
@@ -644,9 +647,11 @@ def simulate(
 
 def _arrivals(x, ceiling, inflow):
     """How many new people ``inflow`` arrivals from a population of ``ceiling`` add to the ``x``
-    already counted, each new only if not counted yet: (ceiling − x)·(1 − e^(−inflow/ceiling)),
-    written so that a small inflow into a large ceiling keeps its digits."""
-    return (ceiling - x) * -np.expm1(-inflow / ceiling)
+    already counted, each new only if not counted yet: max(ceiling − x, 0)·(1 − e^(−inflow/ceiling)),
+    written so that a small inflow into a large ceiling keeps its digits. A count already above
+    the ceiling (a flagship may start with more followers than the audience) gains nothing and
+    loses nothing by it: only churn takes it down."""
+    return np.maximum(ceiling - x, 0.0) * -np.expm1(-inflow / ceiling)
 
 
 def _toward(x, ceiling, inflow):

@@ -343,11 +343,12 @@ PARAMS: tuple[Param, ...] = (
        percent=True, uncertain=True),
     _p("coupon_free", "平台赠送流量券", "Granted coupon viewers", "人/场", "viewers/session",
        0, 0, 5_000, 10, "paid", A,
-       "事实：平台会奖励流量券，如带来50个以上私域观众；数量因号而异，默认不计。",
+       "事实：平台会奖励流量券，如带来50个以上私域观众；数量因号而异，默认不计。不足50人按比例计（假设）。",
        "Fact: the platform grants coupons e.g. for bringing 50 or more private viewers; the amount "
-       "varies, so none by default.",
-       "当场私域观众达到50人时平台赠送的流量券观看数（零现金成本）。",
-       "Coupon viewers granted free when a session brings 50+ private viewers.", integer=True, uncertain=True),
+       "varies, so none by default. Fewer than 50 get a proportional share (an assumption).",
+       "当场私域观众达到50人时平台赠送的流量券观看数（零现金成本）；不足50人按比例。",
+       "Coupon viewers granted free when a session brings 50+ private viewers; in proportion below 50.",
+       integer=True, uncertain=True),
     # --- conversion and after-sale ----------------------------------------------------
     _p("priv_mult", "私域转化倍数", "Private CVR multiple", "×公域转化率", "× public CVR",
        8, 1, 50, 0.5, "conversion", A,

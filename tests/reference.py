@@ -322,8 +322,8 @@ def simulate_reference(scenario, draws: int = 1, overrides=None, spend_split=Non
 
             # Paid traffic: the day's budget over the day's sessions; beans rounded down to whole
             # 500-bean orders per session; a session buys v(S) for S ≤ S_max, money beyond is
-            # not spent. Coupons add coupon_free granted viewers when private ≥ 50 (per session,
-            # counted in the coupons source). unspent = the day's budget − what was spent; on a
+            # not spent. Coupons add coupon_free · min(private / 50, 1) granted viewers (per
+            # session, counted in the coupons source). unspent = the day's budget − what was spent; on a
             # day without a session there is no budget, so nothing is unspent either.
             paid = [[0.0] * K for _ in range(A)]  # viewers per session
             for a in range(A):
@@ -343,8 +343,8 @@ def simulate_reference(scenario, draws: int = 1, overrides=None, spend_split=Non
                     spend[d, t, a, k] = n[a] * spent
                     # Reading: unspent is never below 0, even when whole orders cost a hair more.
                     unspent[d, t, a, k] = max(budget - n[a] * spent, 0.0)
-                if n[a] > 0 and private[a] >= COUPON_GRANT_MIN_PRIVATE:
-                    paid[a][TOOLS.index("coupons")] += v["coupon_free"]
+                if n[a] > 0:  # coupon_free · min(private / 50, 1)
+                    paid[a][TOOLS.index("coupons")] += v["coupon_free"] * min(private[a] / COUPON_GRANT_MIN_PRIVATE, 1.0)
 
             # Spill-over: spill · paid viewers of a day arrive as public viewers, a third on that
             # day and on each of the next two, in the account's sessions on those days (else lost).
@@ -461,13 +461,13 @@ def simulate_reference(scenario, draws: int = 1, overrides=None, spend_split=Non
                 w[a] = quality[a] + (1.0 - v["weight_speed"] * e) ** n[a] * (w[a] - quality[a])
 
             # Followers, every day from launch:
-            #   F ← A − (A − F·keep) · exp(−(follow · n·(viewers − k_w·fans) + video_follow · plays/7) / A)
-            # written as F·keep + (A − F·keep)·(1 − exp(−x/A)), the same number without the
-            # cancellation. (Followers above the audience, F₀ > audience, fall toward it.)
+            #   F ← F·keep + max(A − F·keep, 0) · (1 − exp(−(follow · n·(viewers − k_w·fans)
+            #        + video_follow · plays/7) / A))
+            # (Followers above the audience, F₀ > audience, gain nothing; only churn lowers them.)
             for a in live_now:
                 x = (v["follow"] * n[a] * (viewers[a] - warm_scale * fans[a])
                      + v["video_follow"] * plays[a] / DAYS_PER_WEEK)
-                F[a] = F[a] * keep + (audience - F[a] * keep) * -math.expm1(-x / audience)
+                F[a] = F[a] * keep + max(audience - F[a] * keep, 0.0) * -math.expm1(-x / audience)
 
             # Private domain and its past buyers:
             #   P ← P_max − (P_max − P·keep) · exp(−capture · B / P_max),  P_max = pool + audience

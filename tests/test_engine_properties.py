@@ -384,12 +384,14 @@ def test_ios_beans_buy_fewer_viewers_than_android():
 
 
 def test_platform_grants_coupon_viewers_from_50_private_viewers():
-    # DOMAIN: coupons are granted e.g. for bringing 50 or more private viewers into a room. With no
+    # DOMAIN: coupons are granted e.g. for bringing 50 or more private viewers into a room; fewer
+    # get a proportional share (so one private viewer fewer never costs the whole grant). With no
     # fatigue and no shares, private viewers on day 0 are exactly invites × show.
     base = Scenario(accounts=1, show=0.1, fatigue=0, share=0, coupons=0, coupon_free=300)
-    at, under = simulate(base.replace(invites=500)), simulate(base.replace(invites=490))
-    assert at.pv[0, 0, 0, PRIVATE] == 50 and under.pv[0, 0, 0, PRIVATE] < 50
-    assert at.pv[0, 0, 0, COUPONS] == 300 and under.pv[0, 0, 0, COUPONS] == 0
+    at, over, under = (simulate(base.replace(invites=i)) for i in (500, 900, 250))
+    assert at.pv[0, 0, 0, PRIVATE] == 50 and under.pv[0, 0, 0, PRIVATE] == 25
+    assert at.pv[0, 0, 0, COUPONS] == over.pv[0, 0, 0, COUPONS] == 300
+    assert under.pv[0, 0, 0, COUPONS] == pytest.approx(150)
 
 
 # --- conversion ----------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ def test_reference_refuses_what_the_engine_refuses(key):
 
 def test_followers_above_the_audience_equal_reference():
     # The registry allows more followers at the start (up to 50,000,000) than the audience (from
-    # 10,000): they fall toward the audience and stay finite.
+    # 10,000): they gain no one, only churn lowers them, and everything stays finite.
     scenario = Scenario(days=10, accounts=1, followers=50_000_000, audience=10_000)
     engine = simulate(scenario)
     assert np.isfinite(engine.followers).all() and np.isfinite(engine.pv).all()

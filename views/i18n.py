@@ -279,12 +279,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "The matrix shares one finite audience, toward which public viewers saturate."),    "f_paid_title": ("投流（三种工具，边际递减）", "Paid traffic (three tools, diminishing returns)"),
     "f_paid_words": ("每多买一个观看就贵一点：起价 cpv，到每场上限（每小时上限 × 时长）时为 cpv × (1 + 涨幅)；"
                      "超出上限的预算花不出去，不计消耗（未花出预算）。微信豆按充值渠道折算豆数、按500豆整单购买。"
-                     "当场私域观众达到{min_private}人时平台赠送流量券观看。付费观看带来的自然溢出在72小时内分三天到达。",
+                     "当场私域观众达到{min_private}人时平台赠送流量券观看（不足按比例）。付费观看带来的自然溢出在72小时内分三天到达。",
                      "Each extra viewer costs a little more: from the opening cpv up to cpv × (1 + rise) at a "
                      "session's ceiling (per-hour ceiling × hours); budget beyond it is not spent and not "
                      "counted (unspent budget). Beans are converted by where they were bought and bought in "
                      "whole 500-bean orders. The platform grants coupon viewers when a session brings "
-                     "{min_private}+ private viewers. Paid viewers' natural spill-over arrives over 72 hours, "
+                     "{min_private}+ private viewers (in proportion below). Paid viewers' natural spill-over arrives over 72 hours, "
                      "spread over three days."),
     "f_conv_title": ("转化与成交", "Conversion and GMV"),
     "f_conv_words": ("客单价越高转化越低（以200元为参照）。私域新客按公域转化率的倍数转化；老客12个月内复购的比例为复购率，"

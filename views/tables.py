@@ -332,6 +332,8 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
             r"\text{unspent} = S - \min(S, S_{\max})",
             rf"\text{{cpv}}_{{\text{{beans}}}} = {k('beans_cpv')}\cdot\frac{{{BEANS_PER_YUAN_ANDROID}}}"
             rf"{{{BEANS_PER_YUAN_ANDROID}\,(1 - {k('ios_share')}) + {BEANS_PER_YUAN_IOS}\,{k('ios_share')}}}",
+            rf"\text{{coupons}} \mathrel{{+}}= {k('coupon_free')}\cdot\min\!\left("
+            rf"\frac{{\text{{private}}}}{{{COUPON_GRANT_MIN_PRIVATE}}}, 1\right)",
         ]),
         (t("f_conv_title", lang), t("f_conv_words", lang), [
             rf"\text{{cvr}}_{{\text{{eff}}}} = {k('cvr')}\cdot\left(\frac{{{AOV_REFERENCE}}}{{{k('aov')}}}\right)"
