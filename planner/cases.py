@@ -18,6 +18,7 @@ version passes a case when the ratio is within 0.5–2. The tests, the 假设 pa
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -158,6 +159,19 @@ def evaluate(case: Case) -> Result:
 
 def evaluate_all() -> list[Result]:
     return [evaluate(case) for case in CASES]
+
+
+_computed: list[Result] = []
+_computing = threading.Lock()
+
+
+def evaluate_all_once() -> list[Result]:
+    """``evaluate_all()``, computed once per process and shared (the cases do not depend on any
+    link): the first caller computes, any other waits for it."""
+    with _computing:
+        if not _computed:
+            _computed.extend(evaluate_all())
+    return _computed
 
 
 # --- the cases -------------------------------------------------------------------------------

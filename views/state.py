@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import runpy
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -343,11 +344,15 @@ def kpis_for(query: str) -> dict:
     return breakdown.kpis(project(query))
 
 
-@st.cache_resource(show_spinner=False)
 def reported_cases() -> list:
     """The model held against the reported cases (``planner.cases``): the same for every link, so
-    computed once per server (a few seconds) and shared."""
-    return cases.evaluate_all()
+    computed once per server and shared. A thread starts on it when this module is first imported
+    (with the server's first page), so the 假设 page finds it ready instead of waiting a second or
+    two for it."""
+    return cases.evaluate_all_once()
+
+
+threading.Thread(target=cases.evaluate_all_once, name="reported-cases", daemon=True).start()
 
 
 def track(query: str) -> str | None:
