@@ -135,9 +135,9 @@ INTERACT_FULL = 0.14  # twice the reported 7% comment rate
 HOURS_SCALE = 4.0  # h: a session of h hours catches 1 − exp(−h / 4) of a day-long one (assumption)
 REFERENCE_HOURS = 3.0  # DOMAIN's leverage ratios describe ordinary 3–4 h sessions
 EARLY_HOURS = 2.0  # the early stages are read two hours into a session (DOMAIN)
-FOLLOWERS_HALF_TRUST = 10_000.0
-STRANGERS_HALF_EVIDENCE = 1_000.0
-REPEAT_WINDOW_YEARS = 30 / 365  # a repeat need waits about a month for a live session, then is met elsewhere  # public viewers a session from which the platform learns at half speed  # followers at which an account starts with half its quality as weight
+FOLLOWERS_HALF_TRUST = 10_000.0  # followers at which an account starts with half its quality as weight
+STRANGERS_HALF_EVIDENCE = 1_000.0  # public viewers a session from which the platform learns at half speed
+REPEAT_WINDOW_YEARS = 30 / 365  # a repeat need waits about a month for a live session, then is met elsewhere
 SPILL_DAYS = 3  # natural plays within 72 h of a paid play
 WEEKS_PER_YEAR = 52.0
 DAYS_PER_WEEK = 7
@@ -336,6 +336,33 @@ def _paid_on(allocation, sessions, cpv, ceiling, top, ios):
     return tools.viewers_for_spend(session_spent, cpv, ceiling, tools.RISES), session_spent * n
 
 
+def _purchases(allocation, sessions, col, hours, cvr_tool, D: int):
+    """What the paid tools buy. Paid traffic depends only on a day's allocation and sessions, so
+    each distinct day (a pattern) is bought once. Returns the pattern of each day (T,), each
+    pattern's sessions (P, A), and per pattern (P, D, A, K): paid viewers a session, the day's
+    spend, buyers a session and the day's budget left unspent (0 on a day without budget)."""
+    T, A = sessions.shape
+    if not allocation.any():  # nothing bought on any day: one pattern of zeros
+        return (np.zeros(T, dtype=int), np.zeros((1, A)), *np.zeros((4, 1, D, A, N_TOOLS)))
+    ios = col("ios_share")[:, :, None]
+    tool_cpv = np.concatenate([tools.cost_per_viewer_yuan(tool, col(f"{tool.key}_cpv")[:, :, None], ios)
+                               for tool in tools.TOOLS], axis=2)
+    tool_ceiling = np.concatenate([col(f"{key}_cap")[:, :, None] for key in TOOLS], axis=2) * hours[:, :, None]
+    tool_top = tools.max_spend(tool_cpv, tool_ceiling, tools.RISES)
+    days_alike = np.concatenate([allocation.transpose(1, 0, 2, 3).reshape(T, -1), sessions], axis=1)
+    index_of: dict[bytes, int] = {}
+    pattern_of_day = np.array([index_of.setdefault(row.tobytes(), len(index_of)) for row in days_alike])
+    patterns = days_alike[np.unique(pattern_of_day, return_index=True)[1]]
+    paid_p, spent_p, bought_p, unspent_p = np.zeros((4, len(patterns), D, A, N_TOOLS))
+    for p, row in enumerate(patterns):
+        day_allocation = row[: allocation.shape[0] * A * N_TOOLS].reshape(allocation.shape[0], A, N_TOOLS)
+        if day_allocation.any():
+            paid_p[p], spent_p[p] = _paid_on(day_allocation, row[-A:], tool_cpv, tool_ceiling, tool_top, ios)
+            np.multiply(paid_p[p], cvr_tool, out=bought_p[p])
+            np.maximum(day_allocation - spent_p[p], 0.0, out=unspent_p[p])
+    return pattern_of_day, patterns[:, -A:], paid_p, spent_p, bought_p, unspent_p
+
+
 def simulate(
     scenario: Scenario,
     draws: int = 1,
@@ -409,7 +436,6 @@ def simulate(
     plays = col("video_plays") * np.where(np.arange(A) == 0, 1.0, col("sat_content"))
     content_per_session = full(col("video_to_room") * plays / DAYS_PER_WEEK * c_hours)
     video_follows = full(col("video_follow") * plays / DAYS_PER_WEEK)  # new follows a day from videos
-    push_span = INITIAL_PUSH_MAX - INITIAL_PUSH_MIN
     followers0 = col("followers")
     coupon_free = full(col("coupon_free"))
     cvr_granted = full(cvr_tool[:, :, TOOLS.index("coupons")])
@@ -419,44 +445,40 @@ def simulate(
     spills = bool(spill.any()) and (bool(allocation.any()) or grants)
     weeks_year = WEEKS_PER_YEAR * scenario.sessions_week
 
-    # Paid traffic depends only on the day's allocation and sessions: buy each distinct day once.
-    ios = col("ios_share")[:, :, None]
-    tool_cpv = np.concatenate([tools.cost_per_viewer_yuan(tool, col(f"{tool.key}_cpv")[:, :, None], ios)
-                               for tool in tools.TOOLS], axis=2)
-    tool_ceiling = np.concatenate([col(f"{key}_cap")[:, :, None] for key in TOOLS], axis=2) * hours[:, :, None]
-    tool_top = tools.max_spend(tool_cpv, tool_ceiling, tools.RISES)
-    days_alike = np.concatenate([allocation.transpose(1, 0, 2, 3).reshape(T, -1), sessions], axis=1)
-    index_of: dict[bytes, int] = {}
-    pattern_of_day = np.array([index_of.setdefault(row.tobytes(), len(index_of)) for row in days_alike])
-    patterns = days_alike[np.unique(pattern_of_day, return_index=True)[1]]
-    purchases = []  # per distinct day: paid viewers a session, the day's spend, buyers a session (D, A, K)
-    nothing = np.zeros((D, A, N_TOOLS))
-    for row in patterns:
-        day_allocation = row[: allocation.shape[0] * A * N_TOOLS].reshape(allocation.shape[0], A, N_TOOLS)
-        if not day_allocation.any():  # no budget that day: nothing bought
-            purchases.append((nothing, nothing, nothing))
-            continue
-        paid, spent = _paid_on(day_allocation, row[-A:], tool_cpv, tool_ceiling, tool_top, ios)
-        paid, spent = np.broadcast_to(paid, (D, A, N_TOOLS)), np.broadcast_to(spent, (D, A, N_TOOLS))
-        purchases.append((paid, spent, paid * cvr_tool))
-    paid_by_pattern = [(paid.sum(axis=2), buyers.sum(axis=2)) for paid, _, buyers in purchases]
+    pattern_of_day, sessions_p, paid_p, spent_p, bought_p, unspent_p = _purchases(
+        allocation, sessions, col, hours, cvr_tool, D)
+    paid_sum_p = paid_p.sum(axis=3)  # (P, D, A) paid viewers a session, all tools
+    paid_by_pattern = list(zip(paid_sum_p, bought_p.sum(axis=3), strict=True))
 
-    # What the schedule says about each day, ahead of the loop.
+    # What the schedule says about each day, ahead of the loop. On a plain day every account holds
+    # exactly one session, so the loop skips its multiplications by the day's sessions (they are 1).
     session_day = sessions.any(axis=1).tolist()
     several = (sessions > 1).any(axis=1).tolist()
+    plain_day = (sessions == 1).all(axis=1).tolist()
     ceiling_day = audience[:, 0] * hours_share(hours[:, 0][None, :] * sessions.sum(axis=1)[:, None])  # (T, D)
     satellites_on = streaming_all[:, 1:].sum(axis=1)
     handoff_day = ((satellites_on > 0) & (streaming_all[:, 0] > 0) & bool(handoff.any())).tolist()
-    handoff_share = np.divide(streaming_all[:, 1:], satellites_on[:, None], out=np.zeros((T, A - 1)),
-                              where=satellites_on[:, None] > 0)
+    # The share of the flagship's reach each account gets each day: its satellites split the hand-off.
+    handoff_share = np.zeros((T, 1, A))
+    np.divide(streaming_all[:, 1:], satellites_on[:, None], out=handoff_share[:, 0, 1:], where=satellites_on[:, None] > 0)
+    handoff_by_draw = handoff if "handoff" in overrides else None
+    if handoff_by_draw is None:
+        handoff_share *= scenario.handoff
     # For each number of launched accounts: the fatigue from the invites a person in each account's
     # segment gets a week (times the pool), and each account's reachable part of the pool.
     fatigue_load = {N: fatigue * (own_invites + others_invites * (N - 1)) for N in set(launched_count.tolist())}
     reachable = {N: segment * (np.arange(A) < N) for N in fatigue_load}
     quality_full = quality_static + QUALITY_WEIGHTS["private"]  # q = this − 0.30·500 / (private + 500)
-    quality_dip = QUALITY_WEIGHTS["private"] * PRIVATE_VOLUME_HALF
     least_watches = 1.0 / REPEAT_WINDOW_YEARS
     keep_full = full(keep)
+    to_rate, pool_rate = -1.0 / audience_full, -1.0 / pool_max  # for _arrivals
+    lever_span = lev_span * hours_factor  # λ·c(h)/c(3 h) = hours_factor + lever_span·q²
+    # Constants of the loop as arrays of its shapes: numpy is slower with a Python float or broadcasting.
+    ones, push_min, push_span = full(1.0), full(INITIAL_PUSH_MIN), full(INITIAL_PUSH_MAX - INITIAL_PUSH_MIN)
+    volume_half, evidence_half = full(PRIVATE_VOLUME_HALF), full(STRANGERS_HALF_EVIDENCE)
+    quality_dip = full(QUALITY_WEIGHTS["private"] * PRIVATE_VOLUME_HALF)
+    zero_col, ones_col, weeks_year_col, least_watches = np.zeros((D, 1)), np.ones((D, 1)), np.full((D, 1), weeks_year), np.full((D, 1), least_watches)
+    neg_ceiling_day, tiny = -ceiling_day[:, :, None], np.full((D, 1), 1e-300)
 
     # State at the start of day 0.
     pool = col("pool").copy()  # (D, 1): the matrix shares one private domain
@@ -468,101 +490,124 @@ def simulate(
     top_viewers, top_viewers_2h = np.zeros((D, A)), np.zeros((D, A))
     zero = np.zeros((D, A))
 
-    # What each session day leaves behind, per session, for the outputs after the loop.
-    keep_days = ("private", "public", "buyers_private", "buyers_public", "quality", "weight", "followers",
-                 "received", "granted", "buyers_granted") if by_account else ()
-    kept_days = {name: np.zeros((T, D, A)) for name in keep_days}
-    if by_account:
-        kept_share, kept_warm_share = np.zeros((T, D, 1)), np.zeros((T, D, 1))
-        pool_hist, customers_hist = np.empty((T, D)), np.empty((T, D))
-    else:
+    # What each day leaves behind, for the outputs after the loop: the state at the start of every
+    # day, and what each session day made (per session). Lists, stacked once after the loop.
+    kept_state = {"weight": [], "followers": [], "pool": [], "customers": []}
+    kept_session = {name: [] for name in ("private", "public", "buyers_private", "buyers_public", "received",
+                                          "granted", "buyers_granted", "kept", "kept_warm")}
+    if not by_account:
         out_own = np.zeros((T, 4, D))  # private, public viewers and their buyers, summed over the matrix
         out_granted = np.zeros((T, 2, D))  # granted coupon viewers and their buyers
 
-    for t in range(T):
-        n, streaming, on = n_all[t], streaming_all[t], launched_all[t]
+    # Each day's rows as list items (quicker to take in the loop than an array's rows).
+    # Column forms (A, 1) give dot products as (D, 1) columns without a reshape.
+    days = zip(list(n_all), list(n_all[:, :, None]), list(streaming_all), list(launched_all),
+               list(launched_all[:, :, None]), plain_day, pattern_of_day.tolist(), strict=True)
+    for t, (n, n_col, streaming, on, on_col, plain, pattern) in enumerate(days):
         if by_account:
-            kept_days["weight"][t], kept_days["followers"][t] = weight, followers
-            pool_hist[t], customers_hist[t] = pool[:, 0], customers[:, 0]
+            for name, value in (("weight", weight), ("followers", followers), ("pool", pool), ("customers", customers)):
+                kept_state[name].append(value)
         if not session_day[t]:  # a day without a session: the pool and followers age, spill-over is lost
             pool, customers = pool * keep, customers * keep
-            followers = _toward(followers * keep_full, audience_full, video_follows * on)
+            followers = _toward(followers * keep_full, audience_full, video_follows * on, to_rate, zero)
             spill_next, spill_after = spill_after, zero
             continue
 
         # Private domain: invites a week in each account's segment, with fatigue.
         launched = launched_count[t]
-        first = np.minimum(reach / (1.0 + fatigue_load[launched] / pool), reachable[launched] * pool)
+        first = pool * np.minimum(reach / (pool + fatigue_load[launched]), reachable[launched])
         private = first * private_gain
         second = private - first
-        watches = weeks_year * (first @ on)[:, None] / pool  # sessions a person in the pool watches a year
-        p_repeat = np.maximum(1.0 - repurchase_left ** (1.0 / np.maximum(watches, least_watches)), cvr_p)
+        watches = weeks_year_col * first.dot(on_col) / pool  # sessions a person in the pool watches a year
+        p_repeat = np.maximum(ones_col - repurchase_left ** (ones_col / np.maximum(watches, least_watches)), cvr_p)
 
-        quality = quality_full - quality_dip / (private + PRIVATE_VOLUME_HALF)
-        leverage = 1.0 + lev_span * quality * quality
+        quality = quality_full - quality_dip / (private + volume_half)
         if t == 0:  # an established flagship starts with the trust its followers show
+            weight = weight.copy()
             weight[:, :1] = quality[:, :1] * followers0 / (followers0 + FOLLOWERS_HALF_TRUST)
             if by_account:
-                kept_days["weight"][t] = weight
+                kept_state["weight"][t] = weight
 
         # Paid viewers this session, and the spill-over arriving today.
-        paid_session, buyers_paid_session = paid_by_pattern[pattern_of_day[t]]
+        paid_session, buyers_paid_session = paid_by_pattern[pattern]
         if grants:  # coupon viewers the platform grants a room that brings 50+ private viewers
-            granted = coupon_free * np.minimum(private / COUPON_GRANT_MIN_PRIVATE, 1.0) * streaming
+            granted = coupon_free * np.minimum(private / COUPON_GRANT_MIN_PRIVATE, 1.0)
+            if not plain:
+                granted *= streaming
             buyers_granted = granted * cvr_granted
             paid_session = paid_session + granted
             buyers_paid_session = buyers_paid_session + buyers_granted
         if spills:
-            spill_new = spill * paid_session * n
-            spill_today = (spill_next + spill_new) / np.maximum(n, 1.0)
+            if plain:
+                spill_new = spill * paid_session
+                spill_today = spill_next + spill_new
+            else:
+                spill_new = spill * paid_session * n
+                spill_today = (spill_next + spill_new) / np.maximum(n, 1.0)
 
         # Public recommendation: seeds levered by weight and quality, the flagship's hand-off.
-        fans = fan_show * followers * streaming
-        warm = fans + content_per_session * streaming  # followers and viewers from the account's own videos
-        push = (INITIAL_PUSH_MIN + push_span * weight) * streaming
+        fans = fan_show * followers
+        push = push_span * weight
+        push += push_min
+        if plain:
+            warm = fans + content_per_session  # followers and viewers from the account's own videos
+        else:
+            fans *= streaming
+            push *= streaming
+            warm = fans + content_per_session * streaming
         own = push + warm
-        lever = weight * leverage * hours_factor
-        if handoff_day[t]:
-            received = np.zeros((D, A))
-            flagship_raw = own[:, :1] + lever[:, :1] * (own[:, :1] + private[:, :1])
-            if spills:
-                flagship_raw = flagship_raw + spill_today[:, :1]
-            received[:, 1:] = handoff * flagship_raw * handoff_share[t]
-            own = own + received
+        lever = quality * quality
+        lever *= lever_span
+        lever += hours_factor
+        lever *= weight
+        reached = own + lever * (own + private)  # all but the private viewers, before any hand-off
+        if spills:
+            reached += spill_today
+        if handoff_day[t]:  # the satellites get a share of the flagship's, levered as their own seeds
+            received = reached[:, :1] * handoff_share[t]
+            if handoff_by_draw is not None:
+                received *= handoff_by_draw
+            reached += received * (ones + lever)
         else:
             received = zero
-        platform = own - warm + lever * (own + private)  # the viewers the platform sends
-        if spills:
-            platform = platform + spill_today
+        platform = reached - warm  # the viewers the platform sends
         # One finite audience: the viewers an account reaches itself come first, the platform's
         # fill what is left of it. Where a total is 0, so is every account's part, and its scale
         # does not matter.
-        ceiling = ceiling_day[t]
-        warm_total, platform_total = warm @ n, platform @ n
-        warm_kept = ceiling * -np.expm1(-warm_total / ceiling)
-        all_kept = ceiling * -np.expm1(-(warm_total + platform_total) / ceiling)
-        kept_warm = (warm_kept / np.maximum(warm_total, 1e-300))[:, None]
-        kept = ((all_kept - warm_kept) / np.maximum(platform_total, 1e-300))[:, None]
+        neg_ceiling = neg_ceiling_day[t]
+        warm_total, platform_total = warm.dot(n_col), platform.dot(n_col)
+        warm_kept = neg_ceiling * np.expm1(warm_total / neg_ceiling)
+        all_kept = neg_ceiling * np.expm1((warm_total + platform_total) / neg_ceiling)
+        kept_warm = warm_kept / np.maximum(warm_total, tiny)
+        kept = (all_kept - warm_kept) / np.maximum(platform_total, tiny)
         warm = warm * kept_warm
         public = warm + platform * kept
 
         # Conversion.
         returning = first * (customers / pool)
         prospect_buyers = (first - returning) * cvr_p_full
-        buyers_private = prospect_buyers + second * cvr_p_full + returning * p_repeat
+        buyers_second = second * cvr_p_full
+        buyers_private = prospect_buyers + buyers_second + returning * p_repeat
         buyers_public = public * cvr_public + warm * warm_extra
 
         # Dynamics: the private domain, its past buyers, followers and weight.
-        strangers = ((buyers_public + buyers_paid_session + second * cvr_p_full) @ n)[:, None]
+        strangers = (buyers_public + buyers_paid_session + buyers_second).dot(n_col)
         kept_pool = pool * keep
-        captured = _arrivals(kept_pool, pool_max, capture * strangers)
+        captured = _arrivals(kept_pool, pool_max, capture * strangers, pool_rate, zero_col)
         new_pool = kept_pool + captured
-        customers = np.minimum((customers + (prospect_buyers @ n)[:, None]) * keep + captured, new_pool)
+        customers = np.minimum((customers + prospect_buyers.dot(n_col)) * keep + captured, new_pool)
         pool = new_pool
         viewers = private + public + paid_session
-        follows = follow * (viewers - fans * kept_warm) * n + video_follows * on
-        followers = _toward(followers * keep_full, audience_full, follows)
-        slow = 1.0 - learn * streaming * public / (public + STRANGERS_HALF_EVIDENCE)
+        if plain:
+            follows = follow * (viewers - fans * kept_warm)
+            follows += video_follows
+            slow = learn * public
+        else:
+            follows = follow * (viewers - fans * kept_warm) * n + video_follows * on
+            slow = learn * streaming * public
+        followers = _toward(followers * keep_full, audience_full, follows, to_rate, zero)
+        slow /= public + evidence_half
+        slow = ones - slow
         if several[t]:
             slow = slow ** n
         weight = quality + slow * (weight - quality)
@@ -571,64 +616,79 @@ def simulate(
 
         if by_account:
             for name, value in (("private", private), ("public", public), ("buyers_private", buyers_private),
-                                ("buyers_public", buyers_public), ("quality", quality), ("received", received)):
-                kept_days[name][t] = value
+                                ("buyers_public", buyers_public), ("received", received), ("kept", kept),
+                                ("kept_warm", kept_warm)):
+                kept_session[name].append(value)
             if grants:
-                kept_days["granted"][t], kept_days["buyers_granted"][t] = granted, buyers_granted
-            kept_share[t], kept_warm_share[t] = kept, kept_warm
+                kept_session["granted"].append(granted)
+                kept_session["buyers_granted"].append(buyers_granted)
         else:
             day = out_own[t]
-            day[0], day[1], day[2], day[3] = private @ n, public @ n, buyers_private @ n, buyers_public @ n
+            day[0], day[1], day[2], day[3] = private.dot(n), public.dot(n), buyers_private.dot(n), buyers_public.dot(n)
             if grants:
-                out_granted[t, 0], out_granted[t, 1] = granted @ n, buyers_granted @ n
+                out_granted[t, 0], out_granted[t, 1] = granted.dot(n), buyers_granted.dot(n)
             early = private + push * kept
-            np.maximum(top_viewers, viewers * streaming, out=top_viewers)
-            np.maximum(top_viewers_2h, (early + (viewers - early) * early_share) * streaming, out=top_viewers_2h)
+            viewers_2h = early + (viewers - early) * early_share
+            if not plain:
+                viewers, viewers_2h = viewers * streaming, viewers_2h * streaming
+            np.maximum(top_viewers, viewers, out=top_viewers)
+            np.maximum(top_viewers_2h, viewers_2h, out=top_viewers_2h)
 
     # The outputs, from what each day left behind: arrays (D, T, A, ·) as Projection documents them.
-    paid_day = [purchases[p] for p in pattern_of_day]  # per day: paid a session, spend, buyers a session
-    n_day = n_all[:, None, :, None]  # (T, 1, A, 1)
     common = dict(
         scenario=scenario, aov=aov[:, 0], cvr_public=cvr_eff[:, 0], returns=col("returns")[:, 0],
         margin=col("margin")[:, 0], visits_per_viewer=col("visits_per_viewer")[:, 0], live=live,
         sessions=sessions, session_hours=hours[:, 0])
-    coupon_mask = np.arange(N_TOOLS) == coupons
+    coupon = 2 + coupons  # the coupon tool's place among the sources
     if not by_account:
-        def matrix(k: int) -> np.ndarray:  # a per-day pattern's entry summed over the matrix, (T, D, K)
-            sums = [np.einsum("dak,a->dk", entry[k], row[-A:]) if k != 1 else entry[k].sum(axis=1)
-                    for entry, row in zip(purchases, patterns, strict=True)]
-            return np.stack([sums[p] for p in pattern_of_day])
-
-        paid, spent, bought = matrix(0), matrix(1), matrix(2)
-        paid = paid + out_granted[:, 0, :, None] * coupon_mask
-        bought = bought + out_granted[:, 1, :, None] * coupon_mask
-        pv = np.concatenate([out_own[:, :2].transpose(0, 2, 1), paid], axis=2)  # (T, D, S)
-        buyers = np.concatenate([out_own[:, 2:].transpose(0, 2, 1), bought], axis=2)
-        unspent = np.stack([np.maximum(np.broadcast_to(allocation[:, t], (D, A, N_TOOLS)) - paid_day[t][1], 0.0)
-                            .sum(axis=1) for t in range(T)])  # (T, D, K), each account's unspent, summed
-        spent = spent.transpose(1, 0, 2)[:, :, None, :]
+        pv, buyers = np.empty((2, T, D, 2 + N_TOOLS))
+        pv[:, :, :2], buyers[:, :, :2] = out_own[:, :2].transpose(0, 2, 1), out_own[:, 2:].transpose(0, 2, 1)
+        pv[:, :, 2:] = np.einsum("pdak,pa->pdk", paid_p, sessions_p)[pattern_of_day]
+        buyers[:, :, 2:] = np.einsum("pdak,pa->pdk", bought_p, sessions_p)[pattern_of_day]
+        pv[:, :, coupon] += out_granted[:, 0]
+        buyers[:, :, coupon] += out_granted[:, 1]
+        spent, unspent = spent_p.sum(axis=2)[pattern_of_day], unspent_p.sum(axis=2)[pattern_of_day]  # (T, D, K)
         best = np.where(sessions.any(axis=0), stage_index(top_viewers, top_viewers_2h), -1)
         return Projection(**common, pv=pv.transpose(1, 0, 2)[:, :, None, :],
-                          buyers=buyers.transpose(1, 0, 2)[:, :, None, :], spend=spent,
-                          unspent=unspent.transpose(1, 0, 2)[:, :, None, :],
-                          best_stage=best)
+                          buyers=buyers.transpose(1, 0, 2)[:, :, None, :], spend=spent.transpose(1, 0, 2)[:, :, None, :],
+                          unspent=unspent.transpose(1, 0, 2)[:, :, None, :], best_stage=best)
 
-    k = kept_days
-    paid = np.stack([entry[0] for entry in paid_day]) + k["granted"][..., None] * coupon_mask  # (T, D, A, K)
-    bought = np.stack([entry[2] for entry in paid_day]) + k["buyers_granted"][..., None] * coupon_mask
-    spent = np.stack([entry[1] for entry in paid_day])
-    pv = np.concatenate([k["private"][..., None], k["public"][..., None], paid], axis=3) * n_day
-    buyers = np.concatenate([k["buyers_private"][..., None], k["buyers_public"][..., None], bought], axis=3) * n_day
+    def stacked(values):  # a list of (D, ·) arrays as one (len, D, ·) array (concatenate is quicker than stack)
+        return np.concatenate(values).reshape(len(values), D, -1)
+
+    k = {name: stacked(values) for name, values in kept_state.items()}  # at the start of each day
+    session_index = np.flatnonzero(sessions.any(axis=1))
+    for name, values in kept_session.items():  # per session, 0 on days without one
+        if len(values) == T:
+            k[name] = stacked(values)
+        else:
+            k[name] = np.zeros((T, D, 1 if name.startswith("kept") else A))
+            if values:
+                k[name][session_index] = stacked(values)
+    kept_share, kept_warm_share = k["kept"], k["kept_warm"]
+    n_day = n_all[:, None, :]  # (T, 1, A)
+    pv, buyers = np.empty((2, T, D, A, 2 + N_TOOLS))
+    np.multiply(k["private"], n_day, out=pv[..., 0])
+    np.multiply(k["public"], n_day, out=pv[..., 1])
+    np.multiply(paid_p[pattern_of_day], n_day[..., None], out=pv[..., 2:])
+    np.multiply(k["buyers_private"], n_day, out=buyers[..., 0])
+    np.multiply(k["buyers_public"], n_day, out=buyers[..., 1])
+    np.multiply(bought_p[pattern_of_day], n_day[..., None], out=buyers[..., 2:])
+    paid = paid_sum_p[pattern_of_day]  # (T, D, A) paid viewers a session
+    if grants:
+        pv[..., coupon] += k["granted"] * n_day
+        buyers[..., coupon] += k["buyers_granted"] * n_day
+        paid += k["granted"]
     # Each session's parts, as the loop computed them (per session; 0 on days without one).
     streaming = streaming_all[:, None, :]  # (T, 1, A)
-    quality = k["quality"] * streaming
+    quality = (quality_full - quality_dip / (k["private"] + volume_half)) * streaming
     leverage = (1.0 + lev_span * quality * quality) * streaming
     push = (INITIAL_PUSH_MIN + push_span * k["weight"]) * streaming
     fans = fan_show * k["followers"] * streaming
     content = content_per_session * streaming
     seeds = k["private"] + push + fans + content + k["received"]
     recommended = k["weight"] * leverage * hours_factor * seeds
-    viewers = (k["private"] + k["public"] + paid.sum(axis=3)) * streaming
+    viewers = (k["private"] + k["public"] + paid) * streaming
     early = k["private"] + push * kept_share
     viewers_2h = (early + (viewers - early) * early_share) * streaming
     histories = {
@@ -638,32 +698,39 @@ def simulate(
         "viewers_session": viewers, "viewers_2h": viewers_2h,
     }
     histories = {name: a.transpose(1, 0, 2) for name, a in histories.items()}
-    budget = np.broadcast_to(allocation, (D, T, A, N_TOOLS))
-    spent = spent.transpose(1, 0, 2, 3)
-    return Projection(**common, pv=pv.transpose(1, 0, 2, 3), buyers=buyers.transpose(1, 0, 2, 3), spend=spent,
-                      unspent=np.maximum(budget - spent, 0.0), **histories, stage=_stage_history(histories, sessions),
-                      pool=pool_hist.T, customers=customers_hist.T)
+    return Projection(**common, pv=pv.transpose(1, 0, 2, 3), buyers=buyers.transpose(1, 0, 2, 3),
+                      spend=spent_p[pattern_of_day].transpose(1, 0, 2, 3),
+                      unspent=unspent_p[pattern_of_day].transpose(1, 0, 2, 3), **histories,
+                      stage=_stage_history(histories, sessions), pool=k["pool"][:, :, 0].T, customers=k["customers"][:, :, 0].T)
 
 
-def _arrivals(x, ceiling, inflow):
+def _arrivals(x, ceiling, inflow, rate=None, zero=0.0):
     """How many new people ``inflow`` arrivals from a population of ``ceiling`` add to the ``x``
     already counted, each new only if not counted yet: max(ceiling − x, 0)·(1 − e^(−inflow/ceiling)),
     written so that a small inflow into a large ceiling keeps its digits. A count already above
     the ceiling (a flagship may start with more followers than the audience) gains nothing and
-    loses nothing by it: only churn takes it down."""
-    return np.maximum(ceiling - x, 0.0) * -np.expm1(-inflow / ceiling)
+    loses nothing by it: only churn takes it down. ``rate`` is −1/ceiling and ``zero`` zeros of the
+    result's shape, when the caller has them (the engine's loop: numpy is faster without a float)."""
+    over = x - ceiling  # −(ceiling − x)
+    np.minimum(over, zero, out=over)
+    over *= np.expm1(inflow * (-1.0 / ceiling if rate is None else rate))  # (−gap)·(−(1 − e^(−r)))
+    return over
 
 
-def _toward(x, ceiling, inflow):
+def _toward(x, ceiling, inflow, rate=None, zero=0.0):
     """x after ``inflow`` arrivals from a population of ``ceiling`` (see ``_arrivals``)."""
-    return x + _arrivals(x, ceiling, inflow)
+    return x + _arrivals(x, ceiling, inflow, rate, zero)
 
 
 def _stage_history(histories: dict[str, np.ndarray], sessions: np.ndarray) -> np.ndarray:
     """(D, T, A) the stage of each account's latest session, -1 before its first."""
     stage = stage_index(histories["viewers_session"], histories["viewers_2h"])
     T = sessions.shape[0]
-    latest = np.maximum.accumulate(np.where(sessions > 0, np.arange(T)[:, None], -1), axis=0)  # (T, A)
+    streaming = sessions > 0
+    since_first = np.arange(T)[:, None] >= np.where(streaming.any(axis=0), streaming.argmax(axis=0), T)
+    if (streaming == since_first).all():  # every account streams every day from its first session
+        return np.where(since_first[None], stage, -1)
+    latest = np.maximum.accumulate(np.where(streaming, np.arange(T)[:, None], -1), axis=0)  # (T, A)
     carried = np.take_along_axis(stage, np.maximum(latest, 0)[None], axis=1)
     return np.where(latest[None] >= 0, carried, -1)
 
