@@ -66,6 +66,7 @@ TOOLS = tuple(TOOL_ORDER)
 SOURCES = ("private", "public", *TOOLS)
 
 STRUCTURAL = ("accounts", "days", "launch_every", "sessions_week")  # they shape the schedule
+SCHEDULE_TOLERANCE = Fraction(1, 10**9)  # as the engine's session_schedule
 NOT_PER_DRAW = STRUCTURAL  # a tool's key may vary by draw: its daily budget, split by the scenario's rule
 
 HISTORIES = ("weight", "quality", "leverage", "followers", "handoff", "push", "fans", "content",
@@ -132,13 +133,16 @@ def sessions_on(day: int, account: int, launch_every: int, sessions_week: float)
 
     Computed in exact rational arithmetic on ``s`` as written (its shortest decimal, as a link
     writes it: 0.4 is 2/5, not the binary float just above it), so that k·s/7 landing on a whole
-    number is not pushed over it by rounding.
+    number is not pushed over it by rounding; and, the engine's rule, a count within a billionth
+    above a whole number is that number (0.25000000000000006 a week is a session every 28 days,
+    not one on day 27).
     """
     k = day - launch_day(account, launch_every)
     if k < 0:
         return 0
     s = Fraction(repr(float(sessions_week)))
-    return math.ceil((k + 1) * s / DAYS_PER_WEEK) - math.ceil(k * s / DAYS_PER_WEEK)
+    return (math.ceil((k + 1) * s / DAYS_PER_WEEK - SCHEDULE_TOLERANCE)
+            - math.ceil(k * s / DAYS_PER_WEEK - SCHEDULE_TOLERANCE))
 
 
 def hours_share(hours: float) -> float:

@@ -48,6 +48,18 @@ def assert_same_summed(engine, reference):
     np.testing.assert_array_equal(engine.stage_reached, reference.stage.max(axis=(1, 2)))
 
 
+@pytest.mark.parametrize("sessions_week", [0.25000000000000006, 0.25, 3.5, 0.4, 14 / 3])
+def test_schedule_counts_float_noise_as_the_whole_number(sessions_week):
+    # Found by Hypothesis: 0.25000000000000006 a week once put a session on day 27 in the
+    # reference and day 28 in the engine. Both now count a value a billionth above a whole
+    # number as that number: a session every 28 days.
+    scenario = Scenario(accounts=2, days=60, launch_every=3, sessions_week=sessions_week)
+    engine, reference = simulate(scenario), simulate_reference(scenario)
+    np.testing.assert_array_equal(engine.sessions, reference.sessions)
+    if sessions_week == 0.25000000000000006:
+        assert np.flatnonzero(engine.sessions[:, 0]).tolist() == [0, 28, 56]
+
+
 @given(S.runs())
 def test_engine_equals_reference(run):
     scenario, draws, overrides, spend_split = run
