@@ -40,6 +40,8 @@ BENCHMARKS = (
      ["benchmarks/load.py", "--think", "0.2,0.8"], ["benchmarks/load.py", "--seconds", "15", "--think", "0.2,0.8"]),
     ("Heavy links: the heaviest link with four seeds at once, server memory under 1 GiB",
      ["benchmarks/heavy_links.py"], ["benchmarks/heavy_links.py"]),
+    ("Hostile uploads: decompression bombs and over-wide rows refused, against openpyxl reading them",
+     ["benchmarks/uploads.py"], ["benchmarks/uploads.py"]),
     ("Fuzz tests, larger and randomised (CI runs 60 examples with a fixed seed)",
      ["benchmarks/fuzz.py", "--examples", "500"], ["benchmarks/fuzz.py", "--examples", "100"]),
 )

@@ -2,15 +2,15 @@
 
 A workbook is a zip: 207 KB can unpack to 100 MB of one row of cells, which openpyxl held as
 3.3 GB for 48 s before its error. The reader now checks what the parts unpack to, and how many
-cells a row has, before openpyxl reads a sheet, and refuses in under a second. Blank rows, or
-rows with only formatting, below the data (a common export) do not count toward the row limit.
+cells a row has, before openpyxl reads a sheet: a refused book is never handed to openpyxl and
+never unpacked into memory. (How fast and how small the refusal is, against openpyxl reading the
+same bomb, is measured in benchmarks/uploads.py.) Blank rows, or rows with only formatting,
+below the data (a common export) do not count toward the row limit.
 """
 
 from __future__ import annotations
 
 import io
-import time
-import tracemalloc
 
 import pytest
 from openpyxl import Workbook
@@ -24,19 +24,17 @@ from .test_calibrate import small_rows, to_csv, workbook_bytes
 from .workbooks import SHEET_HEAD, SHEET_TAIL, header_row, with_sheet
 
 
-def refusal(data: bytes, name: str = "bomb.xlsx", seconds: float = 1.0, mib: float = 64) -> str:
-    """The one-line refusal of ``data``, checking it came in under ``seconds`` and ``mib``."""
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
+def refusal(data: bytes, name: str = "bomb.xlsx") -> str:
+    """The one-line refusal of ``data``, checking openpyxl was never asked to open it."""
+    import openpyxl
+
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("openpyxl opened a book the reader should have refused first")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(openpyxl, "load_workbook", must_not_open)
         with pytest.raises(FileProblems) as info:
             read_sessions(data, name)
-        elapsed = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1] / 2**20
-    finally:
-        tracemalloc.stop()
-    assert elapsed < seconds, f"took {elapsed:.2f} s"
-    assert peak < mib, f"peak {peak:.0f} MiB"
     return info.value.summary("en")
 
 
@@ -45,7 +43,7 @@ def book() -> bytes:
     return workbook_bytes(small_rows())
 
 
-def test_a_decompression_bomb_is_refused_in_under_a_second():
+def test_a_decompression_bomb_is_refused_before_openpyxl_opens_it():
     bomb = workbooks.bomb(100)
     assert len(bomb) < 400_000  # a few hundred KB that unpack to 100 MB
     line = refusal(bomb)
@@ -100,5 +98,5 @@ def test_a_csv_row_with_too_many_cells_is_refused():
 
 def test_too_many_rows_of_sessions_are_still_refused_in_a_workbook():
     rows = small_rows()
-    line = refusal(workbook_bytes(rows[:1] + [rows[1]] * (MAX_ROWS + 20)), seconds=30, mib=512)
+    line = refusal(workbook_bytes(rows[:1] + [rows[1]] * (MAX_ROWS + 20)))
     assert f"more than {MAX_ROWS:,} rows" in line
