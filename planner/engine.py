@@ -151,6 +151,11 @@ EARLY_STAGE_FROM = (200.0, 1_000.0)  # viewers at 2 h: warming up from 200, out 
 SESSION_STAGE_FROM = (10_000.0, 100_000.0)  # viewers of the session: 10,000+, head from about 100,000
 STRUCTURAL = ("accounts", "days", "launch_every", "sessions_week")  # they shape the schedule
 # Per-account state histories a by-account projection keeps, (D, T, A) each.
+# What simulate's loop logs each day (the state at its start), each session day, and each day
+# the platform grants coupon viewers: the entries of each log's tuples.
+_STATE_LOG = ("weight", "followers", "pool", "customers")
+_SESSION_LOG = ("private", "public", "buyers_private", "buyers_public", "received", "kept", "kept_warm")
+_GRANT_LOG = ("granted", "buyers_granted")
 HISTORIES = ("weight", "quality", "leverage", "followers", "handoff", "push", "fans", "content", "recommended",
              "viewers_session", "viewers_2h")
 
@@ -492,9 +497,9 @@ def simulate(
 
     # What each day leaves behind, for the outputs after the loop: the state at the start of every
     # day, and what each session day made (per session). Lists, stacked once after the loop.
-    kept_state = {"weight": [], "followers": [], "pool": [], "customers": []}
-    kept_session = {name: [] for name in ("private", "public", "buyers_private", "buyers_public", "received",
-                                          "granted", "buyers_granted", "kept", "kept_warm")}
+    # One tuple a day in each log (one append is quicker than one per name): _STATE_LOG,
+    # _SESSION_LOG and _GRANT_LOG name their entries.
+    state_log, session_log, grant_log = [], [], []
     if not by_account:
         out_own = np.zeros((T, 4, D))  # private, public viewers and their buyers, summed over the matrix
         out_granted = np.zeros((T, 2, D))  # granted coupon viewers and their buyers
@@ -505,8 +510,7 @@ def simulate(
                list(launched_all[:, :, None]), plain_day, pattern_of_day.tolist(), strict=True)
     for t, (n, n_col, streaming, on, on_col, plain, pattern) in enumerate(days):
         if by_account:
-            for name, value in (("weight", weight), ("followers", followers), ("pool", pool), ("customers", customers)):
-                kept_state[name].append(value)
+            state_log.append((weight, followers, pool, customers))
         if not session_day[t]:  # a day without a session: the pool and followers age, spill-over is lost
             pool, customers = pool * keep, customers * keep
             followers = _toward(followers * keep_full, audience_full, video_follows * on, to_rate, zero)
@@ -526,7 +530,7 @@ def simulate(
             weight = weight.copy()
             weight[:, :1] = quality[:, :1] * followers0 / (followers0 + FOLLOWERS_HALF_TRUST)
             if by_account:
-                kept_state["weight"][t] = weight
+                state_log[0] = (weight, *state_log[0][1:])
 
         # Paid viewers this session, and the spill-over arriving today.
         paid_session, buyers_paid_session = paid_by_pattern[pattern]
@@ -615,13 +619,9 @@ def simulate(
             spill_next, spill_after = spill_after + spill_new, spill_new
 
         if by_account:
-            for name, value in (("private", private), ("public", public), ("buyers_private", buyers_private),
-                                ("buyers_public", buyers_public), ("received", received), ("kept", kept),
-                                ("kept_warm", kept_warm)):
-                kept_session[name].append(value)
+            session_log.append((private, public, buyers_private, buyers_public, received, kept, kept_warm))
             if grants:
-                kept_session["granted"].append(granted)
-                kept_session["buyers_granted"].append(buyers_granted)
+                grant_log.append((granted, buyers_granted))
         else:
             day = out_own[t]
             day[0], day[1], day[2], day[3] = private.dot(n), public.dot(n), buyers_private.dot(n), buyers_public.dot(n)
@@ -656,7 +656,8 @@ def simulate(
     def stacked(values):  # a list of (D, ·) arrays as one (len, D, ·) array (concatenate is quicker than stack)
         return np.concatenate(values).reshape(len(values), D, -1)
 
-    k = {name: stacked(values) for name, values in kept_state.items()}  # at the start of each day
+    k = {name: stacked(values) for name, values in _columns(state_log, _STATE_LOG).items()}  # each day's start
+    kept_session = {**_columns(session_log, _SESSION_LOG), **_columns(grant_log, _GRANT_LOG)}
     session_index = np.flatnonzero(sessions.any(axis=1))
     for name, values in kept_session.items():  # per session, 0 on days without one
         if len(values) == T:
@@ -702,6 +703,13 @@ def simulate(
                       spend=spent_p[pattern_of_day].transpose(1, 0, 2, 3),
                       unspent=unspent_p[pattern_of_day].transpose(1, 0, 2, 3), **histories,
                       stage=_stage_history(histories, sessions), pool=k["pool"][:, :, 0].T, customers=k["customers"][:, :, 0].T)
+
+
+def _columns(log: list[tuple], names: tuple[str, ...]) -> dict[str, tuple]:
+    """A log of one tuple a day as {name: that name's entries, day by day}."""
+    if not log:
+        return dict.fromkeys(names, ())
+    return dict(zip(names, zip(*log, strict=True), strict=True))
 
 
 def _arrivals(x, ceiling, inflow, rate=None, zero=0.0):
