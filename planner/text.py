@@ -12,6 +12,8 @@ a key may live in one section only (checked at import).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from string import Formatter
 
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -65,10 +67,45 @@ def normalize_lang(lang: object) -> str:
 
 
 def t(key: str, lang: str, **values) -> str:
-    """The text of ``key`` in ``lang`` ("zh" or "en"), with ``values`` filled in."""
+    """The text of ``key`` in ``lang`` ("zh" or "en"), with ``values`` filled in. A value that is
+    itself a ``Message`` is put into words in the same language first."""
     zh, en = CATALOGUE[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: _in_words(value, lang) for name, value in values.items()})
+
+
+def _in_words(value, lang: str):
+    return value.text(lang) if isinstance(value, Message) else value
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the model says, before it is put into words: a catalogue key and its values. Errors,
+    notices and notes carry one of these; the page or the terminal calls ``text(lang)``."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
+
+
+def message(key: str, **values) -> Message:
+    return Message(key, values)
+
+
+class PlannerError(ValueError):
+    """An error the planner raises on purpose: one sentence, held as a key and its values so that
+    each reader gets it in their language (``text(lang)``); ``str()`` is the English."""
+
+    def __init__(self, key: str, **values):
+        self.message = Message(key, values)
+        super().__init__(self.message.text("en"))
+
+    def text(self, lang: str) -> str:
+        return self.message.text(lang)
 
 
 def placeholders(text: str) -> set[str]:
