@@ -197,7 +197,7 @@ class SliderSession:
 def measure_card(calls: int, clock: Clock) -> tuple[float, list[float]]:
     """(first call, later calls) of projection_card_png in seconds."""
     from planner.engine import simulate
-    from planner.scenario import from_query, to_query
+    from planner.link import from_query, to_query
     from views.card import projection_card_png
 
     scenario, _ = from_query("invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2")

@@ -10,8 +10,9 @@ any page that runs our model and shows its numbers.
 import streamlit as st
 
 from planner import breakdown
+from planner.link import to_query
 from planner.params import BY_KEY, HEADLINE_KEYS
-from planner.scenario import Scenario, to_query
+from planner.scenario import Scenario
 from views import tables
 from views.controls import EXPANDER_OF, slider
 from views.state import kpis_for

@@ -26,7 +26,7 @@ import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.load import Session, free_port, rss_mib, start_server  # noqa: E402
-from planner.scenario import to_query  # noqa: E402
+from planner.link import to_query  # noqa: E402
 from tests.heavy_link import heaviest  # noqa: E402
 from views.i18n import t  # noqa: E402
 

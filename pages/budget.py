@@ -8,8 +8,9 @@ from planner.params import PARAMS
 from views import budget_charts as bc
 from views import budget_state as bs
 from views import charts, page_keys, state
+from views.streamlit_shell import ensure_shell
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
 config = charts.plotly_config(charts.chart_filename("budget", "", lang, v.today))

@@ -8,9 +8,10 @@ from planner import fmt
 from planner.calibration import MAX_BYTES, MAX_ROWS
 from views import calibrate_view as cv
 from views import charts, state
+from views.streamlit_shell import ensure_shell
 from views.tables import height_for
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 lang = state.lang()
 today = date.today().isoformat()
 config = charts.plotly_config(charts.chart_filename("calibrate", "", lang, today))

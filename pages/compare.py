@@ -4,11 +4,12 @@ KPIs with deltas, daily GMV overlaid, and the GMV difference split into PV, CVR 
 import streamlit as st
 
 from planner import compare
-from planner.scenario import to_query
+from planner.link import to_query
 from views import compare_view as cv
 from views import state
+from views.streamlit_shell import ensure_shell
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
 
@@ -31,7 +32,7 @@ for col, slot in zip(st.columns(2), cv.SLOTS[1:], strict=True):
         scenario, notices = cv.resolve(option, link)
         if notices:  # they quote the pasted text: plain text only, never Markdown or HTML
             st.warning(cv.t("link_notices", lang, slot=slot, n=len(notices)))
-            st.code("\n".join(n.message(lang) for n in notices), language=None, wrap_lines=True)
+            st.code("\n".join(n.text(lang) for n in notices), language=None, wrap_lines=True)
         if scenario is not None:
             names.append(slot)
             held.append(cv.slot_name(slot, option, lang))

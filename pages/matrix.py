@@ -4,8 +4,9 @@ import streamlit as st
 
 from views import charts, state, tables
 from views.i18n import t
+from views.streamlit_shell import ensure_shell
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
 

@@ -5,8 +5,9 @@ import streamlit as st
 from planner import breakdown
 from views import exports, overview_charts, state, tables
 from views.i18n import t
+from views.streamlit_shell import ensure_shell
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
 

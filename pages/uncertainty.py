@@ -6,8 +6,9 @@ import streamlit as st
 from planner import fmt, uncertainty
 from views import ranges, state
 from views import uncertainty_view as uv
+from views.streamlit_shell import ensure_shell
 
-state.ensure_shell()  # app.py first, even when Streamlit started this page alone
+ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
 lang = v.lang
 
@@ -17,7 +18,7 @@ st.caption(uv.t("ranges_intro", lang, draws=f"{uncertainty.draws_within_budget(v
                 seed=v.scenario.seed))
 over_budget = uncertainty.budget_notice(v.scenario)
 if over_budget is not None:  # its text holds numbers only, none from the link
-    st.warning(over_budget.message(lang))
+    st.warning(over_budget.text(lang))
 with st.container(border=True):
     st.markdown(f"**{uv.t('ranges_settings', lang)}**")
     ranges.controls(v.scenario, lang)

@@ -47,15 +47,22 @@ import numpy as np
 
 from . import tools
 from .engine import N_TOOLS, TOOLS, launch_days, session_schedule, simulate
+from .link import to_query
 from .params import BY_KEY, SPLIT_KEYS, beans_for_yuan
 from .report import totals
-from .scenario import Scenario, to_query
+from .scenario import Scenario
 
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
 BEANS = TOOLS.index("beans")
 # days × draws × accounts per engine call: bounds the engine's memory (~20 such float arrays).
 MAX_CELLS = 600_000
 STRUCTURAL = frozenset({"accounts", "days", "launch_every", "sessions_week"})
+# The budget question as a share link carries it: the 投流 page binds its widgets to these keys
+# (views.page_keys says what each may hold), and a reader of links that is not the page (the
+# CLI) passes over them, naming them in ``link.from_query(..., other_keys=)``.
+LINK_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi",
+                              *(f"{tool}_{end}" for tool in TOOLS for end in ("min", "max")),
+                              "goal_param", "goal_gmv", "goal_day")
 
 
 class BudgetError(ValueError):

@@ -25,6 +25,7 @@ import numpy as np
 
 from . import fmt
 from .engine import Projection, simulate
+from .link import to_query
 from .presets import PRESETS
 from .scenario import Scenario
 
@@ -373,7 +374,7 @@ def as_dicts(results: list[Result]) -> list[dict]:
     return [{"key": r.case.key, "source": r.case.source, "unit": r.case.unit, "reported_low": r.case.reported[0],
              "reported_high": None if math.isinf(r.case.reported[1]) else r.case.reported[1],
              "model": r.model, "ratio": r.ratio, "ok": r.ok, "inputs": r.case.inputs[1],
-             "query": r.scenario.to_query()} for r in results]
+             "query": to_query(r.scenario)} for r in results]
 
 
 def markdown(results: list[Result], lang: str = "en") -> str:

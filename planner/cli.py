@@ -16,14 +16,21 @@ import os
 import sys
 import unicodedata
 
-from . import cases, fmt
+from . import budget, cases, fmt
 from .engine import SOURCE_LABELS, SOURCES, simulate
+from .link import from_query, to_query
 from .messages import error_line, one_line
+from .numbers import parse_number
 from .params import GROUPS, PARAMS
 from .presets import PRESETS
 from .report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
-from .scenario import MAX_DRAWS, MAX_SEED, from_query, parse_number
+from .scenario import MAX_DRAWS, MAX_SEED
 from .uncertainty import budget_notice, monte_carlo, percentiles
+
+# Keys a link copied from the app carries that are the app's, not the scenario's: the 投流 page's
+# question (budget.LINK_KEYS) and page=. The CLI reads such a link as the app does, passing
+# over them without a word.
+APP_LINK_KEYS: tuple[str, ...] = ("page", *budget.LINK_KEYS)
 
 
 class UsageError(Exception):
@@ -59,11 +66,11 @@ def _scenario(link: str | None, preset: str | None, lenient: bool):
         if preset not in PRESETS:
             raise UsageError(f"unknown preset {preset!r}; choose one of: {', '.join(PRESETS)}")
         base = PRESETS[preset].scenario
-    scenario, notices = from_query(link or "", base=base)
+    scenario, notices = from_query(link or "", base=base, other_keys=APP_LINK_KEYS)
     if notices and not lenient:
-        raise UsageError("; ".join(n.message("en") for n in notices) + " (use --lenient to accept)")
+        raise UsageError("; ".join(n.text("en") for n in notices) + " (use --lenient to accept)")
     for n in notices:
-        print(f"planner: notice: {one_line(n.message('en'))}", file=sys.stderr)
+        print(f"planner: notice: {one_line(n.text('en'))}", file=sys.stderr)
     return scenario, notices
 
 
@@ -147,7 +154,7 @@ def cmd_report(args) -> str:
     if args.draws is not None or args.seed is not None or scenario.ranges:
         over_budget = budget_notice(scenario, args.draws)
         if over_budget is not None:  # not a bad link: more than the planner computes at once
-            print(f"planner: notice: {one_line(over_budget.message('en'))}", file=sys.stderr)
+            print(f"planner: notice: {one_line(over_budget.text('en'))}", file=sys.stderr)
         doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -172,7 +179,7 @@ def _percentile_lines(pct: dict | None, lang: str) -> str:
 
 def _int_in(lo: int, hi: int):
     """An argparse type: an integer from ``lo`` to ``hi``, read like every numeric field
-    (``scenario.parse_number``: full-width digits too)."""
+    (``numbers.parse_number``: full-width digits too)."""
     def parse(text: str) -> int:
         value = parse_number(text)
         if value is None or not value.is_integer():
@@ -209,10 +216,10 @@ def cmd_params(args) -> str:
 def cmd_presets(args) -> str:
     if args.format == "json":
         rows = [{"name": p.name, "label_zh": p.label_zh, "label_en": p.label_en,
-                 "story_zh": p.story_zh, "story_en": p.story_en, "query": p.query()}
+                 "story_zh": p.story_zh, "story_en": p.story_en, "query": to_query(p.scenario)}
                 for p in PRESETS.values()]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{p.query()}\n" for p in PRESETS.values())
+    return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{to_query(p.scenario)}\n" for p in PRESETS.values())
 
 
 def cmd_cases(args) -> str:

@@ -25,10 +25,10 @@ from .budget import BudgetError, goal_seek, incremental, max_gmv_at_roi, optimis
 from .cli import LINK_HELP, UsageError, _row, _scenario
 from .compare import kpi_text
 from .engine import SOURCE_LABELS, TOOLS
+from .numbers import parse_number
 from .params import BY_KEY
 from .presets import PRESETS
 from .report import account_name
-from .scenario import parse_number
 
 TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
 KPIS: tuple[tuple[str, str, str], ...] = (
@@ -42,7 +42,7 @@ KPIS: tuple[tuple[str, str, str], ...] = (
 
 
 def _number(text: str) -> float:
-    """A finite number (argparse type), read like every numeric field (``scenario.parse_number``)."""
+    """A finite number (argparse type), read like every numeric field (``numbers.parse_number``)."""
     value = parse_number(text)
     if value is None:
         raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
@@ -137,7 +137,7 @@ def _delta(key: str, a, b, lang: str) -> str:
 def _json(result, notices) -> str:
     """A plan's or a goal seek's ``to_dict()``, with the link's notices, as JSON."""
     doc = result.to_dict()
-    doc["notices"] = [n.message("en") for n in notices]
+    doc["notices"] = [n.text("en") for n in notices]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -13,7 +13,7 @@ from . import fmt
 from .cli import LINK_HELP, SOURCE_LABELS, _row, _scenario
 from .compare import FACTORS, KPI_KEYS, decompose, kpi_table, kpi_text, visible_parts
 from .engine import simulate
-from .scenario import to_query
+from .link import to_query
 
 KPI_LABELS: dict[str, tuple[str, str]] = {
     "gmv": ("GMV", "GMV"),
@@ -36,7 +36,7 @@ def compare_doc(links: list[str], lenient: bool = False) -> dict:
         scenario, notices = _scenario(link, None, lenient)
         proj = simulate(scenario)
         projs.append(proj)
-        sides.append({"query": to_query(scenario), "notices": [n.message("en") for n in notices]})
+        sides.append({"query": to_query(scenario), "notices": [n.text("en") for n in notices]})
     rows = kpi_table(projs)
     for i, side in enumerate(sides):
         side["kpis"] = {row["key"]: row["values"][i] for row in rows}

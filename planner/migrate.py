@@ -1,6 +1,6 @@
 """Links made with an earlier model keep their meaning where they still can.
 
-A share link carries ``v=`` (``planner.scenario.QUERY_VERSION``). A ``v=1`` link was made with
+A share link carries ``v=`` (``planner.link.QUERY_VERSION``). A ``v=1`` link was made with
 model v1; model v2 changed what some parameters mean. ``v1_to_v2`` rewrites a v1 link's keys:
 
 - **carried**: keys whose meaning did not change (``V1_CARRIED``) are kept as they are;
@@ -12,7 +12,8 @@ model v1; model v2 changed what some parameters mean. ``v1_to_v2`` rewrites a v1
   in for them.
 
 The planner then reads the rewritten link as a v2 link and says, in one notice, that the link was
-made with the earlier model and which of its keys were converted or dropped.
+made with the earlier model and which of its keys were converted or dropped
+(``planner.link`` words it).
 """
 
 from __future__ import annotations
@@ -30,18 +31,16 @@ V1_CARRIED: frozenset[str] = frozenset({
 })
 # v1 keys rewritten into v2's units.
 V1_CONVERTED: frozenset[str] = frozenset({"cvr", "fatigue"})
-# v1 keys without a v2 equivalent, and why (en, zh).
-V1_DROPPED: dict[str, tuple[str, str]] = {
-    "weight0": ("the starting weight now follows the flagship's followers", "初始权重现在由旗舰号粉丝数决定"),
-    "weight_speed": ("the weight now learns per session, from the strangers the platform sends",
-                     "权重现在按场、从平台送来的陌生观众中学习"),
-    "repurchase": ("it was a chance per watched session; v2's is the share of buyers who buy again in 12 months",
-                   "原为每次看播的复购概率；v2 为12个月内复购的买家比例"),
-    "overlap": ("the matrix now shares one private domain", "矩阵现在共用一个私域"),
-    "sat_pool": ("a new account brings no people of its own now", "新号不再自带私域人群"),
-    "gdt_cap": ("ceilings are now per live hour", "上限现在按开播小时计"),
-    "beans_cap": ("ceilings are now per live hour", "上限现在按开播小时计"),
-    "coupons_cap": ("ceilings are now per live hour", "上限现在按开播小时计"),
+# v1 keys without a v2 equivalent, and the catalogue key (planner.text) that says why.
+V1_DROPPED: dict[str, str] = {
+    "weight0": "link.v1_why_weight0",
+    "weight_speed": "link.v1_why_weight_speed",
+    "repurchase": "link.v1_why_repurchase",
+    "overlap": "link.v1_why_overlap",
+    "sat_pool": "link.v1_why_sat_pool",
+    "gdt_cap": "link.v1_why_caps",
+    "beans_cap": "link.v1_why_caps",
+    "coupons_cap": "link.v1_why_caps",
 }
 FATIGUE_DAYS = 7  # v1 counted invites a person got a day, v2 a week
 RANGE_SUFFIX = "_range"
@@ -97,19 +96,3 @@ def v1_to_v2(seen: Mapping[str, str]) -> tuple[dict[str, str], list[str], list[s
         else:
             out[name] = text
     return out, converted, dropped
-
-
-def notice_text(converted: list[str], dropped: list[str]) -> tuple[str, str]:
-    """The one notice a v1 link gets, in English and Chinese."""
-    en = ["This link was made with the earlier model (v1); its parameters were carried over where they "
-          "still mean the same thing."]
-    zh = ["此链接由旧版模型（v1）生成；含义未变的参数已沿用。"]
-    if converted:
-        en.append("Converted to the new units: " + ", ".join(converted) + ".")
-        zh.append("已换算为新单位：" + "、".join(converted) + "。")
-    if dropped:
-        en.append("Dropped (new defaults used): " + "; ".join(
-            f"{name} ({V1_DROPPED[name.removesuffix(RANGE_SUFFIX)][0]})" for name in dropped) + ".")
-        zh.append("已舍弃（改用新默认值）：" + "；".join(
-            f"{name}（{V1_DROPPED[name.removesuffix(RANGE_SUFFIX)][1]}）" for name in dropped) + "。")
-    return " ".join(en), "".join(zh)

@@ -59,19 +59,6 @@ class Param:
     def note(self, lang: str) -> str:
         return self.note_zh if lang == "zh" else self.note_en
 
-    def allowed(self) -> str:
-        """The allowed values in words, for error messages."""
-        kind = "an integer" if self.integer else "a number"
-        return f"{kind} from {_fmt(self.min)} to {_fmt(self.max)}"
-
-    def allowed_zh(self) -> str:
-        kind = "整数" if self.integer else "数值"
-        return f"{_fmt(self.min)} 到 {_fmt(self.max)} 之间的{kind}"
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
-
 
 # Group keys in display order, with their labels.
 GROUPS: dict[str, tuple[str, str]] = {

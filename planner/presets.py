@@ -1,10 +1,11 @@
-"""Named scenarios drawn from the cases in shared/DOMAIN.md. Each is also a share link."""
+"""Named scenarios drawn from the cases in shared/DOMAIN.md. Each is also a share link
+(``preset=NAME``, or ``planner.link.to_query`` of its scenario)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .scenario import Scenario, to_query
+from .scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,6 @@ class Preset:
 
     def story(self, lang: str) -> str:
         return self.story_zh if lang == "zh" else self.story_en
-
-    def query(self) -> str:
-        return to_query(self.scenario)
 
 
 PRESETS: dict[str, Preset] = {

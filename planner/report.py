@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .engine import SOURCE_LABELS, SOURCES, STAGE_KEYS, STAGES_EN, STAGES_ZH, TOOLS, Projection
-from .scenario import Notice, to_query
+from .link import Notice, to_query
 
 
 def _ratio(num, den):
@@ -172,7 +172,7 @@ def report(proj: Projection, notices: list[Notice] | None = None, draw: int = 0)
     """The CLI's JSON document for one projection."""
     return {
         "query": to_query(proj.scenario),
-        "notices": [n.message("en") for n in notices or []],
+        "notices": [n.text("en") for n in notices or []],
         "totals": totals(proj, draw),
         "accounts": accounts(proj, draw),
         "daily": daily(proj, draw),

@@ -46,9 +46,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import SOURCES, Projection, simulate
+from .link import Notice
 from .params import BY_KEY
 from .report import summary
-from .scenario import UNCERTAIN_KEYS, Notice, Scenario
+from .scenario import UNCERTAIN_KEYS, Scenario
+from .text import Message
 
 DISTRIBUTION = "triangular"
 DEFAULT_SPAN = 0.20  # ± share of the point value a parameter without a range moves in the tornado
@@ -143,14 +145,10 @@ def budget_notice(scenario: Scenario, draws: int | None = None) -> Notice | None
     used = draws_within_budget(scenario, asked)
     if used == asked:
         return None
-    a, t = scenario.accounts, scenario.days
-    return Notice(
-        "draws", str(asked),
-        f"at most {used:,} draws for {a} accounts × {t} days: the compute budget is draws × accounts × days "
-        f"≤ {MAX_DRAW_ACCOUNT_DAYS:,} and draws × days ≤ {MAX_DRAW_DAYS:,}", f"{used:,} draws",
-        allowed_zh=f"{a} 个账号 × {t} 天最多 {used:,} 次抽样；计算预算为 抽样 × 账号 × 天数 ≤ {MAX_DRAW_ACCOUNT_DAYS:,}、"
-                   f"抽样 × 天数 ≤ {MAX_DRAW_DAYS:,}",
-        used_zh=f"{used:,} 次抽样")
+    allowed = Message("link.draws_budget", {"used": f"{used:,}", "accounts": scenario.accounts,
+                                            "days": scenario.days, "max_account_days": f"{MAX_DRAW_ACCOUNT_DAYS:,}",
+                                            "max_days": f"{MAX_DRAW_DAYS:,}"})
+    return Notice("draws", str(asked), allowed, Message("link.draws_used", {"used": f"{used:,}"}))
 
 
 def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> MonteCarlo:

@@ -15,10 +15,11 @@ from streamlit.testing.v1 import AppTest
 
 from planner import compare
 from planner.engine import simulate
+from planner.link import from_query, to_query
 from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
 from planner.presets import PRESETS
 from planner.report import totals
-from planner.scenario import Scenario, from_query, to_query
+from planner.scenario import Scenario
 
 from .kpis import KPI_LABELS, kpi_texts
 
@@ -150,7 +151,7 @@ def test_a_bad_link_shows_a_notice_naming_each_key_and_uses_the_defaults():
     for key in ("invites=abc", "cvr=nan", "aov=-5", "days=inf", "zzz=1"):
         assert key in shown
     for n in notices:
-        assert n.message("zh") in shown
+        assert n.text("zh") in shown
     assert widget_values(at) == DEFAULTS
     assert shown_kpis(at) == expected_kpis(Scenario())
     # The notice stays at the top of every page for the session.

@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from planner.link import from_query
 from planner.report import DAILY_COLUMNS
-from planner.scenario import from_query
 from tests.conftest_browser import (
     ROOT,
     RUN_TIMEOUT_MS,

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from planner import budget as B
 from planner.cli import main
 from planner.engine import TOOLS, simulate
+from planner.link import from_query
 from planner.params import BEANS_PER_HEATING_ORDER, BY_KEY, beans_for_yuan
 from planner.report import summary, totals
-from planner.scenario import Scenario, from_query
+from planner.scenario import Scenario
 
 from .strategies import scenarios
 

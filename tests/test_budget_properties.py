@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from planner import budget as B
-from planner.scenario import Scenario, from_query
+from planner.link import from_query
+from planner.scenario import Scenario
 
 MODES = ("fixed", "up_to", "incremental", "target", "roi")
 PAGE_MAX_BUDGET = 3_000_000.0  # the budget page's number input allows up to this

@@ -30,8 +30,9 @@ from planner.calibration.fit import FIT_KEYS, MAX_REL_HALF_WIDTH, structure
 from planner.calibration.sample import SAMPLE_COLUMNS, SAMPLE_SCENARIO, sample_csv, sample_rows
 from planner.calibration.schema import column_for
 from planner.cli import main
+from planner.link import from_query, to_query
 from planner.params import BY_KEY as PARAM
-from planner.scenario import Scenario, from_query
+from planner.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_FILE = ROOT / "examples" / "past_sessions.csv"
@@ -136,7 +137,7 @@ def test_spend_split_by_account_is_read_from_the_file():
     assert scenario.split == split and scenario.gdt == 1500
     assert scenario.beans == pytest.approx(SAMPLE_SCENARIO.beans, abs=0.01)
     assert "50% / 30% / 10% / 10%" in notes["gdt"][0] and "evenly" in notes["beans"][0]
-    assert "gdt_split=0.5,0.3,0.1,0.1" in scenario.to_query()
+    assert "gdt_split=0.5,0.3,0.1,0.1" in to_query(scenario)
 
 
 def test_backtest_projects_the_last_fifth_within_15_percent(sample_cal):

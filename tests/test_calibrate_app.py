@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from planner.calibration import COLUMNS, MAX_BYTES, calibrate, read_sessions
+from planner.link import from_query
 from planner.params import PARAMS
-from planner.scenario import Scenario, from_query
+from planner.scenario import Scenario
 from tests import apptest_pages
 from views import calibrate_view as cv
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from planner.calibration import calibrate, read_sessions
-from planner.scenario import from_query
+from planner.link import from_query
 from tests.conftest_browser import ROOT, act_and_wait, goto_app
 from views import calibrate_view as cv
 

@@ -21,9 +21,9 @@ from PIL import Image
 
 from planner import fmt
 from planner.engine import simulate
+from planner.link import from_query, to_query
 from planner.params import BY_KEY
 from planner.report import stage_label, totals
-from planner.scenario import from_query, to_query
 from views import card
 
 LINK_QUERY = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2"

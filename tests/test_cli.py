@@ -15,10 +15,11 @@ import pytest
 from planner import fmt
 from planner.cli import main
 from planner.engine import SOURCES, TOOLS, simulate
+from planner.link import from_query, to_query
 from planner.params import PARAMS
 from planner.presets import PRESETS
 from planner.report import DAILY_COLUMNS, STAGE_KEYS, summary
-from planner.scenario import Scenario, from_query
+from planner.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 # Spend on every tool and staggered launches, so no total is trivially zero.
@@ -52,7 +53,7 @@ def test_report_json_has_the_documented_shape_and_the_engines_numbers():
     proj = simulate(scenario)
     s = summary(proj)
 
-    assert doc["query"] == scenario.to_query()
+    assert doc["query"] == to_query(scenario)
     t = doc["totals"]
     for key in ("pv", "buyers", "gmv", "net_gmv", "roi", "public_share"):
         assert t[key] == approx(float(s[key][0])), key
@@ -99,14 +100,14 @@ def test_preset_option(capsys, name):
     code, out, _ = cli(capsys, "report", "--preset", name, "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["query"] == PRESETS[name].query()
+    assert doc["query"] == to_query(PRESETS[name].scenario)
     assert doc["totals"]["gmv"] == approx(float(summary(simulate(PRESETS[name].scenario))["gmv"][0]))
 
 
 def test_link_values_apply_over_the_preset(capsys):
     code, out, _ = cli(capsys, "report", "aov=50", "--preset", "coffee_funnel", "--format", "json")
     assert code == 0
-    assert json.loads(out)["query"] == PRESETS["coffee_funnel"].scenario.replace(aov=50).to_query()
+    assert json.loads(out)["query"] == to_query(PRESETS["coffee_funnel"].scenario.replace(aov=50))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -136,7 +137,7 @@ def test_table_shows_the_totals_and_the_share_query(capsys, lang):
     scenario, _ = from_query(LINK)
     gmv = float(summary(simulate(scenario))["gmv"][0])
     assert fmt.money(gmv, lang) in out
-    assert ("分享链接参数: " if lang == "zh" else "Share query: ") + scenario.to_query() in out
+    assert ("分享链接参数: " if lang == "zh" else "Share query: ") + to_query(scenario) in out
     if lang == "zh":
         assert "旗舰号" in out
     else:
@@ -183,7 +184,7 @@ def test_lenient_uses_the_defaults_and_lists_what_it_replaced(capsys):
     code, out, err = cli(capsys, "report", "cvr=abc&aov=300", "--lenient", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["query"] == Scenario(aov=300).to_query()
+    assert doc["query"] == to_query(Scenario(aov=300))
     assert any("cvr" in notice for notice in doc["notices"])
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("planner: notice:") and "cvr" in lines[0]
@@ -270,7 +271,7 @@ def test_any_link_is_read_after_double_dash_or_a_leading_question_mark(capsys, l
         assert (code, out) == (2, ""), argv  # read as a link: its key is not a parameter
         assert err.startswith(f"planner: error: {key}=") and "not a planner parameter" in err, err
     code, out, err = cli(capsys, "report", "--lenient", "--format", "json", "--", link)
-    assert code == 0 and json.loads(out)["query"] == Scenario().to_query()
+    assert code == 0 and json.loads(out)["query"] == to_query(Scenario())
 
 
 def test_a_link_that_looks_like_an_option_is_told_where_to_go(capsys):

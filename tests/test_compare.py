@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from planner import compare as C
 from planner.cli import main
 from planner.engine import SOURCES, simulate
+from planner.link import to_query
 from planner.presets import PRESETS
 from planner.report import summary
-from planner.scenario import Scenario, to_query
+from planner.scenario import Scenario
 
 from . import strategies as S
 

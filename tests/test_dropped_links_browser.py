@@ -1,21 +1,15 @@
 """Links Streamlit drops (issue 12): over 1,000 fields or 512 KiB, Streamlit ignores the whole
 query before the app sees it, and the page showed the defaults without a word. The browser still
-holds the link; the app now says so. Real browser: only a browser holds the dropped link."""
+holds the link; the app now says so. Real browser: only a browser holds the dropped link. (That the
+limits are Streamlit's is pinned in test_streamlit_shell.py.)"""
 
 from __future__ import annotations
 
 import pytest
-from streamlit.runtime.state import query_params as streamlit_query_params
 
 from tests.conftest_browser import goto_app, metrics
 from views.i18n import t
-from views.state import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
-
-
-def test_the_limits_are_streamlits():
-    # A Streamlit upgrade that moves them fails here, not silently in a browser.
-    assert STREAMLIT_MAX_QUERY_FIELDS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS
-    assert STREAMLIT_MAX_QUERY_CHARS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH
+from views.streamlit_shell import STREAMLIT_MAX_QUERY_FIELDS
 
 
 @pytest.mark.browser

@@ -21,8 +21,8 @@ from streamlit.testing.v1 import AppTest
 
 from planner import PARAMS, from_query
 from planner.cli import main
+from planner.link import MAX_NOTICES, MAX_VALUE_CHARS, QUERY_VERSION, to_query
 from planner.params import SPLIT_KEYS
-from planner.scenario import MAX_NOTICES, MAX_VALUE_CHARS, QUERY_VERSION
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KEYS = [p.key for p in PARAMS] + list(SPLIT_KEYS.values()) + ["v", "lang", "preset"]
@@ -75,11 +75,11 @@ def test_any_link_gives_a_valid_scenario_and_readable_notices(pairs_):
     assert len(notices) <= MAX_NOTICES
     for notice in notices:
         for lang in ("zh", "en"):
-            text = notice.message(lang)
+            text = notice.text(lang)
             assert text.isprintable(), text  # control characters replaced
             assert len(text) < 4 * MAX_VALUE_CHARS + 200
     # the canonical link of whatever was read reads back to the same scenario, silently
-    again, more = from_query(scenario.to_query())
+    again, more = from_query(to_query(scenario))
     assert again == scenario and more == []
 
 
@@ -106,7 +106,7 @@ def test_old_or_unknown_version_is_named():
     scenario, notices = from_query("v=0&invites=3000")
     assert scenario.invites == 3000
     assert [n.key for n in notices] == ["v"]
-    assert str(QUERY_VERSION) in notices[0].message("en")
+    assert str(QUERY_VERSION) in notices[0].text("en")
 
 
 @given(pairs)
@@ -212,6 +212,6 @@ def test_the_app_and_the_cli_read_a_link_the_same_way(link):
     share = next(text for text in shown if f"?v={QUERY_VERSION}&" in text)  # the sidebar's share link
     assert share.split("?", 1)[1] == doc["query"]
     _, notices = from_query(link)
-    assert [n.message("en") for n in notices] == doc["notices"]
+    assert [n.text("en") for n in notices] == doc["notices"]
     for notice in notices:  # the app says the same, in Chinese
-        assert notice.message("zh") in "\n".join(shown)
+        assert notice.text("zh") in "\n".join(shown)

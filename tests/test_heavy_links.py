@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from planner import uncertainty as U
 from planner.cli import main
-from planner.scenario import MAX_DRAWS, Scenario, to_query
+from planner.link import to_query
+from planner.scenario import MAX_DRAWS, Scenario
 from tests.apptest_pages import open_page
 from tests.heavy_link import heaviest
 from views import memo
@@ -34,7 +35,7 @@ def test_the_draws_run_always_fit_the_budget(accounts, days, draws):
     notice = U.budget_notice(s)
     assert (notice is None) == (used == draws)
     if notice is not None:
-        text = notice.message("en")
+        text = notice.text("en")
         assert f"draws={draws}" in text and f"used {used:,} draws" in text
 
 
@@ -43,8 +44,8 @@ def test_the_heaviest_link_runs_within_the_budget_and_says_so():
     mc = U.monte_carlo(s)
     assert mc.draws == U.draws_within_budget(s) < MAX_DRAWS
     assert mc.gmv.nbytes + mc.net_gmv.nbytes + mc.profit.nbytes + mc.pv.nbytes <= 64 * U.MAX_DRAW_DAYS
-    assert "20 accounts × 365 days" in U.budget_notice(s).message("en")
-    assert "20 个账号 × 365 天" in U.budget_notice(s).message("zh")
+    assert "20 accounts × 365 days" in U.budget_notice(s).text("en")
+    assert "20 个账号 × 365 天" in U.budget_notice(s).text("zh")
 
 
 def test_the_cli_says_what_it_used_instead(capsys):
@@ -59,7 +60,7 @@ def test_the_cli_says_what_it_used_instead(capsys):
 def test_the_ranges_page_says_what_it_used_instead():
     at = open_page("pages/uncertainty.py", dict(_pairs(to_query(heaviest(seed=2)))), lang="en")
     used = U.draws_within_budget(heaviest())
-    assert U.budget_notice(heaviest()).message("en") in [w.value for w in at.warning]
+    assert U.budget_notice(heaviest()).text("en") in [w.value for w in at.warning]
     assert f"draws {used:,} times" in at.caption[0].value
 
 

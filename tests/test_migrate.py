@@ -9,8 +9,9 @@ from urllib.parse import parse_qsl
 import pytest
 
 from planner import migrate
+from planner.link import QUERY_VERSION, from_query, to_query
 from planner.params import AOV_REFERENCE, BY_KEY, DEFAULTS
-from planner.scenario import QUERY_VERSION, Scenario, from_query
+from planner.scenario import Scenario
 
 # ``python -m planner presets`` on main before model v2 (and the default scenario's query).
 V1_LINKS = {
@@ -79,12 +80,12 @@ def test_a_v1_link_opens_with_one_notice_naming_what_was_converted_and_dropped(n
     scenario, notices = from_query(V1_LINKS[name])
     assert len(notices) == 1 and notices[0].key == "v"
     for lang in ("en", "zh"):
-        text = notices[0].message(lang)
+        text = notices[0].text(lang)
         assert "\n" not in text
         for key in migrate.V1_DROPPED:
             assert key in text
         assert "cvr" in text and "fatigue" in text
-    assert "earlier model" in notices[0].message("en") and "旧版模型" in notices[0].message("zh")
+    assert "earlier model" in notices[0].text("en") and "旧版模型" in notices[0].text("zh")
     # Carried keys keep their values, to the digit.
     for key in migrate.V1_CARRIED:
         p = BY_KEY[key]
@@ -99,14 +100,14 @@ def test_a_v1_link_opens_with_one_notice_naming_what_was_converted_and_dropped(n
     for key in ("sessions_week", "followers", "video_plays", "audience", "sat_share"):
         assert getattr(scenario, key) == DEFAULTS[key]
     # Written again, the link is a v2 link that reads back without a word.
-    again, quiet = from_query(scenario.to_query())
-    assert scenario.to_query().startswith(f"v={QUERY_VERSION}&") and quiet == [] and again == scenario
+    again, quiet = from_query(to_query(scenario))
+    assert to_query(scenario).startswith(f"v={QUERY_VERSION}&") and quiet == [] and again == scenario
 
 
 def test_v1_ranges_follow_their_keys():
     scenario, notices = from_query("v=1&aov=200&cvr_range=0.01,0.03&repurchase_range=0.2,0.8&show_range=0.05,0.1")
     assert scenario.range_map() == {"cvr": (0.01, 0.03), "show": (0.05, 0.1)}
-    assert "repurchase_range" in notices[0].message("en")
+    assert "repurchase_range" in notices[0].text("en")
 
 
 def test_a_v1_value_that_is_not_a_number_gets_the_usual_notice():

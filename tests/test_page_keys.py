@@ -67,3 +67,41 @@ def test_the_page_widgets_use_the_same_limits():
     for key, limits in page_keys.NUMBERS.items():
         assert limits.low < limits.high, key
     assert set(page_keys.CHOICES) | set(page_keys.NUMBERS) | set(page_keys.FLAGS) == set(page_keys.PAGE_KEYS)
+
+
+# --- the app's keys, told to the codec by the app and by the CLI --------------------------------
+
+def app_link() -> dict[str, str]:
+    """A link as the app writes it: a scenario value, every key the app owns, and lang=."""
+    values = {"budget": "20000", "target_gmv": "5000000", "min_roi": "5", "goal_gmv": "5000000",
+              "goal_day": "30", "up_to": "true", "mode": "incremental", "objective": "profit",
+              "goal_param": "cvr", "page": "budget", "lang": "en", "cvr": "0.02"}
+    values.update({key: "500" for key in page_keys.BOUND_TOOL_KEYS})
+    assert set(page_keys.APP_KEYS) <= set(values)
+    return values
+
+
+def test_the_cli_passes_over_the_same_keys_as_the_app():
+    from planner.cli import APP_LINK_KEYS
+
+    assert set(APP_LINK_KEYS) == set(page_keys.APP_KEYS)
+
+
+def test_a_link_copied_from_the_app_reads_the_same_in_the_cli(capsys):
+    import json
+    from urllib.parse import urlencode
+
+    from planner.cli import main
+    from planner.link import from_query, to_query
+
+    link = "https://planner.example/budget?" + urlencode(app_link())
+    scenario, notices = from_query(link, other_keys=page_keys.APP_KEYS)
+    assert notices == [] and scenario.cvr == 0.02
+    assert main(["report", "--format", "json", "--", link]) == 0  # strict: any notice would exit 2
+    out, err = capsys.readouterr()
+    assert err == "" and json.loads(out)["query"] == to_query(scenario)
+
+
+def test_a_link_with_every_app_key_opens_without_a_notice():
+    at = open_page(BUDGET, app_link())
+    assert link_notices(at) == [] and not at.exception

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from planner import PRESETS, cases, from_query, simulate
+from planner import PRESETS, cases, from_query, simulate, to_query
 from planner.engine import PRIVATE, PUBLIC
 from planner.report import summary, totals
 
@@ -81,7 +81,7 @@ def test_cold_start_preset_starts_cold():
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_each_preset_is_a_link(name):
     preset = PRESETS[name]
-    scenario, notices = from_query("?" + preset.query())
+    scenario, notices = from_query("?" + to_query(preset.scenario))
     assert notices == [] and scenario == preset.scenario
     assert preset.label("zh") and preset.label("en") and preset.story("zh") and preset.story("en")
     assert from_query("preset=" + name) == (preset.scenario, [])

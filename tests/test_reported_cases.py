@@ -16,6 +16,7 @@ import pytest
 
 from planner import cases
 from planner.engine import PRIVATE, PUBLIC, simulate
+from planner.link import to_query
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 RESULTS = {r.case.key: r for r in cases.evaluate_all()}
@@ -31,7 +32,7 @@ def test_each_reported_case_lands_within_half_to_twice_the_reported_figure(key):
 def test_every_case_is_a_link_and_names_its_source():
     for r in RESULTS.values():
         assert r.case.source and r.case.inputs[0] and r.case.inputs[1]
-        assert r.scenario.to_query().startswith("v=2&")
+        assert to_query(r.scenario).startswith("v=2&")
 
 
 def test_rooms_described_by_their_size_have_that_size():

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from planner.scenario import from_query, parse_number
+from planner.link import from_query, to_query
+from planner.numbers import parse_number
 
 FULL_WIDTH = str.maketrans("0123456789.-+e", "０１２３４５６７８９．－＋ｅ")
 
@@ -71,9 +72,9 @@ OVERFLOW = "gdt=10000&gdt_split=1e308,1e308,1"
 def test_a_split_whose_sum_overflows_gets_a_notice_and_the_even_split():
     scenario, notices = from_query(OVERFLOW)
     assert [n.key for n in notices] == ["gdt_split"]
-    assert "finite" in notices[0].message("en")
+    assert "finite" in notices[0].text("en")
     assert scenario.split is None and scenario.gdt == 10_000  # the spend is kept, spread evenly
-    assert "gdt_split" not in scenario.to_query()
+    assert "gdt_split" not in to_query(scenario)
 
 
 share_text = st.one_of(
@@ -89,7 +90,7 @@ share_text = st.one_of(
 @example(accounts=2, gdt="10000", shares=["1.7976931348623157e308", "1.7976931348623157e308"])
 def test_every_canonical_query_reads_back_to_the_same_scenario(accounts, gdt, shares):
     scenario, _ = from_query(f"accounts={accounts}&gdt={gdt}&gdt_split={','.join(shares)}")
-    again, notices = from_query(scenario.to_query())
+    again, notices = from_query(to_query(scenario))
     assert notices == [] and again == scenario
     if scenario.split is not None and scenario.split[0] is not None:
         assert sum(scenario.split[0]) > 0.99  # the spend is split, never dropped

@@ -13,19 +13,11 @@ from hypothesis import strategies as st
 from planner import uncertainty as U
 from planner.cli import main
 from planner.engine import simulate
+from planner.link import from_query, to_query
 from planner.params import BY_KEY, PARAMS
 from planner.presets import PRESETS
 from planner.report import summary
-from planner.scenario import (
-    DEFAULT_DRAWS,
-    DEFAULT_SEED,
-    MAX_DRAWS,
-    MAX_SEED,
-    UNCERTAIN_KEYS,
-    Scenario,
-    from_query,
-    to_query,
-)
+from planner.scenario import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, UNCERTAIN_KEYS, Scenario
 
 from . import strategies as S
 
@@ -133,7 +125,7 @@ def test_a_bad_range_gives_a_notice_in_both_languages_and_no_range(text):
     s, notices = from_query({"cvr_range": text})
     assert s.ranges == ()
     assert [n.key for n in notices] == ["cvr_range"]
-    zh, en = notices[0].message("zh"), notices[0].message("en")
+    zh, en = notices[0].text("zh"), notices[0].text("en")
     assert "cvr_range" in zh and "cvr_range" in en and zh != en
     assert "低 ≤ 高" in zh and "low ≤ high" in en
 
@@ -142,19 +134,19 @@ def test_a_bad_range_keeps_the_base_range():
     base = Scenario(ranges={"cvr": (0.01, 0.02)})
     s, notices = from_query({"cvr_range": "x"}, base=base)
     assert s.range_map() == {"cvr": (0.01, 0.02)} and len(notices) == 1
-    assert "0.01,0.02" in notices[0].message("en")
+    assert "0.01,0.02" in notices[0].text("en")
 
 
 @pytest.mark.parametrize("key", ["invites", "days", "gdt", "accounts"])
 def test_a_range_on_a_decision_is_ignored_with_a_notice(key):
     s, notices = from_query({f"{key}_range": "1,2"})
     assert s == Scenario() and [n.key for n in notices] == [f"{key}_range"]
-    assert "不是不确定参数" in notices[0].message("zh") and "not uncertain" in notices[0].message("en")
+    assert "不是不确定参数" in notices[0].text("zh") and "not uncertain" in notices[0].text("en")
 
 
 def test_unknown_range_key_is_ignored_with_a_notice():
     s, notices = from_query("nope_range=1,2")
-    assert s == Scenario() and "not a planner parameter" in notices[0].message("en")
+    assert s == Scenario() and "not a planner parameter" in notices[0].text("en")
 
 
 @pytest.mark.parametrize("key, text", [("draws", "0"), ("draws", "10001"), ("draws", "1.5"), ("draws", "-3"),
@@ -164,7 +156,7 @@ def test_bad_draws_or_seed_in_a_link_give_a_notice(key, text):
     s, notices = from_query({key: text})
     assert (s.draws, s.seed) == (DEFAULT_DRAWS, DEFAULT_SEED)
     assert [n.key for n in notices] == [key]
-    assert notices[0].message("zh") != notices[0].message("en")
+    assert notices[0].text("zh") != notices[0].text("en")
 
 
 @given(st.sampled_from([p.key for p in PARAMS] + ["nope", "", "draws"]), st.text(max_size=30),
@@ -176,7 +168,7 @@ def test_any_range_text_is_read_or_noticed_never_raised(key, text, other, other_
     s, notices = from_query(query)
     assert isinstance(s, Scenario)
     for n in notices:
-        assert n.message("zh") and n.message("en")
+        assert n.text("zh") and n.text("en")
     if not notices:
         assert from_query(to_query(s)) == (s, [])
 

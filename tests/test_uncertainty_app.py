@@ -8,8 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner import compare, uncertainty
 from planner.engine import simulate
+from planner.link import from_query
 from planner.presets import PRESETS
-from planner.scenario import Scenario, from_query
+from planner.scenario import Scenario
 from tests.apptest_pages import open_page
 from views import charts, compare_view, uncertainty_view
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import budget
-from planner.scenario import from_query
+from planner.link import from_query
 
 from . import memo, page_keys, state
 
-# The page's URL keys (views.page_keys: what each may hold): they must be in
-# planner.scenario.APP_KEYS so a link that carries them is not flagged as having unknown parameters.
+# The page's URL keys (views.page_keys: what each may hold; the app tells the codec they are its own,
+# so a link that carries them is not flagged as having unknown parameters).
 BOUND_TOOL_KEYS, PAGE_KEYS, MODES = page_keys.BOUND_TOOL_KEYS, page_keys.PAGE_KEYS, page_keys.MODES
 APPLIED = "_budget_applied"
 

@@ -22,8 +22,8 @@ from planner import fmt
 from planner.calibration import Calibration, FileProblems, calibrate, read_sessions, schema_rows
 from planner.calibration.export import sessions_table
 from planner.calibration.schema import BY_KEY as COLUMN
+from planner.link import from_query
 from planner.params import BY_KEY as PARAM
-from planner.scenario import from_query
 
 from . import memo, state
 from .charts import FONT_FAMILY, GRID_COLOR, TEXT_COLOR, nice_ticks, tick_label

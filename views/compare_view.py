@@ -12,10 +12,11 @@ import plotly.graph_objects as go
 
 from planner import fmt
 from planner.compare import kpi_text, visible_parts
+from planner.link import Notice, from_query
 from planner.presets import PRESETS
-from planner.scenario import Notice, Scenario, from_query
+from planner.scenario import Scenario
 
-from . import charts
+from . import charts, page_keys
 from .i18n import source_label, translator
 from .uncertainty_view import layout, money_axis
 from .uncertainty_view import t as _t
@@ -159,7 +160,7 @@ def resolve(option: str, link: str = "") -> tuple[Scenario | None, list[Notice]]
     """The scenario a slot holds, and the problems found in a pasted link (``from_query``:
     never raises). None for an empty slot or an empty link."""
     if option == LINK:
-        return from_query(link) if link.strip() else (None, [])
+        return from_query(link, other_keys=page_keys.APP_KEYS) if link.strip() else (None, [])
     if option in PRESETS:
         return PRESETS[option].scenario, []
     return None, []

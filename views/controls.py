@@ -15,7 +15,7 @@ from planner import breakdown
 from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param
 from planner.presets import PRESETS
 
-from . import state
+from . import state, streamlit_shell
 from .i18n import LANGS, param_help, param_label, t
 
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
@@ -115,7 +115,7 @@ def share_link(lang: str, container) -> None:
 
 def sidebar() -> str:
     """Build the sidebar; return the language."""
-    with state.main_script_scope():
+    with streamlit_shell.main_script_scope():
         return _sidebar()
 
 

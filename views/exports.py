@@ -18,9 +18,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from planner.engine import Projection, simulate
+from planner.link import from_query, to_query
 from planner.params import PARAMS
 from planner.report import DAILY_COLUMNS, daily_table
-from planner.scenario import from_query, to_query
 
 from .i18n import param_label, t, unit
 

@@ -28,6 +28,10 @@ from contextlib import contextmanager
 import numpy as np
 import streamlit as st
 
+from .i18n import t
+from .language import lang
+from .streamlit_shell import in_script_run
+
 HEAVY_AT_ONCE = 2  # the machine's cores: more at once only share them and add up their memory
 _heavy_slots = threading.BoundedSemaphore(HEAVY_AT_ONCE)
 _heavy_running = 0  # for the waiting message; read without the lock, so only approximate
@@ -119,12 +123,8 @@ def heavy_slot():
 
 def _waiting_notice():
     """An info box saying the page waits for a free slot, or None outside a Streamlit run."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    if get_script_run_ctx() is None:
+    if not in_script_run():
         return None
-    from .i18n import t
-    from .state import lang  # state uses this module: imported when needed
 
     box = st.empty()
     box.info(t("heavy_waiting", lang(), n=max(_heavy_running, HEAVY_AT_ONCE)), icon="⏳")

@@ -4,7 +4,7 @@ hold, for the page's widgets and for reading a link.
 Streamlit seeds a widget bound to the URL by its own rules and falls back to the widget's
 default, without a word, when a value does not fit (budget=abc, up_to=yes, mode=nope). So
 ``views.state.begin`` reads these keys first, the way the codec reads the scenario's: numbers
-through ``planner.scenario.parse_number`` (NFKC: full-width digits are digits) within the
+through ``planner.numbers.parse_number`` (NFKC: full-width digits are digits) within the
 widget's limits; a bad value is dropped from the address bar with a Notice saying what was
 given, what is allowed and that the page's default is used.
 
@@ -19,15 +19,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner import budget
+from planner.link import Notice, number_between, one_of
+from planner.numbers import parse_number
 from planner.params import BY_KEY, PARAMS
-from planner.scenario import Notice, parse_number
+from planner.text import Message
 
 from .i18n import param_label
 
 MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
-BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
-                                    "coupons_max")
+# The page's keys are the budget question's (planner.budget.LINK_KEYS), so the CLI knows them too.
+PAGE_KEYS: tuple[str, ...] = budget.LINK_KEYS
+BOUND_TOOL_KEYS: tuple[str, ...] = tuple(key for key in PAGE_KEYS if key.endswith(("_min", "_max")))
+# Every link key the app owns beyond the codec's: the pages' and page= (kept in the address bar).
+# The app passes them to ``planner.link.from_query`` as ``other_keys``; the CLI passes the same
+# (``planner.cli.APP_LINK_KEYS``), so a link copied from the app reads the same in a terminal.
+APP_KEYS: frozenset[str] = frozenset({"page", *PAGE_KEYS})
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,6 @@ def label(key: str, option: str, lang: str) -> str:
     if key == "goal_param":
         return param_label(BY_KEY[option], lang)
     return bt(f"{key}_{option}", lang)
-PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi", *BOUND_TOOL_KEYS,
-                              "goal_param", "goal_gmv", "goal_day")
 
 
 def _number_text(value: float, integer: bool) -> str:
@@ -75,21 +81,17 @@ def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Noti
     if key in FLAGS:
         if len(values) == 1 and text.lower() in ("true", "false"):
             return values, None
-        return None, Notice(key, text, "true or false", "the page's default", allowed_zh="true 或 false",
-                            used_zh="页面默认值")
+        return None, Notice(key, text, Message("link.true_or_false"), Message("link.page_default"))
     if key in CHOICES:
         options = CHOICES[key]
         for option in options if len(values) == 1 else ():
             if text == option or text in (label(key, option, "zh"), label(key, option, "en")):
                 return [label(key, option, lang)], None
-        return None, Notice(key, text, "one of " + ", ".join(options), "the page's default",
-                            allowed_zh="以下之一：" + "、".join(options), used_zh="页面默认值")
+        return None, Notice(key, text, one_of(options), Message("link.page_default"))
     limits = NUMBERS[key]
     value = parse_number(text) if len(values) == 1 else None
     if value is not None and limits.low <= value <= limits.high and (not limits.integer or value.is_integer()):
         canonical = _number_text(value, limits.integer)
         return ([text] if text.strip() == canonical or text.isascii() else [canonical]), None
-    kind, kind_zh = ("an integer", "整数") if limits.integer else ("a number", "数")
     low, high = _number_text(limits.low, limits.integer), _number_text(limits.high, limits.integer)
-    return None, Notice(key, text, f"{kind} from {low} to {high}", "the page's default",
-                        allowed_zh=f"{low} 到 {high} 之间的{kind_zh}", used_zh="页面默认值")
+    return None, Notice(key, text, number_between(low, high, limits.integer), Message("link.page_default"))

@@ -17,8 +17,9 @@ import math
 import streamlit as st
 
 from planner import uncertainty
+from planner.link import from_query
 from planner.params import BY_KEY
-from planner.scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, UNCERTAIN_KEYS, Scenario, from_query
+from planner.scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, UNCERTAIN_KEYS, Scenario
 
 from . import memo, state
 from .controls import slider_format

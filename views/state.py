@@ -5,7 +5,7 @@ Every scenario control is a widget keyed by its registry key and bound to the UR
 a bound widget from the URL on a session's first run by its own rules, which differ from the
 planner's codec (a fractional value for an integer slider is truncated where the codec rejects
 it) and cannot see ``preset=``, ``v=`` or a repeated key. So ``begin()`` validates the raw link
-with ``planner.scenario.from_query`` before any widget exists, writes the canonical form of the
+with ``planner.link.from_query`` before any widget exists, writes the canonical form of the
 validated scenario into the address bar when the link differs from it, and reruns once: the
 widgets then seed from a link that holds exactly the validated numbers. (Setting session state
 and rerunning after the widgets would not do: a script-initiated rerun does not move widget
@@ -16,33 +16,32 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import runpy
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import streamlit as st
 
 from planner import breakdown, cases
 from planner.engine import Projection, simulate
+from planner.link import Notice, format_value, from_query, to_query
+from planner.link import bounded as bounded_notices
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
-from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
-from planner.scenario import _bounded as bounded_notices
+from planner.scenario import Scenario
 
 from . import charts, memo, page_keys
-from .i18n import DEFAULT_LANG, LANGS, normalize_lang
+from .i18n import DEFAULT_LANG, LANGS
+from .language import LANG_KEY, lang
+from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
-LANG_KEY = "lang"
 PRESET_KEY = "_preset"
 BOUND_KEYS = frozenset({*PARAM_KEYS, LANG_KEY})
-# Keys of the pages' own settings (the budget page's budget=, mode=, …): the codec knows them,
-# pages bind widgets to them, and the scenario sync leaves them alone.
-PAGE_KEYS = APP_KEYS - {"v", "preset", "lang"}
+# Keys of the pages' own settings (the budget page's budget=, mode=, …, and page=): the codec is
+# told they are the app's, pages bind widgets to them, and the scenario sync leaves them alone.
+PAGE_KEYS = page_keys.APP_KEYS
 # Keys that messaging apps and trackers add to shared links (WeChat adds from= and
 # isappinstalled= when a link is forwarded). They are not the planner's: ignore them quietly
 # and leave them in the address bar.
@@ -55,16 +54,12 @@ FOREIGN_PREFIXES = ("utm_",)
 EXTRA_FIELDS: tuple[str, ...] = tuple(
     f.name for f in dataclasses.fields(Scenario) if f.name not in {p.key for p in PARAMS})
 FALLBACK_BASE_URL = "http://localhost:8501/"
-APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
 
-# Streamlit drops a whole query string over these limits before the script sees it
-# (streamlit.runtime.state.query_params, pinned by tests/test_dropped_links_browser.py), and the
-# page would show the defaults without a word. The browser still holds the link: on a session's
-# first run with an empty query, DROPPED_LINK_JS measures it and, when Streamlit would have
+# Streamlit drops a whole query string over its limits (views.streamlit_shell) before the script
+# sees it, and the page would show the defaults without a word. The browser still holds the link:
+# on a session's first run with an empty query, DROPPED_LINK_JS measures it and, when Streamlit would have
 # dropped it, reloads the page with ?link_dropped=FIELDS,CHARS (and the link's lang), which
 # begin() turns into a notice. The script is a constant: no text from a link is ever in it.
-STREAMLIT_MAX_QUERY_FIELDS = 1000
-STREAMLIT_MAX_QUERY_CHARS = 512 * 1024
 DROPPED_KEY = "link_dropped"
 DROPPED_LINK_JS = f"""<script>
 (() => {{
@@ -84,41 +79,6 @@ _DROPPED = "_dropped"  # (fields, characters) of a link Streamlit dropped
 _HISTORY = "_history"
 _EXTRAS = "_extras"
 _SEED = "_seed"  # the validated scenario of the link the session was opened with
-
-
-def ensure_shell() -> None:
-    """Called first by every page: make sure ``app.py`` (sidebar, URL seeding, navigation) ran.
-
-    A folder named ``pages/`` makes Streamlit start a process in its old multipage mode, in
-    which a request for ``/matrix`` runs ``pages/matrix.py`` alone; ``st.navigation`` turns that
-    mode off for the process, but only once ``app.py`` has run. AppTest turns it back on before
-    every run. So a page that finds the old mode still on runs ``app.py`` itself (which routes
-    back to this page) and stops.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        runpy.run_path(str(APP_PATH), run_name="__main__")
-        st.stop()
-
-
-@contextmanager
-def main_script_scope():
-    """Create the sidebar's widgets as the entry script's, whichever way this run started.
-
-    Streamlit gives widgets made while a page runs that page's identity. In the old multipage
-    mode (see ``ensure_shell``) ``app.py`` itself runs as a page, so without this scope the
-    scenario sliders would get another identity on that run than on every other run, lose
-    the user's first move, and be bound to the URL as another page's parameters.
-    """
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        yield
-        return
-    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
-        yield
 
 
 def _is_foreign(key: str) -> bool:
@@ -170,7 +130,7 @@ def begin() -> None:
     ss[_DROPPED] = _dropped_link(link.get(DROPPED_KEY, []))
     raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
     planner_query = {k: v for k, v in raw.items() if not _is_foreign(k)}
-    scenario, notices = from_query(planner_query)
+    scenario, notices = from_query(planner_query, other_keys=PAGE_KEYS)
     given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
     lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
     raw, page_notices = _read_page_keys(raw, lang_)
@@ -283,13 +243,6 @@ def _write_extras(scen: Scenario) -> None:
 def notices() -> list[Notice]:
     """The problems found in the link this session was opened with."""
     return list(st.session_state.get(_NOTICES, []))
-
-
-def lang() -> str:
-    """The language: the switch's value, or on a session's first run the link's ``lang=``."""
-    if LANG_KEY in st.session_state:
-        return normalize_lang(st.session_state[LANG_KEY])
-    return normalize_lang(st.query_params.get(LANG_KEY, DEFAULT_LANG))
 
 
 # --- presets and reset (widget callbacks: they run before the script, so they may set
@@ -433,5 +386,5 @@ def show_notices(lang_: str) -> None:
     if not found:
         return
     st.warning(t("notices_title", lang_, n=len(found)))
-    st.code("\n".join(n.message(lang_) for n in found), language=None, wrap_lines=True)
+    st.code("\n".join(n.text(lang_) for n in found), language=None, wrap_lines=True)
 

@@ -38,8 +38,9 @@ import numpy as np
 from scipy.optimize import least_squares
 
 from ..engine import BEANS, COUPONS, GDT, PRIVATE, TOOLS, simulate
+from ..link import to_query
 from ..params import BY_KEY as PARAM
-from ..scenario import Scenario, to_query
+from ..scenario import Scenario
 from .reader import Problem, Sessions
 from .schema import BY_KEY as COLUMN
 

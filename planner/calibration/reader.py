@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..scenario import _shorten
-from ..scenario import parse_number as parse_plain_number
+from ..link import shorten as _shorten
+from ..numbers import parse_number as parse_plain_number
 from .schema import (
     BY_KEY,
     COLUMNS,

@@ -1,0 +1,83 @@
+"""Every use of Streamlit's private API in the app, in one place, and why each is needed.
+
+Streamlit 1.67 has no public way to do these three things; ``tests/test_streamlit_shell.py``
+pins the behaviour each relies on, so an upgrade that changes it fails there first.
+
+1. **The legacy multipage mode** (``ensure_shell``, ``main_script_scope``). A folder named
+   ``pages/`` next to ``app.py`` makes Streamlit start a server process in its legacy
+   multipage mode (``PagesManager.uses_pages_directory``, set when the first session starts):
+   a request for ``/matrix`` then runs ``pages/matrix.py`` alone, without ``app.py``'s sidebar,
+   link validation and navigation, and a request for ``/`` runs ``app.py`` as one page among
+   the others. ``st.navigation`` turns the mode off for the process, but only once ``app.py``
+   has run; ``AppTest`` turns it on again before every run. The project names the folder
+   ``pages/`` (Streamlit's own advice is to rename it; ``st.App``, the ASGI wrapper, serves
+   the same script runner and changes nothing here), so:
+
+   - ``ensure_shell`` (first line of every page) runs ``app.py`` itself when it finds the mode
+     on, and stops: ``app.py`` routes back to the page with the mode off;
+   - ``main_script_scope`` gives the sidebar's widgets the entry script's identity even when
+     ``app.py`` runs as a page (or from ``ensure_shell``): a widget's identity includes the
+     script that is running, so without it the sliders would get another identity on that one
+     run, lose the user's first move and be bound to the URL as another page's parameters.
+
+2. **Whether this thread is running a script** (``in_script_run``): ``views.memo`` draws a
+   "waiting for a free slot" box only on a page; a computation started by a background thread
+   (the reported cases warm up at import) has no page to draw on. ``st.runtime.exists()`` only
+   says a server runs, not that this thread serves a session.
+
+3. **Streamlit's limits on a query string** (``STREAMLIT_MAX_QUERY_FIELDS``/``_CHARS``): over
+   them Streamlit drops the whole query before the script sees it
+   (``streamlit.runtime.state.query_params``); ``views.state`` needs the numbers to tell the
+   visitor. They are copies, checked against Streamlit's by the test.
+"""
+
+from __future__ import annotations
+
+import runpy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+
+APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+STREAMLIT_MAX_QUERY_FIELDS = 1000
+STREAMLIT_MAX_QUERY_CHARS = 512 * 1024
+
+
+def legacy_pages_mode() -> bool:
+    """Whether Streamlit still runs this process in its legacy ``pages/`` mode."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(PagesManager.uses_pages_directory)
+
+
+def ensure_shell() -> None:
+    """Called first by every page: make sure ``app.py`` (sidebar, URL seeding, navigation) ran.
+
+    In the legacy mode a page runs alone: it then runs ``app.py`` itself (which calls
+    ``st.navigation``, turning the mode off, and routes back to this page) and stops.
+    """
+    if legacy_pages_mode():
+        runpy.run_path(str(APP_PATH), run_name="__main__")
+        st.stop()
+
+
+@contextmanager
+def main_script_scope() -> Iterator[None]:
+    """Create the widgets made inside as the entry script's, whichever way this run started."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        yield
+        return
+    with ctx.run_with_active_hash(ctx.pages_manager.main_script_hash):
+        yield
+
+
+def in_script_run() -> bool:
+    """Whether this thread runs a session's script (and so may draw on its page)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return get_script_run_ctx() is not None
