@@ -68,7 +68,6 @@ COMPARE: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv", "b
                             "stage_reached_index")
 BUDGET: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv")
 CARD: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "public_share", "stage_reached_index")
-UNCERTAIN: tuple[str, ...] = ("gmv", "net_gmv", "profit")  # the ones the Ranges page puts bands on
 
 
 def label(key: str, lang: str) -> str:

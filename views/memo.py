@@ -28,6 +28,8 @@ from contextlib import contextmanager
 import numpy as np
 import streamlit as st
 
+from planner.text import t
+
 HEAVY_AT_ONCE = 2  # the machine's cores: more at once only share them and add up their memory
 _heavy_slots = threading.BoundedSemaphore(HEAVY_AT_ONCE)
 _heavy_running = 0  # for the waiting message; read without the lock, so only approximate
@@ -123,11 +125,10 @@ def _waiting_notice():
 
     if get_script_run_ctx() is None:
         return None
-    from .i18n import t
     from .state import lang  # state uses this module: imported when needed
 
     box = st.empty()
-    box.info(t("heavy_waiting", lang(), n=max(_heavy_running, HEAVY_AT_ONCE)), icon="⏳")
+    box.info(t("notice.heavy_waiting", lang(), n=max(_heavy_running, HEAVY_AT_ONCE)), icon="⏳")
     return box
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from planner.params import BY_KEY, PARAMS
 from planner.scenario import Notice, parse_number
+from planner.text import t
 
 from .i18n import param_label
 
@@ -53,13 +54,19 @@ CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "objective": OBJECTIVES,
 FLAGS: tuple[str, ...] = ("up_to",)  # checkboxes: Streamlit writes true/false and reads either case
 
 
+# The catalogue key of each option's label (the objective "profit" is the KPI of that name).
+OPTION_TEXT: dict[tuple[str, str], str] = {
+    **{("mode", mode): f"budget_page.mode_{mode}" for mode in MODES},
+    ("objective", "gmv"): "budget_page.objective_gmv",
+    ("objective", "profit"): "kpi.profit",
+}
+
+
 def label(key: str, option: str, lang: str) -> str:
     """What the page's widget shows for ``option`` of the choice ``key`` (its format_func)."""
-    from .budget_charts import bt  # the budget page's strings (it draws Plotly figures: loaded late)
-
     if key == "goal_param":
         return param_label(BY_KEY[option], lang)
-    return bt(f"{key}_{option}", lang)
+    return t(OPTION_TEXT[key, option], lang)
 PAGE_KEYS: tuple[str, ...] = ("mode", "budget", "objective", "up_to", "target_gmv", "min_roi", *BOUND_TOOL_KEYS,
                               "goal_param", "goal_gmv", "goal_day")
 

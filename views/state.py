@@ -32,9 +32,9 @@ from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import APP_KEYS, Notice, Scenario, format_value, from_query, to_query
 from planner.scenario import _bounded as bounded_notices
+from planner.text import DEFAULT_LANG, LANGS, normalize_lang, t
 
 from . import charts, memo, page_keys
-from .i18n import DEFAULT_LANG, LANGS, normalize_lang
 
 PARAM_KEYS: tuple[str, ...] = tuple(p.key for p in PARAMS)
 LANG_KEY = "lang"
@@ -422,16 +422,14 @@ def show_notices(lang_: str) -> None:
     """The link's problems as a visible warning at the top of the page. The messages quote
     text from the URL, so they are shown as plain text (``st.code``), never as Markdown or
     HTML: ``**x**``, ``[x](javascript:…)`` or ``<img onerror=…>`` in a link stay inert."""
-    from .i18n import t
-
     dropped = st.session_state.get(_DROPPED)
     if dropped:
         fields, chars = dropped
-        st.warning(t("link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
+        st.warning(t("notice.link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
                      max_fields=f"{STREAMLIT_MAX_QUERY_FIELDS:,}", max_kib=f"{STREAMLIT_MAX_QUERY_CHARS // 1024:,}"))
     found = notices()
     if not found:
         return
-    st.warning(t("notices_title", lang_, n=len(found)))
+    st.warning(t("notice.link_problems", lang_, n=len(found)))
     st.code("\n".join(n.message(lang_) for n in found), language=None, wrap_lines=True)
 
