@@ -448,7 +448,6 @@ _PAGES: dict[str, Entry] = {
     "budget_page.trace_mroi": ("边际ROI", "Marginal ROI"),
     "budget_page.trace_breakeven_roi": ("保本边际ROI", "Break-even marginal ROI"),
     "budget_page.current": ("当前", "now"),
-    "budget_page.payback": ("保本点", "break-even"),
     "budget_page.curve_title": ("{tool}：响应曲线", "{tool}: response curve"),
     "budget_page.opt_title": ("预算优化：把钱分到工具和账号", "Optimiser: split the budget over tools and accounts"),
     "budget_page.mode": ("问题", "Question"),
@@ -502,9 +501,6 @@ _PAGES: dict[str, Entry] = {
     "budget_page.goal_param": ("参数", "Parameter"),
     "budget_page.goal_gmv": ("GMV目标（元）", "GMV target (元)"),
     "budget_page.goal_day": ("到第几天（留空=预测期末）", "By day (empty = end of horizon)"),
-    "budget_page.goal_found": (
-        "{param} 需要 {value}（当前 {current}）。",
-        "{param} needs to be {value} (now {current})."),
     "budget_page.goal_apply": ("采用这个取值", "Use this value"),
     "budget_page.goal_chart": ("第 {day} 天累计GMV 随 {param} 变化", "GMV by day {day} against {param}"),
     "budget_page.goal_target": ("目标", "target"),

@@ -1,7 +1,7 @@
-"""投流 Budget page: its tables and figures (its words are in ``planner.text``, ``budget_page.*``). Pure functions from ``planner.budget`` results to
-``plotly.graph_objects.Figure`` and rows; no streamlit here, so everything is testable without a
-server. Chinese first; the CJK font leads the layout font; axes carry their units; hover text
-is pre-formatted with ``planner.fmt``.
+"""投流 Budget page: its tables and figures (its words: ``planner.text``, ``budget_page.*``). Pure
+functions from ``planner.budget`` results to ``plotly.graph_objects.Figure`` and rows; no
+streamlit here, so everything is testable without a server. Chinese first; the CJK font leads
+the layout font; axes carry their units; hover text is pre-formatted with ``planner.fmt``.
 """
 
 from __future__ import annotations
