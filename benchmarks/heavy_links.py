@@ -27,12 +27,12 @@ import websockets
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.load import Session, free_port, rss_mib, start_server  # noqa: E402
 from planner.link import to_query  # noqa: E402
+from planner.text import t  # noqa: E402
 from tests.heavy_link import heaviest  # noqa: E402
-from views.i18n import t  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MIB = 1024
-WAITING = t("heavy_waiting", "en", n=0).split(";")[0].split("0")[0]  # "The server is running "
+WAITING = t("notice.heavy_waiting", "en", n=0).split(";")[0].split("0")[0]  # "The server is running "
 
 
 async def open_heavy(port: int, seed: int, out: list) -> None:

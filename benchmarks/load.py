@@ -38,14 +38,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from planner.text import t  # noqa: E402
 from tests.conftest_browser import Deployment  # noqa: E402
-from views.i18n import t  # noqa: E402
 
 # Every page, by its url path ("" is the overview); a session moves to the next every few moves.
 PAGES = ("", "matrix", "assumptions", "budget", "uncertainty", "compare", "calibrate")
 MOVES_PER_PAGE = 3
 # What the app shows instead of a traceback when a page fails (views/errors.py): an error too.
-FAILURE_ALERTS = frozenset(t(key, lang) for key in ("page_error", "page_bug") for lang in ("zh", "en"))
+FAILURE_ALERTS = frozenset(t(key, lang) for key in ("notice.page_error", "notice.page_bug") for lang in ("zh", "en"))
 SLIDERS = {"invites": (500, 20_000, 100), "cvr": (0.005, 0.05, 0.001), "aov": (100, 600, 10),
            "gdt": (0, 20_000, 100), "beans": (0, 5_000, 50), "coupons": (0, 5_000, 100)}
 RERUN_TIMEOUT_S = 30.0

@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner import fmt
 from planner.calibration import MAX_BYTES, MAX_ROWS
+from planner.text import t
 from views import calibrate_view as cv
 from views import charts, state
 from views.streamlit_shell import ensure_shell
@@ -17,66 +18,62 @@ today = date.today().isoformat()
 config = charts.plotly_config(charts.chart_filename("calibrate", "", lang, today))
 
 
-def text(key: str, **values) -> str:
-    return cv.t(key, lang, **values)
-
-
-st.title(text("title"))
-st.caption(text("caption"))
-with st.expander(text("schema_title")):
-    st.caption(text("schema_caption", mb=MAX_BYTES // 1024 // 1024, rows=f"{MAX_ROWS:,}"))
+st.title(t("calibrate.title", lang))
+st.caption(t("calibrate.caption", lang))
+with st.expander(t("calibrate.schema_title", lang)):
+    st.caption(t("calibrate.schema_caption", lang, mb=MAX_BYTES // 1024 // 1024, rows=f"{MAX_ROWS:,}"))
     st.dataframe(cv.schema_table(lang), hide_index=True, width="stretch")
 
-uploaded = st.file_uploader(text("upload"), type=["csv", "xlsx"], key=cv.uploader_key())
+uploaded = st.file_uploader(t("calibrate.upload", lang), type=["csv", "xlsx"], key=cv.uploader_key())
 left, right = st.columns(2)
-left.button(text("use_sample"), on_click=cv.use_sample, key="calibrate_use_sample", width="stretch")
-right.download_button(text("download_sample"), cv.sample_bytes(), file_name=cv.SAMPLE_PATH.name,
+left.button(t("calibrate.use_sample", lang), on_click=cv.use_sample, key="calibrate_use_sample", width="stretch")
+right.download_button(t("calibrate.download_sample", lang), cv.sample_bytes(), file_name=cv.SAMPLE_PATH.name,
                       mime="text/csv", key="calibrate_download_sample", width="stretch")
-st.caption(text("sample_caption"))
+st.caption(t("calibrate.sample_caption", lang))
 
 source = cv.current_file(uploaded)
 if source is None:
-    st.info(text("waiting"))
+    st.info(t("calibrate.waiting", lang))
     st.stop()
 name, data = source
 with st.spinner():
     cal, problems = cv.run(data, name)
 if problems is not None:  # the file's own text is quoted: plain text only
-    st.error(text("bad_file", n=len(problems.problems)))
+    st.error(t("calibrate.bad_file", lang, n=len(problems.problems)))
     st.code(cv.problems_text(problems, lang), language=None, wrap_lines=True)
     st.stop()
 
 st.text(cv.file_line(cal, name, lang))
 if cal.notices:
-    st.caption(text("notices"))
+    st.caption(t("calibrate.notices", lang))
     st.code("\n".join(n.message(lang) for n in cal.notices), language=None, wrap_lines=True)
 
-st.subheader(text("params_title"))
-st.caption(text("params_caption"))
+st.subheader(t("calibrate.params_title", lang))
+st.caption(t("calibrate.params_caption", lang))
 estimates = cv.estimates_table(cal, lang)
 st.dataframe(estimates, hide_index=True, width="stretch", height=height_for(estimates),
-             column_config={text("col_interval"): st.column_config.TextColumn(width="medium")})
-st.button(text("apply"), on_click=cv.apply, args=(cal.query,), key="calibrate_apply", type="primary",
-          help=text("apply_help"))
+             column_config={t("calibrate.col_interval", lang): st.column_config.TextColumn(width="medium")})
+st.button(t("calibrate.apply", lang), on_click=cv.apply, args=(cal.query,), key="calibrate_apply", type="primary",
+          help=t("calibrate.apply_help", lang))
 if st.session_state.pop(cv.APPLIED, False):
-    st.success(text("applied"))
-with st.expander(text("share_query")):
+    st.success(t("calibrate.applied", lang))
+with st.expander(t("calibrate.share_query", lang)):
     st.code(cal.query, language=None, wrap_lines=True)
 
-st.subheader(text("backtest_title"))
+st.subheader(t("calibrate.backtest_title", lang))
 b = cal.backtest
-st.caption(text("backtest_caption", train=b.train_days, test=b.test_days, cutoff=b.cutoff))
+st.caption(t("calibrate.backtest_caption", lang, train=b.train_days, test=b.test_days, cutoff=b.cutoff))
 m1, m2, m3 = st.columns(3)
-m1.metric(text("mape_gmv"), fmt.percent(b.mape_gmv))
-m2.metric(text("mape_viewers"), fmt.percent(b.mape_viewers))
-m3.metric(text("r2_gmv"), fmt.number(cal.fit.quality["gmv"]["r2"], 3))
+m1.metric(t("calibrate.mape_gmv", lang), fmt.percent(b.mape_gmv))
+m2.metric(t("calibrate.mape_viewers", lang), fmt.percent(b.mape_viewers))
+m3.metric(t("calibrate.r2_gmv", lang), fmt.number(cal.fit.quality["gmv"]["r2"], 3))
 st.plotly_chart(cv.backtest_figure(cal, lang, "gmv"), theme=None, config=config, key="calibrate_gmv")
 st.plotly_chart(cv.backtest_figure(cal, lang, "viewers"), theme=None, config=config, key="calibrate_viewers")
 st.plotly_chart(cv.residual_figure(cal, lang), theme=None, config=config, key="calibrate_residuals")
 
-st.subheader(text("quality_title"))
+st.subheader(t("calibrate.quality_title", lang))
 st.dataframe(cv.quality_table(cal, lang), hide_index=True, width="stretch")
-st.caption(text("downloads"))
+st.caption(t("calibrate.downloads", lang))
 d1, d2 = st.columns(2)
 d1.download_button("CSV", cv.sessions_csv(cal, lang), file_name=cv.download_name("csv", lang, today),
                    mime="text/csv", key="calibrate_csv", width="stretch")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner import compare
 from planner.link import to_query
+from planner.text import t
 from views import compare_view as cv
 from views import state
 from views.streamlit_shell import ensure_shell
@@ -14,24 +15,24 @@ v = state.view()
 lang = v.lang
 
 
-st.title(cv.t("compare_title", lang))
-st.caption(cv.t("compare_intro", lang))
+st.title(t("compare_page.compare_title", lang))
+st.caption(t("compare_page.compare_intro", lang))
 
 names, projs, held = ["A"], [v.proj], [cv.slot_name("A", "current", lang)]
-st.markdown(f"**{cv.t('slot_current', lang)}**")
+st.markdown(f"**{t('compare_page.slot_current', lang)}**")
 for col, slot in zip(st.columns(2), cv.SLOTS[1:], strict=True):
     with col:
-        option = st.selectbox(cv.t("slot_label", lang, slot=slot), cv.slot_options(), key=f"_cmp_{slot}",
+        option = st.selectbox(t("compare_page.slot_label", lang, slot=slot), cv.slot_options(), key=f"_cmp_{slot}",
                               format_func=lambda o: cv.option_label(o, lang))
         link = ""
         if option == cv.LINK:
-            link = st.text_input(cv.t("link_label", lang, slot=slot), key=f"_cmp_link_{slot}",
-                                 placeholder=cv.t("link_placeholder", lang))
+            link = st.text_input(t("compare_page.link_label", lang, slot=slot), key=f"_cmp_link_{slot}",
+                                 placeholder=t("compare_page.link_placeholder", lang))
             if not link.strip():
-                st.caption(cv.t("link_empty", lang))
+                st.caption(t("compare_page.link_empty", lang))
         scenario, notices = cv.resolve(option, link)
         if notices:  # they quote the pasted text: plain text only, never Markdown or HTML
-            st.warning(cv.t("link_notices", lang, slot=slot, n=len(notices)))
+            st.warning(t("compare_page.link_notices", lang, slot=slot, n=len(notices)))
             st.code("\n".join(n.text(lang) for n in notices), language=None, wrap_lines=True)
         if scenario is not None:
             names.append(slot)
@@ -39,10 +40,10 @@ for col, slot in zip(st.columns(2), cv.SLOTS[1:], strict=True):
             projs.append(state.project(to_query(scenario)))
 
 if len(projs) == 1:
-    st.info(cv.t("only_one", lang))
+    st.info(t("compare_page.only_one", lang))
 st.caption(" · ".join(held))
 
-st.subheader(cv.t("kpi_title", lang))
+st.subheader(t("compare_page.kpi_title", lang))
 st.dataframe(cv.kpi_frame(compare.kpi_table(projs), names, lang), hide_index=True, width="stretch")
 v.chart(cv.overlay_daily(compare.daily_gmv(projs), names, lang), "compare", "overlay")
 
@@ -50,4 +51,4 @@ for name, proj in zip(names[1:], projs[1:], strict=True):
     decomposition = compare.decompose(projs[0], proj)
     v.chart(cv.waterfall(decomposition, names[0], name, lang), "compare", "waterfall")
     st.caption(cv.by_factor_text(decomposition, lang))
-st.caption(cv.t("waterfall_caption", lang))
+st.caption(t("compare_page.waterfall_caption", lang))

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from planner.text import t
 from views import charts, state, tables
-from views.i18n import t
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -11,25 +11,25 @@ v = state.view()
 lang = v.lang
 
 
-st.title(t("matrix_title", lang))
+st.title(t("matrix.title", lang))
 single = v.scenario.accounts == 1
 if single:
-    st.info(t("matrix_single", lang))
+    st.info(t("matrix.single", lang))
 else:
     st.caption(tables.matrix_caption(v.scenario, lang))
     v.chart(charts.weekly_heatmap(v.proj, "gmv", lang), "matrix", "heat_gmv")
     v.chart(charts.weekly_heatmap(v.proj, "pv", lang), "matrix", "heat_pv")
 
-st.subheader(t("accounts_table_title", lang))
+st.subheader(t("matrix.accounts_title", lang))
 accounts = tables.accounts_table(v.proj, lang)
 st.dataframe(accounts, hide_index=True, width="stretch", height=tables.height_for(accounts))
 
 if not single:
     v.chart(charts.flow_sankey(v.proj, lang), "matrix", "sankey")
-    st.caption(t("sankey_caption", lang, share=tables.param_value_by_key("handoff", v.scenario, lang)))
+    st.caption(t("matrix.sankey_caption", lang, share=tables.param_value_by_key("handoff", v.scenario, lang)))
 
 v.chart(charts.stage_chart(v.proj, lang), "matrix", "stages")
-st.caption(t("stage_caption", lang, bands=tables.stage_bands_text(lang)))
-st.subheader(t("stage_first_title", lang))
+st.caption(t("matrix.stage_caption", lang, bands=tables.stage_bands_text(lang)))
+st.subheader(t("matrix.stage_first_title", lang))
 firsts = tables.first_stage_table(v.proj, lang)
 st.dataframe(firsts, hide_index=True, width="stretch", height=tables.height_for(firsts))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from planner import breakdown
+from planner.text import t
 from views import exports, overview_charts, state, tables
-from views.i18n import t
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -12,7 +12,7 @@ v = state.view()
 lang = v.lang
 
 
-st.title(t("overview_title", lang))
+st.title(t("overview.title", lang))
 st.caption(tables.overview_caption(v.proj, lang))
 
 now = state.kpis_for(v.query)
@@ -22,11 +22,11 @@ for row in (cards[:5], cards[5:]):  # money, then what the viewers do
     for col, card in zip(st.columns(len(row)), row, strict=True):
         col.metric(card.label, card.value, card.delta, help=card.help, border=True)
 if before is not None:
-    st.caption(t("kpi_delta_caption", lang))
+    st.caption(t("overview.kpi_delta_caption", lang))
 
-st.subheader(t("decomp_title", lang))
+st.subheader(t("overview.decomp_title", lang))
 previous = state.project(v.previous_query) if v.previous_query else None
-st.caption(t("decomp_delta_caption" if previous else "decomp_caption", lang))
+st.caption(t("overview.decomp_delta_caption" if previous else "overview.decomp_caption", lang))
 # One static table (cheap to redraw) says it all: the factors per source and, after a move,
 # which factor moved GMV. A bar chart beside it repeated the same numbers at a sixth of the
 # overview's redraw time.
@@ -34,27 +34,27 @@ st.table(tables.decomposition_table(v.proj, lang, previous), hide_index=True)
 
 v.echart(overview_charts.daily_gmv, "overview", "daily_gmv", overview_charts.HEIGHT)
 v.echart(overview_charts.traffic_mix, "overview", "traffic_mix", overview_charts.HEIGHT)
-st.caption(t("mix_caption", lang))
+st.caption(t("overview.mix_caption", lang))
 
-st.subheader(t("downloads_title", lang))
+st.subheader(t("overview.downloads_title", lang))
 c1, c2, c3 = st.columns(3)
 with c1:
     if exports.card_available():
         query, share_url = v.query, v.share_url
         st.download_button(
-            t("dl_card", lang), data=lambda: exports.card_png(query, lang, share_url),
+            t("export.dl_card", lang), data=lambda: exports.card_png(query, lang, share_url),
             file_name=exports.file_name("card", lang, v.today), mime="image/png",
             on_click="ignore", width="stretch", key="dl_card")
     else:
-        st.button(t("dl_card", lang), disabled=True, help=t("dl_card_missing", lang), width="stretch",
+        st.button(t("export.dl_card", lang), disabled=True, help=t("export.dl_card_missing", lang), width="stretch",
                   key="dl_card")
 proj = v.proj
 c2.download_button(
-    t("dl_csv", lang), data=lambda: exports.daily_csv(proj, lang),
+    t("export.dl_csv", lang), data=lambda: exports.daily_csv(proj, lang),
     file_name=exports.file_name("csv", lang, v.today), mime="text/csv",
     on_click="ignore", width="stretch", key="dl_csv")
 c3.download_button(
-    t("dl_xlsx", lang), data=lambda: exports.daily_xlsx(proj, lang, v.share_url),
+    t("export.dl_xlsx", lang), data=lambda: exports.daily_xlsx(proj, lang, v.share_url),
     file_name=exports.file_name("xlsx", lang, v.today),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore", width="stretch", key="dl_xlsx")

@@ -18,6 +18,7 @@ import math
 import numpy as np
 
 from .engine import EARLY_STAGE_FROM, SESSION_STAGE_FROM, SOURCES, STAGE_KEYS, Projection
+from .kpis import OVERVIEW
 from .params import (
     BEANS_PER_HEATING_ORDER,
     BEANS_PER_YUAN_ANDROID,
@@ -32,8 +33,7 @@ DAYS_PER_WEEK = 7
 PUBLIC_SHARE_BENCHMARK = 0.8  # DOMAIN: a healthy mature room gets over 80% from the public domain
 
 # The headline numbers of the overview, in display order: money first, then what a viewer does.
-KPI_KEYS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "unspent", "viewers_per_session",
-                             "gmv_per_viewer", "gpm", "public_share", "stage_reached_index")
+KPI_KEYS: tuple[str, ...] = OVERVIEW
 
 
 def _finite(x) -> float | None:

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import breakdown, fmt
+from . import breakdown
 from .engine import SOURCES, Projection
-from .report import stage_label, totals
+from .kpis import COMPARE, change_text, value_text
+from .report import totals
 
 FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
-# The KPIs compared, in display order; all from report.totals via breakdown.kpis and totals.
-KPI_KEYS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv", "buyers", "public_share",
-                             "stage_reached_index")
+KPI_KEYS: tuple[str, ...] = COMPARE  # the KPIs compared, in display order (planner.kpis)
 MAX_SCENARIOS = 3
 NO_RATIO = frozenset({"public_share", "stage_reached_index"})  # a share moves in points, a stage in steps
 
@@ -115,18 +114,5 @@ def daily_gmv(projs: list[Projection]) -> dict[str, np.ndarray | list[np.ndarray
 
 
 def kpi_text(key: str, value, lang: str, delta: bool = False) -> str:
-    """One KPI (or its change, with a sign) as people read it."""
-    if value is None:
-        return fmt.DASH
-    sign = "+" if delta and value > 0 else ""
-    if key in ("gmv", "net_gmv", "profit", "spend"):
-        return sign + fmt.money(value, lang)
-    if key == "roi":
-        return sign + fmt.roi(value)
-    if key == "public_share":
-        if delta:
-            return sign + fmt.number(100 * value, 1) + (" 个百分点" if lang == "zh" else " pp")
-        return fmt.percent(value)
-    if key == "stage_reached_index":
-        return f"{sign}{value}" + (" 级" if lang == "zh" else " stage(s)") if delta else stage_label(int(value), lang)
-    return sign + fmt.count(value, lang)
+    """One KPI (or its change, with a sign) as people read it: ``planner.kpis``' formatters."""
+    return change_text(key, value, lang) if delta else value_text(key, value, lang)

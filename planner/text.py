@@ -107,18 +107,764 @@ _CLI: dict[str, Entry] = {
 
 # --- the app: shell, navigation, sidebar, notices shown by pages
 _APP: dict[str, Entry] = {
+    # app.*: the app's shell
+    "app.title": ("视频号直播规划", "Channels live planner"),
+    "app.browser_title": ("视频号直播规划 · Channels live planner", "视频号直播规划 · Channels live planner"),
+    "app.label_with_unit": ("{label}（{unit}）", "{label} ({unit})"),
+    "app.list_separator": ("；", "; "),
+    # nav.*: navigation (one title per page)
+    "nav.overview": ("总览", "Overview"),
+    "nav.matrix": ("矩阵", "Matrix"),
+    "nav.assumptions": ("假设", "Assumptions"),
+    "nav.budget": ("投流预算", "Budget"),
+    "nav.calibrate": ("校准", "Calibrate"),
+    "nav.ranges": ("区间", "Ranges"),
+    "nav.compare": ("对比", "Compare"),
+    # sidebar.*: the sidebar
+    "sidebar.lang_label": ("语言 / Language", "语言 / Language"),
+    "sidebar.lang_zh": ("中文", "中文"),
+    "sidebar.lang_en": ("English", "English"),
+    "sidebar.scenario": ("场景参数", "Scenario"),
+    "sidebar.preset_label": ("预设场景", "Preset"),
+    "sidebar.preset_none": ("—", "—"),
+    "sidebar.preset_help": (
+        "选择一个行业案例，所有参数会改为该案例的取值；之后仍可继续拖动。",
+        "Pick an industry case: every parameter is set to its values; you can keep adjusting "
+        "afterwards."),
+    "sidebar.beans_caption": (
+        "每天约 {android} 豆（安卓 {a_rate}豆/元），可下 {android_orders} "
+        "个加热单（每单{per_order}豆）；iOS {ios} 豆（{i_rate}豆/元），{ios_orders} "
+        "个加热单",
+        "A day: about {android} beans on Android ({a_rate}/yuan) = {android_orders} heating orders "
+        "of {per_order}; {ios} on iOS ({i_rate}/yuan) = {ios_orders} orders"),
+    "sidebar.share_button": ("复制分享链接", "Copy share link"),
+    "sidebar.share_caption": (
+        "完整快照链接（含全部参数）：点右上角复制，粘贴到微信群，打开即是同一组数字。",
+        "Full snapshot link (every parameter): copy it with the button at the top right and paste it "
+        "into a WeChat group; it opens with the same numbers."),
+    "sidebar.reset_button": ("恢复默认值", "Reset to defaults"),
+    # notice.*: notices and errors shown above a page
+    "notice.link_problems": (
+        "链接中有 {n} 个参数有问题，已按下面的方式处理（数字按处理后的参数计算）：",
+        "{n} parameter(s) in the link had a problem and were handled as below (the numbers use the "
+        "corrected values):"),
+    "notice.link_dropped": (
+        "这个链接有 {fields} 个参数、约 {kib} KiB，超过了 Streamlit 能读取"
+        "的上限（{max_fields} "
+        "个参数或 {max_kib} KiB），整条链接都被忽略了：下面的数字用的是默认值。",
+        "This link has {fields} fields and about {kib} KiB, more than Streamlit reads ({max_fields} "
+        "fields or {max_kib} KiB), so the whole link was ignored: the numbers below use the defaults."),
+    "notice.heavy_waiting": (
+        "服务器正在进行 {n} 项大计算，这一项排队中，稍候会自动开始……",
+        "The server is running {n} heavy computations; this one is queued and starts as soon as one "
+        "finishes…"),
+    "notice.page_error": (
+        "这一步无法计算，原因如下；请换一个取值再试：",
+        "This could not be computed, for the reason below; try another value:"),
+    "notice.page_bug": (
+        "这一页出错了，详细信息已记录在服务器日志中。请换一个取值或刷新页面再试。",
+        "Something went wrong on this page; the details are in the server's log. Try another value "
+        "or reload the page."),
+    # table.*: column headers several tables share
+    "table.gmv": ("GMV", "GMV"),
+    "table.total": ("合计", "Total"),
+    "table.account": ("账号", "Account"),
+    "table.launch_day": ("开播日", "Launch day"),
+    "table.param": ("参数", "Parameter"),
+    "table.key": ("链接键", "Link key"),
+    "table.unit": ("单位", "Unit"),
+    "table.default": ("默认值", "Default"),
+    "table.current": ("当前值", "Current"),
+    "table.metric": ("指标", "KPI"),
+    # chart.*: words several charts share
+    "chart.axis_day": ("天", "Day"),
+    "chart.axis_share": ("公域占比（%）", "Public share (%)"),
+    "chart.axis_viewers_session": ("每场观看人数（UV，对数轴）", "Viewers a session (UV, log scale)"),
+    "chart.axis_week": ("周", "Week"),
+    "chart.public_share": ("公域占比", "Public share"),
+    "chart.benchmark": ("80% 基准", "80% benchmark"),
+    "chart.week_label": ("第{n}周", "W{n}"),
+    "chart.week_label_partial": ("第{n}周<br>（{days}天）", "W{n}<br>({days} d)"),
+    "chart.week_hover": ("第{n}周（第{first}–{last}天）", "Week {n} (days {first}–{last})"),
+    "chart.day_hover": ("第{day}天", "Day {day}"),
+    "chart.handoff_node": ("旗舰号导流", "Flagship hand-off"),
+    "chart.satellites_node": ("新号（合计）", "Satellites (all)"),
+    "chart.save_png": ("保存为图片（2倍）", "Save as PNG (2×)"),
+    "chart.unit_viewers": ("人", "viewers"),
 }
 
 # --- KPIs: names and the words around them (planner/kpis.py)
 _KPI: dict[str, Entry] = {
+    # kpi.*: the KPIs (planner/kpis.py): names, tooltips and the units of a change
+    "kpi.gmv": ("GMV", "GMV"),
+    "kpi.net_gmv": ("退货后净成交", "Net GMV"),
+    "kpi.profit": ("投流后利润", "Profit after spend"),
+    "kpi.roi": ("投产比 ROI", "ROI"),
+    "kpi.public_share": ("公域占比（UV）", "Public share (UV)"),
+    "kpi.stage": ("最高阶段", "Stage reached"),
+    "kpi.unspent": ("未花出预算", "Unspent budget"),
+    "kpi.viewers_per_session": ("场均观看人数（UV）", "Viewers a session (UV)"),
+    "kpi.gmv_per_viewer": ("UV价值（元/人）", "GMV per viewer (UV)"),
+    "kpi.gpm": ("GPM（元/千次PV）", "GPM (per 1,000 PV)"),
+    "kpi.unspent_help": (
+        "投流预算中花不出去的部分：直播间接不住的流量（超过每小时上限）、凑不满500豆一单的微信豆。未花"
+        "出的不计消耗（微信豆会退回）"
+        "。",
+        "Paid budget that could not be spent: traffic the room could not absorb (beyond the per-hour "
+        "ceiling) and beans short of a 500-bean order. It is not counted as spend (beans are "
+        "refunded)."),
+    "kpi.viewers_per_session_help": (
+        "每场直播的观看人数（UV，按人计），所有账号所有场次的平均。",
+        "Viewers (people, UV) of one session, averaged over every account's sessions."),
+    "kpi.gmv_per_viewer_help": (
+        "GMV ÷ 观看人数（UV，逐场累计）。按阶段表推算，日播的万人场约3元/人，头部约1.7–3.3元/人。",
+        "GMV ÷ viewers (UV, summed over sessions). The stage table implies about 3 元 for a daily "
+        "room of 10,000 and 1.7–3.3 元 for a head room."),
+    "kpi.gpm_help": (
+        "官方口径：每千次看播（观看人次，PV）的成交额 = GMV ÷ 看播人次 × 1000；看播人次 "
+        "= 观看人数 × 人均观看次数。",
+        "The official measure: GMV per 1,000 watch PV (visits) = GMV ÷ watch PV × 1,000; watch PV = "
+        "viewers × visits per viewer."),
+    "kpi.gmv_help": (
+        "预测期内整个矩阵的成交总额 = Σ 场观 × 转化率 × 客单价。",
+        "Total GMV of the matrix over the horizon = Σ PV × CVR × AOV."),
+    "kpi.net_gmv_help": ("GMV × (1 − 退货率)。", "GMV × (1 − return rate)."),
+    "kpi.profit_help": (
+        "净成交 × 毛利率 − 投流消耗（投流消耗合计 {spend}）。",
+        "Net GMV × margin − paid spend (total spend {spend})."),
+    "kpi.roi_help": ("GMV ÷ 投流消耗；不投流时无定义，显示 —。", "GMV ÷ paid spend; undefined (—) without spend."),
+    "kpi.public_share_help": (
+        "公域观看人数（推荐、粉丝、短视频、溢出、导流）占全部观看人数的比例；成熟的好直播间超过80%，没"
+        "学会承接的直播间只有两三成。",
+        "Public viewers (recommended, followers, videos, spill-over, hand-off) as a share of all "
+        "viewers (UV); good mature rooms exceed 80%, rooms that have not learned to catch public "
+        "traffic have 20–30%."),
+    "kpi.stage_help": (
+        "按阶段表：冷启动与出冷启动看开播2小时的观看人数，万人场与头部看整场观看人数；取所有账号、所有场次的最高值。",
+        "As the stage table reads them: cold start and out of cold start from viewers two hours in, "
+        "10,000+ and head from viewers of the whole session; the best over every account and session."),
+    "kpi.spend": ("投流消耗（预测期合计）", "Paid spend (horizon)"),
+    "kpi.pv": ("观看人数（UV）", "Viewers (UV)"),
+    "kpi.buyers": ("成交人数", "Buyers"),
+    "kpi.change_points": ("{value} 个百分点", "{value} pp"),
+    "kpi.change_stages": ("{value} 级", "{value} stage(s)"),
 }
 
 # --- pages: one section per page
 _PAGES: dict[str, Entry] = {
+    # overview.*: 总览 Overview
+    "overview.title": ("总览", "Overview"),
+    "overview.caption": (
+        "{days} 天 · {accounts} 个账号 · 每周 {sessions} 场、每场 {hours} "
+        "小时 · 客单价 {aov} · 公域转化率 {cvr}（按此客单价）",
+        "{days} days · {accounts} account(s) · {sessions} sessions a week of {hours} h · AOV {aov} · "
+        "public CVR {cvr} (at this AOV)"),
+    "overview.kpi_delta_caption": (
+        "箭头为相对本次会话上一个场景的变化。",
+        "Arrows show the change from the previous scenario of this session."),
+    "overview.decomp_title": ("GMV = 场观 × 转化率 × 客单价（按流量来源）", "GMV = PV × CVR × AOV by traffic source"),
+    "overview.decomp_caption": (
+        "每一行都满足 GMV = 场观 × 转化率 × 客单价，看哪个因子在推动 GMV。",
+        "Every row satisfies GMV = PV × CVR × AOV: see which factor moves GMV."),
+    "overview.decomp_delta_caption": (
+        "每一行都满足 GMV = 场观 × 转化率 × 客单价。右侧四列是与上一个场景相比的 GMV 变化，"
+        "以及其中来自场观、转化率、客单价的部分（Shapley 拆分，三者相加等于 GMV 变化）。",
+        "Every row satisfies GMV = PV × CVR × AOV. The four columns on the right are the change in "
+        "GMV from the previous scenario and the parts of it from PV, CVR and AOV (a Shapley split: "
+        "the three add up to the change)."),
+    "overview.col_from_pv": ("其中：场观", "from PV"),
+    "overview.col_from_cvr": ("其中：转化率", "from CVR"),
+    "overview.col_from_aov": ("其中：客单价", "from AOV"),
+    "overview.col_d_gmv": ("GMV变化", "ΔGMV"),
+    "overview.col_source": ("来源", "Source"),
+    "overview.col_pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed over sessions)"),
+    "overview.col_cvr": ("转化率", "CVR"),
+    "overview.col_aov": ("客单价", "AOV"),
+    "overview.col_buyers": ("成交人数", "Buyers"),
+    "overview.col_gmv_share": ("GMV占比", "GMV share"),
+    "overview.daily_gmv_title": ("每日GMV（按来源堆叠）", "Daily GMV by source (stacked)"),
+    "overview.mix_title": ("流量结构随时间变化", "Traffic mix over time"),
+    "overview.mix_caption": (
+        "堆叠面积为每天各来源观看人数（UV），折线为公域占比（右轴；不开播的日子空白），虚线为成熟直播间80%公域基准。",
+        "Stacked areas are daily viewers (UV) per source; the line is the public share (right axis; "
+        "blank on days without a session); the dashed line is the 80% benchmark of a mature room."),
+    "overview.downloads_title": ("下载", "Downloads"),
+    # matrix.*: 矩阵 Matrix
+    "matrix.title": ("矩阵", "Matrix"),
+    "matrix.single": (
+        "当前矩阵只有 1 个账号（旗舰号），没有新号可比较。把侧边栏“矩阵号”里的“矩阵账号数”调到 2 "
+        "个以上，即可看到按周热力图和大号带小号的导流。",
+        "The matrix has one account (the flagship), so there is nothing to compare. Set “Accounts in "
+        "matrix” under “Account matrix” in the sidebar to 2 or more to see the weekly heatmaps and "
+        "the flagship's hand-off."),
+    "matrix.caption": (
+        "{accounts} 个账号：旗舰号第1天开播，新号每 {every} 天开一个；共用同一个私域。",
+        "{accounts} accounts: the flagship goes live on day 1, a new account every {every} days; all "
+        "share one private domain."),
+    "matrix.caption_same": (
+        "{accounts} 个账号同时在第1天开播，共用同一个私域。",
+        "{accounts} accounts, all live from day 1, sharing one private domain."),
+    "matrix.heat_gmv_title": ("每个账号每周 GMV（元）", "Weekly GMV per account (yuan)"),
+    "matrix.heat_pv_title": ("每个账号每周观看人数（UV，逐场累计）", "Weekly viewers per account (UV, summed over sessions)"),
+    "matrix.accounts_title": ("账号明细", "Accounts"),
+    "matrix.col_sessions": ("场次", "Sessions"),
+    "matrix.col_per_session": ("场均观看（UV）", "Viewers a session (UV)"),
+    "matrix.after_day": ("第{n}天后（预测期内未开播）", "after day {n} (not within the horizon)"),
+    "matrix.col_best_stage": ("最高阶段", "Stage reached"),
+    "matrix.col_final_stage": ("期末阶段", "Final stage"),
+    "matrix.col_public_share": ("公域占比", "Public share"),
+    "matrix.col_viewers": ("观看人数（UV，逐场累计）", "Viewers (UV, summed)"),
+    "matrix.col_handoff": ("承接导流（人）", "Hand-off received"),
+    "matrix.col_final_followers": ("期末粉丝（人）", "Followers at the end"),
+    "matrix.day_n": ("第{n}天", "Day {n}"),
+    "matrix.sankey_title": (
+        "流量从哪里来：来源 → 账号，旗舰号 → 新号",
+        "Where viewers come from: sources → accounts, flagship → satellites"),
+    "matrix.sankey_caption": (
+        "旗舰号把 {share} 的公域观众导给同一天开播的新号（大号带小号），旗舰号自己的观看不减少。",
+        "The flagship sends {share} of its public viewers on to satellites streaming the same day; "
+        "its own viewers are not reduced."),
+    "matrix.stage_title": ("各账号每场观看人数与阶段", "Each account's viewers a session, and its stage"),
+    "matrix.stage_caption": (
+        "阶段：{bands}。虚线是整场1万、10万人的门槛；悬停可看开播2小时的观看人数和当场阶段。",
+        "Stages: {bands}. The dashed lines are the whole-session thresholds of 10,000 and 100,000; "
+        "hover for viewers two hours in and the session's stage."),
+    "matrix.stage_measure_2h": ("开播2小时", "two hours in"),
+    "matrix.stage_measure_session": ("整场", "whole session"),
+    "matrix.stage_first_title": ("首次到达各阶段的日期", "First day at each stage"),
+    "matrix.never": ("未到达", "not reached"),
+    # assumptions.*: 假设 Assumptions (parameters, formulas, reported cases)
+    "assumptions.cases_title": ("模型与报道案例对比", "How the model compares with reported cases"),
+    "assumptions.cases_caption": (
+        "每个案例的输入按报道的描述设置（报道没说的取默认值），从不按答案调参；模型落在报道值的0.5–2倍之内即通过。"
+        "报道值是区间时，比值按最近的一端计算，区间内为1。",
+        "Each case's inputs are set as the report describes it (what it does not say keeps the "
+        "default), never tuned to the answer; the model passes within 0.5–2× of the reported figure. "
+        "For a reported range the ratio is to its nearest end, 1 inside it."),
+    "assumptions.col_case": ("案例", "Case"),
+    "assumptions.col_reported": ("报道值", "Reported"),
+    "assumptions.col_model": ("模型", "Model"),
+    "assumptions.col_ratio": ("模型/报道", "Model / reported"),
+    "assumptions.col_inputs": ("输入如何设置", "How the inputs were set"),
+    "assumptions.col_pass": ("0.5–2倍内", "Within 0.5–2×"),
+    "assumptions.title": ("假设与公式", "Assumptions and formulas"),
+    "assumptions.caption": (
+        "每个参数的含义、单位、默认值、当前值、范围，以及默认值来自公开报道的事实还是假设。所有数字直接读自模型的参数表和常量。",
+        "Every parameter's meaning, unit, default, current value and range, and whether the default "
+        "is a reported fact or an assumption. Every number is read from the model's registry and "
+        "constants."),
+    "assumptions.col_meaning": ("含义", "Meaning"),
+    "assumptions.col_range": ("范围", "Range"),
+    "assumptions.col_source_kind": ("来源", "Basis"),
+    "assumptions.col_note": ("事实 / 假设说明", "Fact / assumption note"),
+    "assumptions.fact": ("事实", "Fact"),
+    "assumptions.assumption": ("假设", "Assumption"),
+    "assumptions.changed_mark": ("（已改）", " (changed)"),
+    "assumptions.formulas_title": ("公式", "Formulas"),
+    "assumptions.formulas_caption": (
+        "与 planner/engine.py 一致（模型 v2）。账号 a；每场的量乘以当天场次就是当天的量。",
+        "As in planner/engine.py (model v2). Account a; a day's figures are a session's times the "
+        "day's sessions."),
+    "assumptions.f_schedule_title": ("直播排期与时长", "Schedule and hours"),
+    "assumptions.f_schedule_words": (
+        "新号按间隔开播；每个账号每周开播 s 场（均匀分布，开播当天一场）；不开播的日子没有直播成交，但私域、"
+        "粉丝照常变化。观众随单场时长边际递减地累积。",
+        "Satellites launch at intervals; each account holds s sessions a week, evenly spaced, the "
+        "first on launch day. Days without a session sell nothing live; the private domain and "
+        "followers still change. Viewers build up over a session with diminishing returns."),
+    "assumptions.f_private_title": ("私域（邀约 → 到场 → 裂变）", "Private domain (invites → viewers → shares)"),
+    "assumptions.f_private_words": (
+        "整个矩阵共用一个私域 P（其中 C 人买过）。旗舰号可邀约全部，新号只能邀约其中重叠的一部分；所"
+        "有账号的邀约决定每人每周被邀约几次，"
+        "越频繁到场率越低。到场观众中有一部分会分享，带来二度观众。开新号不会增加私域里的人。",
+        "The whole matrix shares one private domain P (C of whom have bought). The flagship can "
+        "invite all of it, a satellite an overlapping part; every account's invites set how often a "
+        "person is invited a week, and the more often, the lower the show rate. Some viewers share "
+        "and bring second-degree viewers. Opening an account adds no people."),
+    "assumptions.f_quality_title": ("直播间质量分（平台评判的五个信号）", "Room quality (the platform's five signals)"),
+    "assumptions.f_quality_words": (
+        "五个信号各自折算到0–1后加权求和：私域观看量、直播广场点击率、陌生人停留、GPM（每千次看播PV成交额）"
+        "、互动。账号权重 w 是平台对直播间接得住的信任：每场向质量分靠拢，速度取决于平台送来的陌生观众多少；"
+        "有粉丝的老号起步就有权重，新号从0开始。",
+        "Five signals, each scaled to 0–1, weighted and summed: private volume, live-square CTR, "
+        "strangers' dwell, GPM (GMV per 1,000 watch PV), interaction. The account weight w is how "
+        "far the platform trusts the room to catch: each session it moves toward the quality, as "
+        "fast as the strangers the platform sends allow; an account with followers starts with some, "
+        "a new one at 0."),
+    "assumptions.f_quality_table": ("信号、权重与满分值", "Signals, weights and full-score values"),
+    "assumptions.col_signal": ("信号", "Signal"),
+    "assumptions.col_weight": ("权重", "Weight"),
+    "assumptions.col_scaling": ("折算", "Scaling"),
+    "assumptions.sig_private": ("私域观看量", "Private volume"),
+    "assumptions.sig_ctr": ("直播广场点击率", "Live-square CTR"),
+    "assumptions.sig_dwell": ("陌生人停留", "Stranger dwell"),
+    "assumptions.sig_gpm": ("GPM", "GPM"),
+    "assumptions.sig_interact": ("互动率", "Interaction"),
+    "assumptions.scale_half": ("x / (x + {half})：{half} 时得半分", "x / (x + {half}): half score at {half}"),
+    "assumptions.scale_full": ("min(x / {full}, 1)：{full} 计满分", "min(x / {full}, 1): full score at {full}"),
+    "assumptions.f_public_title": ("公域推荐（私域撬动公域）", "Public recommendation (private leverages public)"),
+    "assumptions.f_public_words": (
+        "公域有自己的来源：开场测试推流、粉丝开播提醒、短视频引流、旗舰号导流——不需要邀约。平台按质量分给出撬动比 "
+        "λ，再乘以账号权重（接得住的程度），把这些“自带观众”连同私域观众一起放大（私域撬动公域）。整个矩阵共享一个有限的受众，"
+        "公域观众向它饱和。",
+        "Public traffic has sources of its own: the platform's test wave, followers' live notices, "
+        "short videos, the flagship's hand-off — no invites needed. The platform's leverage λ, set "
+        "by quality and times the account's weight (how well it catches), multiplies these seeds "
+        "together with the private viewers (private leverages public). The matrix shares one finite "
+        "audience, toward which public viewers saturate."),
+    "assumptions.f_paid_title": ("投流（三种工具，边际递减）", "Paid traffic (three tools, diminishing returns)"),
+    "assumptions.f_paid_words": (
+        "每多买一个观看就贵一点：起价 cpv，到每场上限（每小时上限 × 时长）时为 cpv × (1 "
+        "+ 涨幅)；超出上限的预算花不出去，不计消耗（未花出预算）。微信豆按充值渠道折算豆数、按500豆整单购买。"
+        "当场私域观众达到{min_private}人时平台赠送流量券观看（不足按比例）。付费观看带来的自"
+        "然溢出在72小时内分三天到达。",
+        "Each extra viewer costs a little more: from the opening cpv up to cpv × (1 + rise) at a "
+        "session's ceiling (per-hour ceiling × hours); budget beyond it is not spent and not counted "
+        "(unspent budget). Beans are converted by where they were bought and bought in whole "
+        "500-bean orders. The platform grants coupon viewers when a session brings {min_private}+ "
+        "private viewers (in proportion below). Paid viewers' natural spill-over arrives over 72 "
+        "hours, spread over three days."),
+    "assumptions.f_conv_title": ("转化与成交", "Conversion and GMV"),
+    "assumptions.f_conv_words": (
+        "客单价越高转化越低（以200元为参照）。私域新客按公域转化率的倍数转化；老客12个月内复购的比例为复购率，"
+        "需求等一个月左右的直播，看得越频繁每场复购概率越低；粉丝和短视频来的观众按粉丝倍数；投流观众按各自精准度。"
+        "每个来源 GMV = 观看人数 × 转化率 × 客单价。",
+        "Dearer orders convert less (against a 200 元 reference). First-time private viewers convert "
+        "at a multiple of the public CVR; past buyers buy again at the 12-month repurchase rate, a "
+        "need waiting about a month for a session, so the more often they watch, the lower the "
+        "chance per session; followers and viewers from videos at the followers' multiple; paid "
+        "viewers at their tool's precision. Per source, GMV = viewers × CVR × AOV."),
+    "assumptions.f_dyn_title": ("状态演化（私转公再转私）", "Dynamics (the private → public → private snowball)"),
+    "assumptions.f_dyn_words": (
+        "陌生人成交后一部分沉淀回私域（私转公再转私），新客成为老客；新来的人和短视频观众中有人关注。私域和粉丝都向受众上限饱和，"
+        "每天按流失率减少，不会无限增长。",
+        "Some strangers who buy are captured back into the private domain (the snowball) and "
+        "first-time buyers become past buyers; some new viewers and video viewers follow. The "
+        "private domain and followers saturate toward the audience and churn daily: nothing grows "
+        "without bound."),
+    "assumptions.f_money_title": ("利润与投产比", "Profit and ROI"),
+    "assumptions.f_matrix_title": ("矩阵号", "Account matrix"),
+    "assumptions.f_matrix_words": (
+        "账号0是旗舰号，第0天开播；第k个新号在第 k × 间隔 天开播，权重和粉丝从0开始，可邀约共享私域的一部分，"
+        "短视频播放为旗舰号的一定比例。同一天开播时，旗舰号公域观众按比例导给新号。投流预算在开播的日子平均分给当天开播的账号，"
+        "除非链接给出按账号的分配比例（gdt_split 等）。",
+        "Account 0 is the flagship, live from day 0; satellite k goes live on day k × interval with "
+        "weight and followers at 0, inviting part of the shared private domain, its videos reaching "
+        "a share of the flagship's plays. On days both stream, a share of the flagship's public "
+        "viewers is handed to the satellites. Budgets are spent on streaming days, split evenly over "
+        "the accounts streaming that day unless the link gives per-account shares (gdt_split…)."),
+    "assumptions.stages_title": ("账号阶段（按阶段表）", "Account stages (the stage table)"),
+    "assumptions.col_stage": ("阶段", "Stage"),
+    "assumptions.col_stage_measure": ("看什么", "Measured by"),
+    "assumptions.col_viewers_2h": ("观看人数", "Viewers"),
+    "assumptions.stage_range_first": ("少于 {hi}", "under {hi}"),
+    "assumptions.stage_range_mid": ("{lo} – {hi}", "{lo} – {hi}"),
+    "assumptions.stage_range_last": ("{lo} 以上", "{lo} and more"),
+    "assumptions.constants_title": ("其他事实常量", "Other constants from facts"),
+    "assumptions.const_beans": (
+        "1元 = {android} 豆（安卓/网页），{ios} 豆（iOS）；加热以 {order} "
+        "豆为单位。",
+        "1 yuan = {android} beans (Android/web), {ios} (iOS); heating orders come in {order}-bean "
+        "steps."),
+    "assumptions.const_push": (
+        "开播初始推流 {lo}–{hi} 人，随账号权重增加。",
+        "Opening push of {lo}–{hi} viewers, rising with account weight."),
+    "assumptions.const_hours": (
+        "单场时长的边际递减（假设）：h 小时的直播接到全天的 1 − e^(−h/{tau}) 份；推荐量以 "
+        "{ref} 小时为参照。",
+        "Diminishing returns over hours (an assumption): a session of h hours catches 1 − "
+        "e^(−h/{tau}) of a day-long one; recommendation is referenced to {ref}-hour sessions."),
+    "assumptions.const_trust": (
+        "老号初始权重 = 质量分 × 粉丝 / (粉丝 + {half})；平台每场从陌生观众中学习，{"
+        "evidence}人时速度减半（假设）"
+        "。",
+        "An established account starts at weight = quality × followers / (followers + {half}); the "
+        "platform learns from strangers, at half speed with {evidence} a session (assumptions)."),
+    "assumptions.const_repeat": (
+        "老客的复购需求等约 {days} 天的直播，之后在别处满足（假设）。",
+        "A past buyer's repeat need waits about {days} days for a session, then is met elsewhere (an "
+        "assumption)."),
+    "assumptions.const_aov_ref": (
+        "转化率随客单价变化的参照客单价：{aov}元（事实：平台客单价超过200元）。",
+        "The order value conversion is referenced to: {aov} 元 (fact: AOV is over 200 元 "
+        "platform-wide)."),
+    "assumptions.const_benchmark": ("成熟直播间公域占比基准：{share}。", "Mature-room public share benchmark: {share}."),
+    "assumptions.roi_undefined": ("无投流时不适用", "undefined without spend"),
+    # budget_page.*: 投流 Budget (budget.* is the budget model's)
+    "budget_page.title": ("投流预算", "投流 Budget (paid traffic)"),
+    "budget_page.caption": (
+        "下一笔投流该投哪里、投流到底值不值：以下数字全部由同一个模型逐日模拟得出（含私域沉淀、权重、自然流量溢出）"
+        "。预算按“元/天”计，在整个预测期内每天花出。",
+        "Where should the next 元 of paid traffic go, and is it worth it at all? Every number below "
+        "comes from the same day-by-day model (captured buyers, account weight, natural spill-over). "
+        "Budgets are 元 a day, spent every day of the horizon."),
+    "budget_page.curves_title": ("响应曲线：每个工具多花一元能带来什么", "Response curves: what one more 元 on each tool buys"),
+    "budget_page.curves_caption": (
+        "横轴是该工具每天的总消耗（其余参数保持当前值）。边际ROI = 下一元带来的GMV；红色虚线为保本线："
+        "利润 = 净成交 × 毛利率 − 投流消耗 = 0，即边际ROI ≥ {be} 时下一元才赚钱。",
+        "The x axis is the tool's daily spend (everything else as now). Marginal ROI = GMV of the "
+        "next 元; the red dashed line is break-even: profit = net GMV × margin − spend = 0, so the "
+        "next 元 pays only while the marginal ROI is at least {be}."),
+    "budget_page.curve_summary": (
+        "当前 {now}/天：下一元带来 GMV {mroi} 元（保本 {be}）。{payback}",
+        "Now {now}/day: the next 元 brings {mroi} 元 GMV (break-even {be}). {payback}"),
+    "budget_page.payback_at": ("超过 {spend}/天 后，下一元不再赚钱。", "Beyond {spend}/day the next 元 no longer pays."),
+    "budget_page.payback_never_here": ("在图示范围内每一元都赚钱。", "Every 元 pays within the range shown."),
+    "budget_page.payback_zero": ("从第一元起就不赚钱。", "It does not pay from the first 元."),
+    "budget_page.row_viewers": ("观看人数（UV，预测期逐场累计）", "Viewers (UV, horizon total over sessions)"),
+    "budget_page.row_money": ("GMV 与利润（预测期合计，元）", "GMV and profit (horizon total, 元)"),
+    "budget_page.row_mroi": ("边际ROI（下一元带来的GMV）", "Marginal ROI (GMV of the next 元)"),
+    "budget_page.axis_spend": ("{tool}日消耗（元/天）", "{tool} daily spend (元/day)"),
+    "budget_page.axis_viewers": ("人（UV）", "viewers (UV)"),
+    "budget_page.axis_money": ("元", "元"),
+    "budget_page.axis_roi": ("GMV/元", "GMV per 元"),
+    "budget_page.trace_paid": ("{tool}观看", "{tool} viewers"),
+    "budget_page.trace_all": ("全部场观", "All viewers"),
+    "budget_page.trace_breakeven_gmv": ("保本GMV（利润=0）", "Break-even GMV (profit = 0)"),
+    "budget_page.trace_mroi": ("边际ROI", "Marginal ROI"),
+    "budget_page.trace_breakeven_roi": ("保本边际ROI", "Break-even marginal ROI"),
+    "budget_page.current": ("当前", "now"),
+    "budget_page.curve_title": ("{tool}：响应曲线", "{tool}: response curve"),
+    "budget_page.opt_title": ("预算优化：把钱分到工具和账号", "Optimiser: split the budget over tools and accounts"),
+    "budget_page.mode": ("问题", "Question"),
+    "budget_page.mode_fixed": ("固定预算怎么分", "How to split a fixed budget"),
+    "budget_page.mode_incremental": ("再加一笔钱投哪里", "Where the next 元 should go"),
+    "budget_page.mode_target": ("达到GMV目标最少要多少预算", "Smallest budget to reach a GMV target"),
+    "budget_page.mode_roi": ("ROI不低于下限时GMV最大", "Largest GMV with ROI at or above a floor"),
+    "budget_page.budget_fixed": ("每日预算（元/天）", "Daily budget (元/day)"),
+    "budget_page.budget_incremental": ("新增预算（元/天，在今天的分配之上）", "Extra budget (元/day, on top of today's split)"),
+    "budget_page.budget_ceiling": ("预算上限（元/天）", "Budget ceiling (元/day)"),
+    "budget_page.objective": ("优化目标", "Objective"),
+    "budget_page.objective_gmv": ("净成交（退货后GMV）", "Net GMV (after returns)"),
+    "budget_page.up_to": ("预算只是上限（不赚钱就少花）", "Budget is a ceiling (spend less if it does not pay)"),
+    "budget_page.target_gmv": ("GMV目标（预测期合计，元）", "GMV target (horizon total, 元)"),
+    "budget_page.min_roi": ("ROI下限（GMV÷投流消耗）", "ROI floor (GMV ÷ paid spend)"),
+    "budget_page.bounds": ("每个工具的上下限（元/天，留空=不限）", "Per-tool bounds (元/day; empty = none)"),
+    "budget_page.min_of": ("{tool}下限", "{tool} minimum"),
+    "budget_page.max_of": ("{tool}上限", "{tool} maximum"),
+    "budget_page.bean_step": (
+        "微信豆按500豆一单加热：按当前iOS充值占比，每单 {step}。",
+        "Beans heat in orders of 500: at the current iOS share, one order costs {step}."),
+    "budget_page.result_title": ("优化结果", "Result"),
+    "budget_page.before": ("当前", "Before"),
+    "budget_page.after": ("优化后", "After"),
+    "budget_page.change": ("变化", "Change"),
+    "budget_page.alloc_title": ("分配（元/天，按被加热账号）", "Allocation (元/day, by account heated)"),
+    "budget_page.col_orders": ("微信豆加热单/天", "Bean orders/day"),
+    "budget_page.col_next": ("下一元边际ROI", "Next 元 marginal ROI"),
+    "budget_page.apply": ("采用这个分配", "Use this allocation"),
+    "budget_page.apply_help": (
+        "把侧边栏的广点通、微信豆、流量券日消耗改为优化结果，并把每个账号的份额写进链接。",
+        "Set the sidebar's Tencent Ads, beans and coupons spend to this result and write each "
+        "account's share into the link."),
+    "budget_page.applied": (
+        "已采用：侧边栏和地址栏现在就是这个分配。",
+        "Applied: the sidebar and the address bar now hold this allocation."),
+    "budget_page.not_reached": ("未达到：", "Not reached: "),
+    "budget_page.next_best": (
+        "每天再多一元预算最该投：{account} · {tool}，预测期GMV再增加 {gain}（实际每花一元带来 "
+        "{mroi} 元GMV）。",
+        "One more 元 a day is best spent on {account} · {tool}: {gain} more GMV over the horizon "
+        "({mroi} 元 GMV per 元 actually spent)."),
+    "budget_page.after_curves": ("优化后的响应曲线", "Response curves after optimising"),
+    "budget_page.alloc_chart": ("每个账号的日预算", "Daily budget per account"),
+    "budget_page.cum_chart": ("累计GMV：当前 vs 优化后", "Cumulative GMV: before vs after"),
+    "budget_page.axis_yuan_day": ("元/天", "元/day"),
+    "budget_page.axis_cum_gmv": ("累计GMV（元）", "Cumulative GMV (元)"),
+    "budget_page.goal_title": (
+        "单变量反推：要达到GMV目标，某个参数要到多少",
+        "Goal seek: what one parameter must be to reach a GMV target"),
+    "budget_page.goal_param": ("参数", "Parameter"),
+    "budget_page.goal_gmv": ("GMV目标（元）", "GMV target (元)"),
+    "budget_page.goal_day": ("到第几天（留空=预测期末）", "By day (empty = end of horizon)"),
+    "budget_page.goal_apply": ("采用这个取值", "Use this value"),
+    "budget_page.goal_chart": ("第 {day} 天累计GMV 随 {param} 变化", "GMV by day {day} against {param}"),
+    "budget_page.goal_target": ("目标", "target"),
+    "budget_page.goal_answer": ("答案", "answer"),
+    "budget_page.error": ("无法计算：{msg}", "Cannot compute: {msg}"),
+    "budget_page.note": ("注：{text}", "Note: {text}"),
+    "budget_page.per_day": ("{money}/天", "{money}/day"),
+    # uncertainty_page.*: 区间 Ranges (uncertainty.* is the model's)
+    "uncertainty_page.ranges_title": ("区间与敏感性", "Ranges and sensitivity"),
+    "uncertainty_page.ranges_intro": (
+        "给不确定的参数设一个低–高区间，规划器按区间抽样 {draws} 次（三角分布，众数=当前滑块值，"
+        "各参数相互独立，随机种子 {seed}），给出 P10 / P50 / P90。同一个链接（含种子和抽样次数）"
+        "总是得到同样的区间。",
+        "Give uncertain parameters a low–high range: the planner draws {draws} times from them "
+        "(triangular distribution with its peak at the slider's value, parameters independent, seed "
+        "{seed}) and shows P10 / P50 / P90. The same link (seed and draws included) always gives the "
+        "same bands."),
+    "uncertainty_page.ranges_settings": ("抽样设置", "Sampling"),
+    "uncertainty_page.draws_label": ("抽样次数", "Draws"),
+    "uncertainty_page.draws_help": (
+        "蒙特卡洛抽样次数（1–10,000）；越多越稳，越慢。",
+        "Monte Carlo draws (1–10,000): more is steadier and slower."),
+    "uncertainty_page.seed_label": ("随机种子", "Random seed"),
+    "uncertainty_page.seed_help": (
+        "同样的种子和区间得到同样的结果；换一个种子看抽样误差有多大。",
+        "The same seed and ranges give the same numbers; change it to see the sampling noise."),
+    "uncertainty_page.ranged_label": ("设区间的参数", "Parameters with a range"),
+    "uncertainty_page.ranged_placeholder": ("选择参数", "Choose parameters"),
+    "uncertainty_page.ranged_help": (
+        "只有不确定的参数（市场、平台和投流工具的表现）可以设区间；投放金额、账号数和天数是决策，每次抽样都相同。",
+        "Only uncertain parameters (market, platform and paid-tool behaviour) take a range; spend, "
+        "accounts and days are decisions, the same in every draw."),
+    "uncertainty_page.range_label": ("{label} 区间", "{label} range"),
+    "uncertainty_page.no_ranges": (
+        "还没有设区间：下面的区间图只有一条线。选上面的参数给它们设区间。",
+        "No ranges yet: the bands below collapse to one line. Pick parameters above to give them a "
+        "range."),
+    "uncertainty_page.bands_title": ("{metric}：P10–P90 区间（每天）", "{metric}: P10–P90 band (per day)"),
+    "uncertainty_page.bands_cum_title": ("累计{metric}：P10–P90 区间", "Cumulative {metric}: P10–P90 band"),
+    "uncertainty_page.band_p10_p90": ("P10–P90", "P10–P90"),
+    "uncertainty_page.band_p50": ("P50（中位数）", "P50 (median)"),
+    "uncertainty_page.band_point": ("点估计（滑块值）", "Point estimate (slider values)"),
+    "uncertainty_page.bands_caption": (
+        "每天单独取分位数：P50 曲线不是某一次抽样的轨迹。",
+        "Percentiles are taken day by day: the P50 line is not the path of one draw."),
+    "uncertainty_page.axis_money_day": ("{metric}（元/天）", "{metric} (yuan/day)"),
+    "uncertainty_page.axis_money_cum": ("累计{metric}（元）", "Cumulative {metric} (yuan)"),
+    "uncertainty_page.axis_mix": ("占当天场观（%）", "Share of the day's viewers (%)"),
+    "uncertainty_page.axis_chance": ("达成概率（%）", "Chance (%)"),
+    "uncertainty_page.axis_gmv_change": (
+        "总 GMV 相对点估计的变化（元）",
+        "Total GMV change from the point estimate (yuan)"),
+    "uncertainty_page.axis_elasticity": ("弹性（GMV 变化% ÷ 参数变化%）", "Elasticity (% GMV per % parameter)"),
+    "uncertainty_page.totals_title": ("预测期合计", "Over the horizon"),
+    "uncertainty_page.mix_fan_title": (
+        "流量结构：各来源占比的 P10–P90 区间",
+        "Traffic mix: P10–P90 of each source's share"),
+    "uncertainty_page.target_title": ("GMV 目标达成概率", "Chance of reaching a GMV target"),
+    "uncertainty_page.target_label": ("GMV 目标（元）", "GMV target (yuan)"),
+    "uncertainty_page.target_day_label": ("截至第几天", "By day"),
+    "uncertainty_page.target_result": (
+        "到第 {day} 天累计 GMV 达到 {target} 的概率",
+        "Chance cumulative GMV reaches {target} by day {day}"),
+    "uncertainty_page.target_chart_title": (
+        "累计 GMV 达到 {target} 的概率（按天）",
+        "Chance cumulative GMV has reached {target}, by day"),
+    "uncertainty_page.tornado_title": (
+        "龙卷风图：每个参数在区间两端时的总 GMV",
+        "Tornado: total GMV with each parameter at either end"),
+    "uncertainty_page.tornado_caption": (
+        "其余参数保持滑块值。已设区间的参数用其区间；未设区间的参数在滑块值 ±{span} 之间变动（不超出参数允许范围，"
+        "值为 0 的参数不变）。按摆幅排序，显示前 {n} 个。",
+        "Every other parameter stays at its slider value. A parameter with a range moves across it; "
+        "one without moves ±{span} around its slider value (within its allowed limits; a parameter "
+        "at 0 does not move). Ranked by swing; the top {n} shown."),
+    "uncertainty_page.tornado_low": ("低端", "Low end"),
+    "uncertainty_page.tornado_high": ("高端", "High end"),
+    "uncertainty_page.elasticity_title": (
+        "弹性：参数变化 1% 时总 GMV 变化百分之几",
+        "Elasticity: % change of total GMV per 1% change"),
+    "uncertainty_page.elasticity_caption": (
+        "在滑块值上下各 1% 做中心差分（一次引擎调用算完全部参数）。",
+        "Central finite difference at ±1% of the slider value (one engine call for every parameter)."),
+    "uncertainty_page.col_value": ("当前值", "Value"),
+    "uncertainty_page.col_low": ("低端", "Low"),
+    "uncertainty_page.col_high": ("高端", "High"),
+    "uncertainty_page.col_gmv_low": ("低端时 GMV", "GMV at low"),
+    "uncertainty_page.col_gmv_high": ("高端时 GMV", "GMV at high"),
+    "uncertainty_page.col_swing": ("摆幅", "Swing"),
+    "uncertainty_page.col_elasticity": ("弹性", "Elasticity"),
+    "uncertainty_page.col_span": ("区间来源", "Span from"),
+    "uncertainty_page.span_range": ("已设区间", "range set"),
+    "uncertainty_page.span_default": ("默认 ±{span}", "default ±{span}"),
+    # compare_page.*: 对比 Compare (compare.* is the model's)
+    "compare_page.compare_title": ("场景对比", "Compare scenarios"),
+    "compare_page.compare_intro": (
+        "最多三个场景并排：当前场景、任意粘贴的分享链接、任意预设。差值都相对于第一个（当前）场景。",
+        "Up to three scenarios side by side: the current one, any pasted share link, any preset. "
+        "Differences are against the first (current) scenario."),
+    "compare_page.slot_current": ("A · 当前场景", "A · Current scenario"),
+    "compare_page.slot_label": ("{slot} · 对比场景", "{slot} · Scenario to compare"),
+    "compare_page.slot_none": ("（不对比）", "(none)"),
+    "compare_page.slot_link": ("粘贴分享链接…", "Paste a share link…"),
+    "compare_page.slot_pasted": ("粘贴的链接", "the pasted link"),
+    "compare_page.slot_preset": ("预设：{name}", "Preset: {name}"),
+    "compare_page.link_label": ("{slot} 的分享链接", "Share link for {slot}"),
+    "compare_page.link_placeholder": ("粘贴完整链接或只粘贴 ? 后面的参数", "Paste a whole link or just the part after ?"),
+    "compare_page.link_empty": ("粘贴一个链接来对比。", "Paste a link to compare."),
+    "compare_page.link_notices": (
+        "{slot} 的链接中有 {n} 个参数有问题，已按下面的方式处理：",
+        "{n} parameter(s) in {slot}'s link had a problem and were handled as below:"),
+    "compare_page.only_one": (
+        "选一个预设或粘贴一个链接，与当前场景对比。",
+        "Pick a preset or paste a link to compare with the current scenario."),
+    "compare_page.kpi_title": ("关键指标", "Key numbers"),
+    "compare_page.overlay_title": ("每日 GMV 对比", "Daily GMV compared"),
+    "compare_page.waterfall_title": ("GMV 差异拆解：{a} → {b}", "Where the GMV difference comes from: {a} → {b}"),
+    "compare_page.waterfall_caption": (
+        "每个来源的 GMV = 场观 × 转化率 × 客单价。差异按 Shapley 方法（三个因子按所有先后顺序变化的平均）"
+        "拆给每个来源的场观、转化率和客单价，各部分相加正好等于总差异。某来源在一侧没有场观时，它的 GMV "
+        "全部算作场观效应。",
+        "Each source's GMV = PV × CVR × AOV. The difference is split by the Shapley method (each "
+        "factor's change averaged over every order in which the three can change) into PV, CVR and "
+        "AOV effects per source; the parts add up exactly to the difference. A source with no "
+        "viewers on one side counts all of its GMV as a PV effect."),
+    "compare_page.factor_pv": ("场观", "PV"),
+    "compare_page.factor_cvr": ("转化率", "CVR"),
+    "compare_page.factor_aov": ("客单价", "AOV"),
+    "compare_page.gmv_of": ("{name} GMV", "{name} GMV"),
+    "compare_page.by_factor": (
+        "按因子合计：场观 {pv} · 转化率 {cvr} · 客单价 {aov}",
+        "By factor: PV {pv} · CVR {cvr} · AOV {aov}"),
+    "compare_page.delta_vs": ("{b} − {a}", "{b} − {a}"),
+    "compare_page.axis_effect": ("GMV（元）", "GMV (yuan)"),
+    # calibrate.*: 校准 Calibrate
+    "calibrate.title": ("用历史场次校准", "Calibrate from your past sessions"),
+    "calibrate.caption": (
+        "上传后台导出的历史直播数据（CSV 或 Excel .xlsx），规划器用同一个模型逐日重演这些场次，"
+        "用最小二乘拟合能被数据识别的参数，给出95%区间、拟合优度和回测误差；点“应用”把拟合结果变成当"
+        "前场景（地址栏即分享链接）"
+        "。",
+        "Upload your back office's export of past live sessions (CSV or Excel .xlsx). The planner "
+        "replays them day by day with the same model, fits the parameters the data can identify by "
+        "least squares, and reports 95% intervals, fit quality and a back-test; “Apply” makes the "
+        "fit the current scenario (the address bar is then its share link)."),
+    "calibrate.schema_title": ("文件格式：列名与单位", "File format: columns and units"),
+    "calibrate.schema_caption": (
+        "表头可用中文或英文，单位写在括号里也可以（如“成交金额(元)”）；每行是一个账号一天的一场直播。"
+        "上限 {mb} MB、{rows} 行。文件中的公式不会被执行。",
+        "Headers may be Chinese or English, with units in brackets (成交金额(元)); one row per account "
+        "and day. Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
+    "calibrate.upload": ("上传历史场次（CSV / XLSX）", "Upload past sessions (CSV / XLSX)"),
+    "calibrate.use_sample": ("使用示例文件", "Use the sample file"),
+    "calibrate.download_sample": ("下载示例文件", "Download the sample file"),
+    "calibrate.sample_caption": (
+        "示例文件由模型从一个已知场景加2%噪声生成，4个账号、90天。",
+        "The sample was made by the model from a known scenario plus 2% noise: 4 accounts, 90 days."),
+    "calibrate.waiting": ("上传一个文件，或点“使用示例文件”。", "Upload a file, or click “Use the sample file”."),
+    "calibrate.file_line": (
+        "{name}：{rows} 场，{accounts} 个账号，{first} 至 {last}",
+        "{name}: {rows} sessions, {accounts} account(s), {first} to {last}"),
+    "calibrate.bad_file": (
+        "文件无法使用，发现 {n} 个问题（行号按表格软件显示的行号）：",
+        "The file cannot be used; {n} problem(s) found (rows as your spreadsheet numbers them):"),
+    "calibrate.notices": ("读取时的提示：", "Notes from reading the file:"),
+    "calibrate.params_title": ("拟合结果", "Fitted parameters"),
+    "calibrate.params_caption": (
+        "“拟合”= 最小二乘估计（95%区间来自雅可比矩阵）；“取自文件”= 直接从数据读出；“默认值”"
+        "= 数据无法识别或没有对应列，保留默认值并说明原因。区间以保留默认值的参数为前提。",
+        "“fitted” = least-squares estimate (95% interval from the Jacobian); “from file” = read "
+        "straight from the data; “default” = not identifiable or no column, so the default is kept, "
+        "with the reason. Intervals assume the defaults kept are right."),
+    "calibrate.col_value": ("取值", "Value"),
+    "calibrate.col_interval": ("95%区间", "95% interval"),
+    "calibrate.col_identifiable": ("可识别", "Identifiable"),
+    "calibrate.col_status": ("来源", "Source"),
+    "calibrate.col_note": ("说明", "Note"),
+    "calibrate.yes": ("是", "yes"),
+    "calibrate.no": ("否", "no"),
+    "calibrate.status_fitted": ("拟合", "fitted"),
+    "calibrate.status_data": ("取自文件", "from file"),
+    "calibrate.status_default": ("默认值", "default"),
+    "calibrate.apply": ("应用：把拟合结果设为当前场景", "Apply: make the fit the current scenario"),
+    "calibrate.apply_help": (
+        "所有侧边栏参数改为拟合后的取值，地址栏随之变成分享链接。",
+        "Every sidebar parameter takes its fitted value; the address bar becomes the share link."),
+    "calibrate.applied": (
+        "已应用：侧边栏和地址栏现在是拟合后的场景。",
+        "Applied: the sidebar and the address bar now hold the fitted scenario."),
+    "calibrate.quality_title": ("拟合优度（逐场）", "Fit quality (per session)"),
+    "calibrate.col_series": ("数据列", "Column"),
+    "calibrate.backtest_title": (
+        "回测：用前80%的天数拟合，预测其余天数",
+        "Back-test: fit on the first 80% of days, project the rest"),
+    "calibrate.backtest_caption": (
+        "前 {train} 天拟合，后 {test} 天（{cutoff} 起）为预测；开播计划和日均投"
+        "流按整份文件（计划中已知的决策）"
+        "。",
+        "Fitted on the first {train} days, projected the last {test} (from {cutoff}); the launch "
+        "schedule and average spend come from the whole file (decisions a plan knows)."),
+    "calibrate.mape_gmv": ("回测MAPE：每日成交金额", "Back-test MAPE: daily GMV"),
+    "calibrate.mape_viewers": ("回测MAPE：每日场观", "Back-test MAPE: daily viewers"),
+    "calibrate.r2_gmv": ("拟合R²：逐场成交金额", "Fit R²: GMV per session"),
+    "calibrate.fig_gmv": ("每日成交金额：实际 vs 回测预测（MAPE {mape}）", "Daily GMV: actual vs back-test (MAPE {mape})"),
+    "calibrate.fig_viewers": (
+        "每日场观：实际 vs 回测预测（MAPE {mape}）",
+        "Daily viewers: actual vs back-test (MAPE {mape})"),
+    "calibrate.fig_residuals": (
+        "残差：每日成交金额 (实际 − 预测) ÷ 预测",
+        "Residuals: daily GMV (actual − projected) ÷ projected"),
+    "calibrate.trace_actual": ("实际", "Actual"),
+    "calibrate.trace_projected": ("模型（前80%拟合）", "Model (fitted on first 80%)"),
+    "calibrate.trace_train": ("拟合期", "Fit period"),
+    "calibrate.trace_test": ("回测期", "Back-test period"),
+    "calibrate.axis_date": ("日期", "Date"),
+    "calibrate.axis_gmv": ("成交金额（元/天）", "GMV (yuan/day)"),
+    "calibrate.axis_viewers": ("观看人数（UV，人/天）", "Viewers (UV per day)"),
+    "calibrate.axis_residual": ("相对误差（%）", "Relative error (%)"),
+    "calibrate.test_band": ("回测期", "back-test"),
+    "calibrate.downloads": ("下载逐场对比（实际 vs 拟合）", "Download the per-session comparison (actual vs fitted)"),
+    "calibrate.file_csv": ("视频号_校准_{date}.csv", "shipinhao_calibration_{date}.csv"),
+    "calibrate.file_xlsx": ("视频号_校准_{date}.xlsx", "shipinhao_calibration_{date}.xlsx"),
+    "calibrate.share_query": ("拟合场景的分享链接参数", "Share query of the fitted scenario"),
+    "calibrate.sheet": ("校准", "Calibration"),
 }
 
 # --- the projection card and exports
 _CARD: dict[str, Entry] = {
+    # card.*: the projection card (PNG)
+    "card.date": ("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}"),
+    "card.split": ("{tool}按账号分配 *", "{tool} split by account *"),
+    "card.title": ("视频号直播带货 · 经营预测", "WeChat Channels (视频号) live commerce · Projection"),
+    "card.subtitle": (
+        "{days}天 · {accounts}个矩阵账号 · 生成于 {date}",
+        "{days} days · {accounts} accounts · made on {date}"),
+    "card.chart": ("每日GMV（按流量来源）", "Daily GMV by traffic source"),
+    "card.assumptions": ("关键假设", "Key assumptions"),
+    "card.changed": ("* 与默认值不同", "* differs from the default"),
+    "card.more": ("……另有 {n} 项与默认值不同，见链接", "… and {n} more changed from the defaults: see the link"),
+    "card.link": ("分享链接（扫码或复制打开同一情景）", "Share link (scan or open it to see this scenario)"),
+    "card.no_qr": ("链接过长，无法生成二维码", "The link is too long for a QR code"),
+    "card.disclaimer": (
+        "本卡片为模型推演，默认值标注事实或假设，不是平台数据或承诺。",
+        "A model projection: defaults are labelled fact or assumption; not platform data or a "
+        "promise."),
+    "card.pv_buyers": ("观看人数(UV) {pv} · 成交 {buyers}人", "Viewers (UV) {pv} · {buyers} buyers"),
+    "card.returns_note": ("退货率 {returns}", "Return rate {returns}"),
+    "card.spend_note": ("投流消耗 {spend}", "Paid spend {spend}"),
+    "card.roi_note": ("GMV ÷ 投流消耗", "GMV ÷ paid spend"),
+    "card.private_note": ("私域占比 {private}", "Private share {private}"),
+    "card.stage_note": ("早期看开播2小时、后期看整场观看人数", "Early stages 2 h in, later ones by the session"),
+    # export.*: downloads: file names, sheets, chart PNG names
+    "export.dl_card": ("下载预测图", "Download projection card"),
+    "export.dl_csv": ("下载日报 CSV", "Download daily CSV"),
+    "export.dl_xlsx": ("下载日报 Excel", "Download daily Excel"),
+    "export.dl_card_missing": (
+        "预测图导出尚未安装（views/card.py）。",
+        "The projection card export (views/card.py) is not installed yet."),
+    "export.file_card": ("视频号预测_{date}.png", "shipinhao_projection_{date}.png"),
+    "export.file_csv": ("视频号日报_{date}.csv", "shipinhao_daily_{date}.csv"),
+    "export.file_xlsx": ("视频号日报_{date}.xlsx", "shipinhao_daily_{date}.xlsx"),
+    "export.sheet_daily": ("日报", "Daily"),
+    "export.sheet_scenario": ("场景", "Scenario"),
+    "export.file_prefix": ("视频号", "shipinhao"),
+    "export.part_overview": ("总览", "overview"),
+    "export.part_matrix": ("矩阵", "matrix"),
+    "export.part_daily_gmv": ("每日GMV", "daily-gmv"),
+    "export.part_traffic_mix": ("流量结构", "traffic-mix"),
+    "export.part_heat_gmv": ("每周GMV热力图", "weekly-gmv-heatmap"),
+    "export.part_heat_pv": ("每周场观热力图", "weekly-viewers-heatmap"),
+    "export.part_sankey": ("导流桑基图", "flows-sankey"),
+    "export.part_stages": ("账号阶段", "account-stages"),
+    "export.part_budget": ("投流", "budget"),
+    "export.part_calibrate": ("校准", "calibration"),
+    "export.part_ranges": ("区间", "ranges"),
+    "export.part_compare": ("对比", "compare"),
+    "export.part_gmv_daily": ("每日GMV区间", "daily-gmv-bands"),
+    "export.part_gmv_cumulative": ("累计GMV区间", "cumulative-gmv-bands"),
+    "export.part_net_gmv_daily": ("每日净成交区间", "daily-net-gmv-bands"),
+    "export.part_net_gmv_cumulative": ("累计净成交区间", "cumulative-net-gmv-bands"),
+    "export.part_profit_daily": ("每日利润区间", "daily-profit-bands"),
+    "export.part_profit_cumulative": ("累计利润区间", "cumulative-profit-bands"),
+    "export.part_mix": ("流量结构区间", "traffic-mix-bands"),
+    "export.part_target": ("目标达成概率", "target-chance"),
+    "export.part_tornado": ("龙卷风图", "tornado"),
+    "export.part_elasticity": ("弹性", "elasticities"),
+    "export.part_overlay": ("每日GMV对比", "daily-gmv-compared"),
+    "export.part_waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
 }
 
 _SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD)

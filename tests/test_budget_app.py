@@ -17,6 +17,7 @@ from planner.engine import TOOLS, simulate
 from planner.link import from_query
 from planner.params import BY_KEY
 from planner.scenario import Scenario
+from planner.text import t
 from tests import apptest_pages
 from views import budget_charts as bc
 from views import budget_state as bs
@@ -39,10 +40,10 @@ def charts(at: AppTest) -> list:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_renders_in_both_languages(lang):
     at = open_page(lang=lang)
-    assert at.title[0].value == bc.bt("title", lang)
+    assert at.title[0].value == t("budget_page.title", lang)
     heads = [s.value for s in at.subheader]
     for key in ("curves_title", "opt_title", "goal_title"):
-        assert bc.bt(key, lang) in heads
+        assert t(f"budget_page.{key}", lang) in heads
     assert len(charts(at)) >= 8  # 3 curves, allocation, cumulative GMV, 3 curves after, goal
     for chart in charts(at):
         config = json.loads(chart.proto.config)
@@ -58,9 +59,9 @@ def test_result_shows_the_planner_numbers():
     scenario = Scenario()
     plan = budget.optimise(scenario, 10_000, "gmv")
     kpis = at.dataframe[0].value
-    row = kpis[kpis[bc.bt("kpi_col", "zh")] == "GMV"].iloc[0]
-    assert row[bc.bt("before", "zh")] == fmt.money(plan.before["gmv"], "zh")
-    assert row[bc.bt("after", "zh")] == fmt.money(plan.after["gmv"], "zh")
+    row = kpis[kpis[t("table.metric", "zh")] == "GMV"].iloc[0]
+    assert row[t("budget_page.before", "zh")] == fmt.money(plan.before["gmv"], "zh")
+    assert row[t("budget_page.after", "zh")] == fmt.money(plan.after["gmv"], "zh")
 
 
 def test_apply_makes_the_allocation_the_current_scenario():
@@ -75,9 +76,9 @@ def test_apply_makes_the_allocation_the_current_scenario():
         assert at.query_params.get(key) == wanted[key]
     # The app now simulates the allocation, split included: the page's "before" is the plan's "after".
     kpis = at.dataframe[0].value
-    row = kpis[kpis[bc.bt("kpi_col", "zh")] == "GMV"].iloc[0]
-    assert row[bc.bt("before", "zh")] == fmt.money(plan.after["gmv"], "zh")
-    assert at.success and at.success[0].value == bc.bt("applied", "zh")
+    row = kpis[kpis[t("table.metric", "zh")] == "GMV"].iloc[0]
+    assert row[t("budget_page.before", "zh")] == fmt.money(plan.after["gmv"], "zh")
+    assert at.success and at.success[0].value == t("budget_page.applied", "zh")
 
 
 def test_infeasible_bounds_show_one_error_not_an_exception():
@@ -116,7 +117,7 @@ def test_page_keys_are_not_unknown_parameters():
 def test_page_settings_come_from_the_link():
     # Streamlit writes a bound radio's or selectbox's shown label into the URL; the link's lang=
     # travels with it, so a link reopens in its own language with its own labels.
-    mode_label = bc.STRINGS["mode_incremental"][0]
+    mode_label = t("budget_page.mode_incremental", "zh")
     param_label = i18n.param_label(BY_KEY["cvr"], "zh")
     at = open_page({"budget": "20000", "mode": mode_label, "gdt_max": "500", "goal_param": param_label})
     assert at.number_input(key="budget").value == 20000
@@ -156,10 +157,10 @@ def test_curve_figure_marks_now_and_break_even(results):
     c = curves["gdt"]
     fig = bc.curve_figure(c, "zh")
     names = [tr.name for tr in fig.data]
-    assert bc.bt("current", "zh") in names and bc.bt("trace_breakeven_roi", "zh") in names
-    be = next(tr for tr in fig.data if tr.name == bc.bt("trace_breakeven_roi", "zh"))
+    assert t("budget_page.current", "zh") in names and t("budget_page.trace_breakeven_roi", "zh") in names
+    be = next(tr for tr in fig.data if tr.name == t("budget_page.trace_breakeven_roi", "zh"))
     assert np.allclose(be.y, c.breakeven_roi)
-    now = [tr for tr in fig.data if tr.name == bc.bt("current", "zh")]
+    now = [tr for tr in fig.data if tr.name == t("budget_page.current", "zh")]
     assert all(tr.x[0] == pytest.approx(2000) for tr in now)
     assert fmt.roi(c.marginal_roi[c.current]) in bc.curve_summary(c, "zh")
 

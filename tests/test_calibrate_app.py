@@ -17,6 +17,7 @@ from planner.calibration import COLUMNS, MAX_BYTES, calibrate, read_sessions
 from planner.link import from_query
 from planner.params import PARAMS
 from planner.scenario import Scenario
+from planner.text import t
 from tests import apptest_pages
 from views import calibrate_view as cv
 
@@ -49,8 +50,8 @@ def registry_state(at: AppTest) -> dict:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_renders_and_waits_for_a_file(lang):
     at = open_page(lang)
-    assert at.title[0].value == cv.t("title", lang)
-    assert at.info[0].value == cv.t("waiting", lang)
+    assert at.title[0].value == t("calibrate.title", lang)
+    assert at.info[0].value == t("calibrate.waiting", lang)
     schema = at.dataframe[0].value
     assert len(schema) == len(COLUMNS)
     assert not at.get("plotly_chart") and not at.error
@@ -62,9 +63,9 @@ def test_the_sample_button_shows_the_fit_and_apply_changes_the_scenario(sample_c
     assert Scenario(**before) == Scenario()
     at.button(key="calibrate_use_sample").click().run()
     assert not at.exception
-    table = next(d.value for d in at.dataframe if cv.t("col_status", "zh") in d.value.columns)
+    table = next(d.value for d in at.dataframe if t("calibrate.col_status", "zh") in d.value.columns)
     assert len(table) == len(sample_cal.fit.estimates)
-    assert set(table[cv.t("col_status", "zh")]) == {"拟合", "取自文件", "默认值"}
+    assert set(table[t("calibrate.col_status", "zh")]) == {"拟合", "取自文件", "默认值"}
     charts = at.get("plotly_chart")
     assert len(charts) == 3
     for chart in charts:
@@ -79,7 +80,7 @@ def test_the_sample_button_shows_the_fit_and_apply_changes_the_scenario(sample_c
     after = registry_state(at)
     assert after == sample_cal.scenario.as_dict()
     assert after != before
-    assert at.success[0].value == cv.t("applied", "zh")
+    assert at.success[0].value == t("calibrate.applied", "zh")
     # The sliders are bound to the URL: the address bar now says what the fit says.
     link, _ = from_query(dict(at.query_params))
     assert link.as_dict() == sample_cal.scenario.as_dict()
@@ -99,7 +100,7 @@ def test_a_bad_file_lists_its_problems_as_plain_text_and_changes_nothing():
     cells[7] = "<img src=x onerror=alert(1)>**bold**"  # GMV of the sheet's 5th row
     lines[4] = ",".join(cells)
     at = upload(at, "bad.csv", "\n".join(lines).encode("utf-8"))
-    assert at.error[0].value == cv.t("bad_file", "zh", n=1)
+    assert at.error[0].value == t("calibrate.bad_file", "zh", n=1)
     assert "第5行，H列（成交金额(元)）" in at.code[0].value
     assert "<img src=x onerror=alert(1)>**bold**" in at.code[0].value  # shown, inert
     assert not any("onerror" in m.value for m in at.markdown)

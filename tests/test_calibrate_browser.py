@@ -16,8 +16,8 @@ import pytest
 
 from planner.calibration import calibrate, read_sessions
 from planner.link import from_query
+from planner.text import t
 from tests.conftest_browser import ROOT, act_and_wait, goto_app
-from views import calibrate_view as cv
 
 pytestmark = pytest.mark.browser
 
@@ -36,19 +36,19 @@ def shot(page, name: str) -> None:
 def test_upload_the_sample_apply_the_fit_and_the_url_changes(server, page):
     expected = calibrate(read_sessions(SAMPLE.read_bytes(), SAMPLE.name)).scenario
     goto_app(page, f"{server.url}/calibrate")
-    assert page.get_by_text(cv.t("waiting", "zh")).is_visible()
+    assert page.get_by_text(t("calibrate.waiting", "zh")).is_visible()
     url_before = page.url
     assert from_query(urlsplit(url_before).query)[0] != expected
 
     chooser = page.locator("[data-testid='stFileUploader'] input[type='file']")
     act_and_wait(page, lambda: chooser.set_input_files(str(SAMPLE)))
-    apply = page.get_by_role("button", name=cv.t("apply", "zh"))
+    apply = page.get_by_role("button", name=t("calibrate.apply", "zh"))
     apply.wait_for(timeout=60_000)
     page.locator("[data-testid='stPlotlyChart']").first.wait_for()
     shot(page, "calibrate_fitted_zh")
 
     act_and_wait(page, apply.click)
-    page.get_by_text(cv.t("applied", "zh")).wait_for()
+    page.get_by_text(t("calibrate.applied", "zh")).wait_for()
     page.wait_for_function("(before) => window.location.href !== before", arg=url_before)
     url = urlsplit(page.url)
     assert url.path.endswith("/calibrate")

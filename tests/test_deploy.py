@@ -25,6 +25,7 @@ import websockets
 
 from benchmarks.load import Session
 from planner.calibration import calibrate, read_sessions
+from planner.text import t
 from tests.conftest_browser import ROOT, Deployment, act_and_wait, goto_app, launch_chromium, new_page
 from views import calibrate_view as cv
 
@@ -119,7 +120,7 @@ def test_a_browser_session_with_an_upload_through_nginx(deployment):
                 chooser = page.locator("[data-testid='stFileUploader'] input[type='file']")
                 act_and_wait(page, lambda chooser=chooser: chooser.set_input_files(str(SAMPLE)))
                 # The fit is drawn only if the upload reached the replica that holds the session.
-                page.get_by_role("button", name=cv.t("apply", "zh")).wait_for(timeout=60_000)
+                page.get_by_role("button", name=t("calibrate.apply", "zh")).wait_for(timeout=60_000)
                 page.get_by_text(line).wait_for()
                 page.context.close()
         finally:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from planner.text import t
 from tests.conftest_browser import goto_app, metrics
-from views.i18n import t
 from views.streamlit_shell import STREAMLIT_MAX_QUERY_FIELDS
 
 
@@ -19,7 +19,7 @@ def test_a_link_with_too_many_fields_is_named_not_silently_ignored(server, page)
     goto_app(page, f"{server.url}/?{query}")
     page.get_by_text("Streamlit reads", exact=False).first.wait_for()
     text = page.locator("[data-testid='stAlert']").first.inner_text()
-    assert text == t("link_dropped", "en", fields=f"{fields:,}", kib=f"{len(query) / 1024:,.0f}",
+    assert text == t("notice.link_dropped", "en", fields=f"{fields:,}", kib=f"{len(query) / 1024:,.0f}",
                      max_fields="1,000", max_kib="512")
     assert "GMV" in metrics(page)  # the page works, on the defaults, in the link's language
     assert "link_dropped" not in page.url  # the address bar is a clean share link again

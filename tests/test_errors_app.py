@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from planner import budget
-from views.i18n import t
+from planner.text import t
 
 from .apptest_pages import APP, open_page
 
@@ -40,7 +40,7 @@ def test_an_unexpected_error_is_one_short_line_without_details(monkeypatch):
     at.run()
     at.switch_page("pages/compare.py").run()
     assert not at.exception, "the traceback reached the page"
-    assert [e.value for e in at.error] == [t("page_bug", "zh")]
+    assert [e.value for e in at.error] == [t("notice.page_bug", "zh")]
     assert not any(SECRET in text or "RuntimeError" in text for text in _texts(at))
 
 
@@ -54,5 +54,5 @@ def test_a_planner_error_is_its_own_sentence_as_plain_text(monkeypatch):
     at.run()
     at.switch_page("pages/compare.py").run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("page_error", "en")]
+    assert [e.value for e in at.error] == [t("notice.page_error", "en")]
     assert "no plan: **bold** <b>x</b>" in [c.value for c in at.code]  # st.code: never Markdown or HTML

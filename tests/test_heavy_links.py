@@ -19,10 +19,10 @@ from planner import uncertainty as U
 from planner.cli import main
 from planner.link import to_query
 from planner.scenario import MAX_DRAWS, Scenario
+from planner.text import t
 from tests.apptest_pages import open_page
 from tests.heavy_link import heaviest
 from views import memo
-from views.i18n import t
 
 # --- the compute budget --------------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ def test_the_waiting_notice_is_on_the_page():
         memo._waiting_notice()
 
     at = AppTest.from_function(script).run()
-    assert [i.value for i in at.info] == [t("heavy_waiting", "zh", n=memo.HEAVY_AT_ONCE)]
+    assert [i.value for i in at.info] == [t("notice.heavy_waiting", "zh", n=memo.HEAVY_AT_ONCE)]
 
 
 @pytest.mark.parametrize("module, name", [("views.state", "project"), ("views.ranges", "monte_carlo"),

@@ -10,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import breakdown
-from planner.engine import SOURCES, simulate
+from planner.engine import SOURCE_LABELS, SOURCES, simulate
 from planner.scenario import Scenario
 from views import overview_charts as oc
 from views.charts import FONT_FAMILY, chart_filename
-from views.i18n import SOURCE_LABELS
 
 NAME = chart_filename("overview", "daily_gmv", "zh", "2025-01-31")
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from planner.text import t
 from tests.apptest_pages import open_page
 from views import page_keys
-from views.i18n import t
 
 BUDGET = "pages/budget.py"
 
@@ -30,7 +30,7 @@ def test_a_bad_page_value_is_named_not_silently_replaced(key, text):
 
 
 def link_notices(at) -> list[str]:
-    title = t("notices_title", "zh", n=1)[:8]
+    title = t("notice.link_problems", "zh", n=1)[:8]
     return [w.value for w in at.warning if w.value.startswith(title)]
 
 

@@ -11,6 +11,7 @@ from planner.engine import simulate
 from planner.link import from_query
 from planner.presets import PRESETS
 from planner.scenario import Scenario
+from planner.text import CATALOGUE, t
 from tests.apptest_pages import open_page
 from views import charts, compare_view, uncertainty_view
 
@@ -36,8 +37,8 @@ def test_page_renders_without_exception(page, lang):
     at = open_page(page, {"cvr_range": "0.01,0.03", "draws": "200"}, lang)
     assert charts_of(at)
     title = at.title[0].value
-    assert title == (uncertainty_view.t("ranges_title", lang) if page == RANGES else
-                     compare_view.t("compare_title", lang))
+    assert title == (t("uncertainty_page.ranges_title", lang) if page == RANGES else
+                     t("compare_page.compare_title", lang))
 
 
 def test_ranges_page_reads_ranges_draws_and_seed_from_the_link():
@@ -172,7 +173,9 @@ def test_chart_filenames():
 
 
 def test_strings_have_both_languages_and_do_not_shadow_each_other():
-    assert not set(uncertainty_view.STRINGS) & set(compare_view.STRINGS)
-    for table in (uncertainty_view.STRINGS, compare_view.STRINGS):
-        for key, (zh, en) in table.items():
-            assert zh and en, key
+    # One catalogue: a key names one text, so the two pages' words cannot shadow each other.
+    keys = [key for key in CATALOGUE if key.startswith(("uncertainty_page.", "compare_page."))]
+    assert keys
+    for key in keys:
+        zh, en = CATALOGUE[key]
+        assert zh and en, key

@@ -1,7 +1,7 @@
-"""投流 Budget page: its strings and figures. Pure functions from ``planner.budget`` results to
-``plotly.graph_objects.Figure`` and rows; no streamlit here, so everything is testable without a
-server. Chinese first; the CJK font leads the layout font; axes carry their units; hover text
-is pre-formatted with ``planner.fmt``.
+"""投流 Budget page: its tables and figures (its words: ``planner.text``, ``budget_page.*``). Pure
+functions from ``planner.budget`` results to ``plotly.graph_objects.Figure`` and rows; no
+streamlit here, so everything is testable without a server. Chinese first; the CJK font leads
+the layout font; axes carry their units; hover text is pre-formatted with ``planner.fmt``.
 """
 
 from __future__ import annotations
@@ -12,130 +12,24 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from planner import fmt
+from planner import fmt, kpis
 from planner.budget import Curve, Goal, Plan
-from planner.engine import SOURCE_LABELS, TOOLS, Projection
+from planner.engine import TOOLS, Projection
 from planner.params import BY_KEY
 from planner.report import account_name
+from planner.text import t
 
 from .charts import FONT_FAMILY, SOURCE_COLORS, tick_label
-from .i18n import translator
+from .i18n import source_label
 
-PAGE_TITLE = ("投流预算", "投流 Budget")
 BREAKEVEN_COLOR = "#E03131"
 GMV_COLOR = "#1F6FEB"
 PROFIT_COLOR = "#07C160"
 MUTED = "#6C757D"
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("投流预算", "投流 Budget (paid traffic)"),
-    "caption": ("下一笔投流该投哪里、投流到底值不值：以下数字全部由同一个模型逐日模拟得出（含私域沉淀、权重、"
-                "自然流量溢出）。预算按“元/天”计，在整个预测期内每天花出。",
-                "Where should the next 元 of paid traffic go, and is it worth it at all? Every number "
-                "below comes from the same day-by-day model (captured buyers, account weight, natural "
-                "spill-over). Budgets are 元 a day, spent every day of the horizon."),
-    "curves_title": ("响应曲线：每个工具多花一元能带来什么", "Response curves: what one more 元 on each tool buys"),
-    "curves_caption": ("横轴是该工具每天的总消耗（其余参数保持当前值）。边际ROI = 下一元带来的GMV；红色虚线为保本线："
-                       "利润 = 净成交 × 毛利率 − 投流消耗 = 0，即边际ROI ≥ {be} 时下一元才赚钱。",
-                       "The x axis is the tool's daily spend (everything else as now). Marginal ROI = GMV of the "
-                       "next 元; the red dashed line is break-even: profit = net GMV × margin − spend = 0, so "
-                       "the next 元 pays only while the marginal ROI is at least {be}."),
-    "curve_summary": ("当前 {now}/天：下一元带来 GMV {mroi} 元（保本 {be}）。{payback}",
-                      "Now {now}/day: the next 元 brings {mroi} 元 GMV (break-even {be}). {payback}"),
-    "payback_at": ("超过 {spend}/天 后，下一元不再赚钱。", "Beyond {spend}/day the next 元 no longer pays."),
-    "payback_never_here": ("在图示范围内每一元都赚钱。", "Every 元 pays within the range shown."),
-    "payback_zero": ("从第一元起就不赚钱。", "It does not pay from the first 元."),
-    "row_viewers": ("观看人数（UV，预测期逐场累计）", "Viewers (UV, horizon total over sessions)"),
-    "row_money": ("GMV 与利润（预测期合计，元）", "GMV and profit (horizon total, 元)"),
-    "row_mroi": ("边际ROI（下一元带来的GMV）", "Marginal ROI (GMV of the next 元)"),
-    "axis_spend": ("{tool}日消耗（元/天）", "{tool} daily spend (元/day)"),
-    "axis_viewers": ("人（UV）", "viewers (UV)"),
-    "axis_money": ("元", "元"),
-    "axis_roi": ("GMV/元", "GMV per 元"),
-    "trace_paid": ("{tool}观看", "{tool} viewers"),
-    "trace_all": ("全部场观", "All viewers"),
-    "trace_gmv": ("GMV", "GMV"),
-    "trace_profit": ("投流后利润", "Profit after spend"),
-    "trace_breakeven_gmv": ("保本GMV（利润=0）", "Break-even GMV (profit = 0)"),
-    "trace_mroi": ("边际ROI", "Marginal ROI"),
-    "trace_breakeven_roi": ("保本边际ROI", "Break-even marginal ROI"),
-    "current": ("当前", "now"),
-    "payback": ("保本点", "break-even"),
-    "curve_title": ("{tool}：响应曲线", "{tool}: response curve"),
-    "opt_title": ("预算优化：把钱分到工具和账号", "Optimiser: split the budget over tools and accounts"),
-    "mode": ("问题", "Question"),
-    "mode_fixed": ("固定预算怎么分", "How to split a fixed budget"),
-    "mode_incremental": ("再加一笔钱投哪里", "Where the next 元 should go"),
-    "mode_target": ("达到GMV目标最少要多少预算", "Smallest budget to reach a GMV target"),
-    "mode_roi": ("ROI不低于下限时GMV最大", "Largest GMV with ROI at or above a floor"),
-    "budget_fixed": ("每日预算（元/天）", "Daily budget (元/day)"),
-    "budget_incremental": ("新增预算（元/天，在今天的分配之上）", "Extra budget (元/day, on top of today's split)"),
-    "budget_ceiling": ("预算上限（元/天）", "Budget ceiling (元/day)"),
-    "objective": ("优化目标", "Objective"),
-    "objective_gmv": ("净成交（退货后GMV）", "Net GMV (after returns)"),
-    "objective_profit": ("投流后利润", "Profit after spend"),
-    "up_to": ("预算只是上限（不赚钱就少花）", "Budget is a ceiling (spend less if it does not pay)"),
-    "target_gmv": ("GMV目标（预测期合计，元）", "GMV target (horizon total, 元)"),
-    "min_roi": ("ROI下限（GMV÷投流消耗）", "ROI floor (GMV ÷ paid spend)"),
-    "bounds": ("每个工具的上下限（元/天，留空=不限）", "Per-tool bounds (元/day; empty = none)"),
-    "min_of": ("{tool}下限", "{tool} minimum"),
-    "max_of": ("{tool}上限", "{tool} maximum"),
-    "bean_step": ("微信豆按500豆一单加热：按当前iOS充值占比，每单 {step}。",
-                  "Beans heat in orders of 500: at the current iOS share, one order costs {step}."),
-    "result_title": ("优化结果", "Result"),
-    "kpi_col": ("指标", "KPI"),
-    "before": ("当前", "Before"),
-    "after": ("优化后", "After"),
-    "change": ("变化", "Change"),
-    "alloc_title": ("分配（元/天，按被加热账号）", "Allocation (元/day, by account heated)"),
-    "col_account": ("账号", "Account"),
-    "col_launch": ("开播日", "Launch day"),
-    "col_orders": ("微信豆加热单/天", "Bean orders/day"),
-    "col_next": ("下一元边际ROI", "Next 元 marginal ROI"),
-    "total": ("合计", "Total"),
-    "apply": ("采用这个分配", "Use this allocation"),
-    "apply_help": ("把侧边栏的广点通、微信豆、流量券日消耗改为优化结果，并把每个账号的份额写进链接。",
-                   "Set the sidebar's Tencent Ads, beans and coupons spend to this result and write each "
-                   "account's share into the link."),
-    "applied": ("已采用：侧边栏和地址栏现在就是这个分配。", "Applied: the sidebar and the address bar now hold this allocation."),
-    "not_reached": ("未达到：", "Not reached: "),
-    "next_best": ("每天再多一元预算最该投：{account} · {tool}，预测期GMV再增加 {gain}（实际每花一元带来 {mroi} 元GMV）。",
-                  "One more 元 a day is best spent on {account} · {tool}: {gain} more GMV over the horizon "
-                  "({mroi} 元 GMV per 元 actually spent)."),
-    "after_curves": ("优化后的响应曲线", "Response curves after optimising"),
-    "alloc_chart": ("每个账号的日预算", "Daily budget per account"),
-    "cum_chart": ("累计GMV：当前 vs 优化后", "Cumulative GMV: before vs after"),
-    "axis_day": ("第几天", "Day"),
-    "axis_yuan_day": ("元/天", "元/day"),
-    "axis_cum_gmv": ("累计GMV（元）", "Cumulative GMV (元)"),
-    "goal_title": ("单变量反推：要达到GMV目标，某个参数要到多少", "Goal seek: what one parameter must be to reach a GMV target"),
-    "goal_param": ("参数", "Parameter"),
-    "goal_gmv": ("GMV目标（元）", "GMV target (元)"),
-    "goal_day": ("到第几天（留空=预测期末）", "By day (empty = end of horizon)"),
-    "goal_found": ("{param} 需要 {value}（当前 {current}）。", "{param} needs to be {value} (now {current})."),
-    "goal_apply": ("采用这个取值", "Use this value"),
-    "goal_chart": ("第 {day} 天累计GMV 随 {param} 变化", "GMV by day {day} against {param}"),
-    "goal_target": ("目标", "target"),
-    "goal_answer": ("答案", "answer"),
-    "error": ("无法计算：{msg}", "Cannot compute: {msg}"),
-    "note": ("注：{text}", "Note: {text}"),
-}
-
-KPI_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("gmv", "GMV", "GMV"),
-    ("net_gmv", "退货后净成交", "Net GMV"),
-    ("profit", "投流后利润", "Profit after spend"),
-    ("spend", "投流消耗（预测期合计）", "Paid spend (horizon)"),
-    ("roi", "投产比 ROI", "ROI"),
-    ("pv", "观看人数(UV)", "Viewers (UV)"),
-)
-
-
-bt = translator(STRINGS)  # the page's string ``key`` in ``lang`` with ``values`` filled in
-
 
 def tool_name(tool: str, lang: str) -> str:
-    return SOURCE_LABELS["zh" if lang == "zh" else "en"][tool]
+    return source_label(tool, lang)
 
 
 def _layout(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
@@ -185,8 +79,8 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
     color = SOURCE_COLORS[curve.tool]
     x = curve.spend
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.09,
-                        subplot_titles=[bt("row_viewers", lang), bt("row_money", lang), bt("row_mroi", lang)])
-    spend_text = [fmt.money(v, lang) + ("/天" if lang == "zh" else "/day") for v in x]
+                        subplot_titles=[t("budget_page.row_viewers", lang), t("budget_page.row_money", lang), t("budget_page.row_mroi", lang)])
+    spend_text = [t("budget_page.per_day", lang, money=fmt.money(v, lang)) for v in x]
 
     def line(y, name, row, col, dash=None, text=None, width=2.5):
         text = text if text is not None else [fmt.count(v, lang) for v in y]
@@ -195,24 +89,24 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
             customdata=np.column_stack([spend_text, text]),
             hovertemplate="%{customdata[0]} · " + name + ": %{customdata[1]}<extra></extra>"), row=row, col=1)
 
-    line(curve.paid_viewers, bt("trace_paid", lang, tool=tool), 1, color)
-    line(curve.viewers, bt("trace_all", lang), 1, MUTED, width=1.5)
+    line(curve.paid_viewers, t("budget_page.trace_paid", lang, tool=tool), 1, color)
+    line(curve.viewers, t("budget_page.trace_all", lang), 1, MUTED, width=1.5)
     money = [fmt.money(v, lang) for v in curve.gmv]
-    line(curve.gmv, bt("trace_gmv", lang), 2, GMV_COLOR, text=money)
-    line(curve.profit, bt("trace_profit", lang), 2, PROFIT_COLOR, text=[fmt.money(v, lang) for v in curve.profit])
-    line(curve.breakeven_gmv, bt("trace_breakeven_gmv", lang), 2, BREAKEVEN_COLOR, dash="dash", width=1.5,
+    line(curve.gmv, t("kpi.gmv", lang), 2, GMV_COLOR, text=money)
+    line(curve.profit, t("kpi.profit", lang), 2, PROFIT_COLOR, text=[fmt.money(v, lang) for v in curve.profit])
+    line(curve.breakeven_gmv, t("budget_page.trace_breakeven_gmv", lang), 2, BREAKEVEN_COLOR, dash="dash", width=1.5,
          text=[fmt.money(v, lang) for v in curve.breakeven_gmv])
     mroi = np.where(np.isfinite(curve.marginal_roi), curve.marginal_roi, np.nan)
-    line(mroi, bt("trace_mroi", lang), 3, color, text=[fmt.roi(v) for v in mroi])
+    line(mroi, t("budget_page.trace_mroi", lang), 3, color, text=[fmt.roi(v) for v in mroi])
     if math.isfinite(curve.breakeven_roi):
-        line(np.full_like(x, curve.breakeven_roi), bt("trace_breakeven_roi", lang), 3, BREAKEVEN_COLOR,
+        line(np.full_like(x, curve.breakeven_roi), t("budget_page.trace_breakeven_roi", lang), 3, BREAKEVEN_COLOR,
              dash="dash", width=1.5, text=[fmt.roi(curve.breakeven_roi)] * len(x))
     i = curve.current
     for row, y in ((1, curve.paid_viewers), (2, curve.gmv), (3, mroi)):
         fig.add_trace(go.Scatter(
             x=[x[i]], y=[y[i]], mode="markers", marker=dict(size=11, color="#111827", symbol="diamond"),
-            name=bt("current", lang), showlegend=row == 1, legendgroup="current",
-            hovertemplate=bt("current", lang) + ": " + spend_text[i] + "<extra></extra>"), row=row, col=1)
+            name=t("budget_page.current", lang), showlegend=row == 1, legendgroup="current",
+            hovertemplate=t("budget_page.current", lang) + ": " + spend_text[i] + "<extra></extra>"), row=row, col=1)
     for row in (1, 2, 3):
         fig.add_vline(x=x[i], line=dict(color="#111827", width=1, dash="dot"), row=row, col=1)
         if curve.payback_spend is not None and curve.payback_spend > 0:
@@ -223,14 +117,14 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
           lang, row=2, col=1)
     _axis(fig, np.concatenate([mroi[np.isfinite(mroi)], [curve.breakeven_roi] if math.isfinite(curve.breakeven_roi)
                                else []]), lang, row=3, col=1)
-    fig.update_yaxes(title_text=bt("axis_viewers", lang), row=1, col=1)
-    fig.update_yaxes(title_text=bt("axis_money", lang), row=2, col=1)
-    fig.update_yaxes(title_text=bt("axis_roi", lang), row=3, col=1)
+    fig.update_yaxes(title_text=t("budget_page.axis_viewers", lang), row=1, col=1)
+    fig.update_yaxes(title_text=t("budget_page.axis_money", lang), row=2, col=1)
+    fig.update_yaxes(title_text=t("budget_page.axis_roi", lang), row=3, col=1)
     _axis(fig, x, lang, axis="x")
-    fig.update_xaxes(title_text=bt("axis_spend", lang, tool=tool), row=3, col=1)
+    fig.update_xaxes(title_text=t("budget_page.axis_spend", lang, tool=tool), row=3, col=1)
     for ann in fig.layout.annotations:  # subplot titles on the left, clear of the traces
         ann.update(x=0.0, xanchor="left")
-    _layout(fig, bt("curve_title", lang, tool=tool), height=780)
+    _layout(fig, t("budget_page.curve_title", lang, tool=tool), height=780)
     fig.update_layout(margin=dict(l=80, r=30, t=60, b=130),
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=-0.1, yanchor="top"))
     return fig
@@ -241,37 +135,25 @@ def curve_summary(curve: Curve, lang: str) -> str:
     i = curve.current
     m = curve.marginal_roi[i]
     if curve.payback_spend is None:
-        payback = bt("payback_never_here", lang)
+        payback = t("budget_page.payback_never_here", lang)
     elif curve.payback_spend <= 0:
-        payback = bt("payback_zero", lang)
+        payback = t("budget_page.payback_zero", lang)
     else:
-        payback = bt("payback_at", lang, spend=fmt.money(curve.payback_spend, lang))
-    return bt("curve_summary", lang, now=fmt.money(curve.spend[i], lang), mroi=fmt.roi(m),
+        payback = t("budget_page.payback_at", lang, spend=fmt.money(curve.payback_spend, lang))
+    return t("budget_page.curve_summary", lang, now=fmt.money(curve.spend[i], lang), mroi=fmt.roi(m),
               be=fmt.roi(curve.breakeven_roi), payback=payback)
 
 
 def kpi_rows(plan: Plan, lang: str) -> list[dict[str, str]]:
-    """Before, after and change of the headline KPIs, formatted."""
-    def show(key, v):
-        if v is None:
-            return fmt.DASH
-        if key == "roi":
-            return fmt.roi(v)
-        return fmt.count(v, lang) if key == "pv" else fmt.money(v, lang)
-
+    """Before, after and change of the headline KPIs (``planner.kpis.BUDGET``), formatted."""
     rows = []
-    for key, zh, en in KPI_ROWS:
+    for key in kpis.BUDGET:
         a, b = plan.before.get(key), plan.after.get(key)
-        if a is None or b is None:
-            change = fmt.DASH
-        elif key == "roi":
-            change = f"{b - a:+.2f}" if round(b - a, 2) else "0"
-        elif abs(b - a) < 0.5:  # nothing to show but rounding noise
-            change = "0"
-        else:
-            change = ("+" if b > a else "") + show(key, b - a)
-        rows.append({bt("kpi_col", lang): zh if lang == "zh" else en, bt("before", lang): show(key, a),
-                     bt("after", lang): show(key, b), bt("change", lang): change})
+        rows.append({t("table.metric", lang): kpis.label(key, lang),
+                     t("budget_page.before", lang): kpis.value_text(key, a, lang),
+                     t("budget_page.after", lang): kpis.value_text(key, b, lang),
+                     t("budget_page.change", lang): kpis.change_text(key, None if a is None or b is None else b - a,
+                                                                     lang)})
     return rows
 
 
@@ -282,17 +164,17 @@ def allocation_rows(plan: Plan, lang: str) -> list[dict[str, str]]:
     for r in doc["allocation_by_account"]:
         best = max((v for v in r["marginal_roi"].values() if v is not None), default=None)
         rows.append({
-            bt("col_account", lang): account_name(r["account"], lang),
-            bt("col_launch", lang): str(r["launch_day"]),
-            **{tool_name(t, lang): fmt.number(r[t], 0) for t in TOOLS},
-            bt("col_orders", lang): fmt.number(r["bean_orders"], 0),
-            bt("col_next", lang): fmt.roi(best),
+            t("table.account", lang): account_name(r["account"], lang),
+            t("table.launch_day", lang): str(r["launch_day"]),
+            **{tool_name(tool, lang): fmt.number(r[tool], 0) for tool in TOOLS},
+            t("budget_page.col_orders", lang): fmt.number(r["bean_orders"], 0),
+            t("budget_page.col_next", lang): fmt.roi(best),
         })
     rows.append({
-        bt("col_account", lang): bt("total", lang), bt("col_launch", lang): "",
-        **{tool_name(t, lang): fmt.number(doc["allocation"][t], 0) for t in TOOLS},
-        bt("col_orders", lang): fmt.number(sum(r["bean_orders"] for r in doc["allocation_by_account"]), 0),
-        bt("col_next", lang): "",
+        t("table.account", lang): t("table.total", lang), t("table.launch_day", lang): "",
+        **{tool_name(tool, lang): fmt.number(doc["allocation"][tool], 0) for tool in TOOLS},
+        t("budget_page.col_orders", lang): fmt.number(sum(r["bean_orders"] for r in doc["allocation_by_account"]), 0),
+        t("budget_page.col_next", lang): "",
     })
     return rows
 
@@ -303,7 +185,7 @@ def next_best(plan: Plan, lang: str) -> str | None:
     if best is None:
         return None
     a, k, gain, m = best
-    return bt("next_best", lang, account=account_name(a, lang), tool=tool_name(TOOLS[k], lang),
+    return t("budget_page.next_best", lang, account=account_name(a, lang), tool=tool_name(TOOLS[k], lang),
               gain=fmt.money(gain, lang), mroi=fmt.roi(m))
 
 
@@ -320,28 +202,29 @@ def allocation_figure(plan: Plan, lang: str) -> go.Figure:
         fig.add_trace(go.Bar(x=names, y=y, name=name, marker_color=SOURCE_COLORS[tool], customdata=text,
                              hovertemplate="%{x} · " + name + ": %{customdata}<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=bt("axis_yuan_day", lang))
+    fig.update_yaxes(title_text=t("budget_page.axis_yuan_day", lang))
     _axis(fig, plan.allocation.sum(axis=1), lang)
-    return _layout(fig, bt("alloc_chart", lang), height=380)
+    return _layout(fig, t("budget_page.alloc_chart", lang), height=380)
 
 
 def cumulative_figure(before: Projection, after: Projection, lang: str) -> go.Figure:
     """Cumulative GMV by day of the scenario as it is and with the optimised allocation."""
     fig = go.Figure()
     top = 0.0
-    for proj, key, color, dash in ((before, "before", MUTED, "dash"), (after, "after", GMV_COLOR, None)):
+    for proj, key, color, dash in ((before, "budget_page.before", MUTED, "dash"),
+                                      (after, "budget_page.after", GMV_COLOR, None)):
         cum = np.cumsum(proj.gmv[0].sum(axis=(1, 2)))
         top = max(top, float(cum[-1]))
         days = np.arange(1, len(cum) + 1)
-        name = bt(key, lang)
+        name = t(key, lang)
         fig.add_trace(go.Scatter(
             x=days, y=cum, name=name, mode="lines", line=dict(color=color, width=2.5, dash=dash),
             customdata=[fmt.money(v, lang) for v in cum],
-            hovertemplate=bt("axis_day", lang) + " %{x} · " + name + ": %{customdata}<extra></extra>"))
-    fig.update_xaxes(title_text=bt("axis_day", lang))
-    fig.update_yaxes(title_text=bt("axis_cum_gmv", lang))
+            hovertemplate=t("chart.day_hover", lang, day="%{x}") + " · " + name + ": %{customdata}<extra></extra>"))
+    fig.update_xaxes(title_text=t("chart.axis_day", lang))
+    fig.update_yaxes(title_text=t("budget_page.axis_cum_gmv", lang))
     _axis(fig, [0, top], lang)
-    return _layout(fig, bt("cum_chart", lang), height=380)
+    return _layout(fig, t("budget_page.cum_chart", lang), height=380)
 
 
 def goal_figure(goal: Goal, lang: str) -> go.Figure:
@@ -359,16 +242,16 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
                                                           [fmt.money(v, lang) for v in goal.grid_gmv]]),
         hovertemplate=label + " %{customdata[0]}: %{customdata[1]}<extra></extra>"))
     fig.add_hline(y=goal.target, line=dict(color=BREAKEVEN_COLOR, width=1.5, dash="dash"),
-                  annotation_text=bt("goal_target", lang) + " " + fmt.money(goal.target, lang),
+                  annotation_text=t("budget_page.goal_target", lang) + " " + fmt.money(goal.target, lang),
                   annotation_position="top left")
-    fig.add_trace(go.Scatter(x=[goal.current_value], y=[goal.current_gmv], mode="markers", name=bt("current", lang),
+    fig.add_trace(go.Scatter(x=[goal.current_value], y=[goal.current_gmv], mode="markers", name=t("budget_page.current", lang),
                              marker=dict(size=11, color="#111827", symbol="diamond"),
-                             hovertemplate=bt("current", lang) + ": " + value_text(goal.current_value)
+                             hovertemplate=t("budget_page.current", lang) + ": " + value_text(goal.current_value)
                              + "<extra></extra>"))
     if goal.value is not None:
-        fig.add_trace(go.Scatter(x=[goal.value], y=[goal.gmv], mode="markers", name=bt("goal_answer", lang),
+        fig.add_trace(go.Scatter(x=[goal.value], y=[goal.gmv], mode="markers", name=t("budget_page.goal_answer", lang),
                                  marker=dict(size=13, color=PROFIT_COLOR, symbol="star"),
-                                 hovertemplate=bt("goal_answer", lang) + ": " + value_text(goal.value)
+                                 hovertemplate=t("budget_page.goal_answer", lang) + ": " + value_text(goal.value)
                                  + "<extra></extra>"))
     unit = p.unit(lang)
     if p.percent:
@@ -376,7 +259,7 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
         unit = "%"
     else:
         _axis(fig, goal.grid, lang, axis="x")
-    fig.update_xaxes(title_text=f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})")
-    fig.update_yaxes(title_text=bt("axis_money", lang))
+    fig.update_xaxes(title_text=t("app.label_with_unit", lang, label=label, unit=unit))
+    fig.update_yaxes(title_text=t("budget_page.axis_money", lang))
     _axis(fig, np.concatenate([goal.grid_gmv, [goal.target]]), lang)
-    return _layout(fig, bt("goal_chart", lang, day=goal.day, param=label), height=400)
+    return _layout(fig, t("budget_page.goal_chart", lang, day=goal.day, param=label), height=400)

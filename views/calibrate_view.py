@@ -1,4 +1,5 @@
-"""校准 Calibrate page: its strings, tables, figures, downloads and callbacks.
+"""校准 Calibrate page: its tables, figures, downloads and callbacks (its words: ``planner.text``,
+``calibrate.*``).
 
 Everything is computed by ``planner.calibration``; here it is only formatted and drawn. Text
 from the merchant's file (account names, the cells quoted in error messages) is never rendered
@@ -24,11 +25,12 @@ from planner.calibration.export import sessions_table
 from planner.calibration.schema import BY_KEY as COLUMN
 from planner.link import from_query
 from planner.params import BY_KEY as PARAM
+from planner.text import t
 
 from . import memo, state
 from .charts import FONT_FAMILY, GRID_COLOR, TEXT_COLOR, nice_ticks, tick_label
 from .exports import BOM, safe_text
-from .i18n import param_label, translator
+from .i18n import param_label
 from .tables import param_value
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "past_sessions.csv"
@@ -36,87 +38,6 @@ ACTUAL_COLOR, PROJECTED_COLOR, TEST_FILL = "#1f2328", "#1F6FEB", "rgba(240,140,0
 TRAIN_COLOR, TEST_COLOR = "#07C160", "#F08C00"
 # Session-state keys of the page (none is bound to the URL: a file cannot be in a link).
 SAMPLE_FLAG, UPLOAD_GEN, APPLIED = "_calibrate_sample", "_calibrate_upload_gen", "_calibrate_applied"
-
-STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("用历史场次校准", "Calibrate from your past sessions"),
-    "caption": ("上传后台导出的历史直播数据（CSV 或 Excel .xlsx），规划器用同一个模型逐日重演这些场次，"
-                "用最小二乘拟合能被数据识别的参数，给出95%区间、拟合优度和回测误差；"
-                "点“应用”把拟合结果变成当前场景（地址栏即分享链接）。",
-                "Upload your back office's export of past live sessions (CSV or Excel .xlsx). The planner "
-                "replays them day by day with the same model, fits the parameters the data can identify by "
-                "least squares, and reports 95% intervals, fit quality and a back-test; “Apply” makes the fit "
-                "the current scenario (the address bar is then its share link)."),
-    "schema_title": ("文件格式：列名与单位", "File format: columns and units"),
-    "schema_caption": ("表头可用中文或英文，单位写在括号里也可以（如“成交金额(元)”）；每行是一个账号一天的一场直播。"
-                       "上限 {mb} MB、{rows} 行。文件中的公式不会被执行。",
-                       "Headers may be Chinese or English, with units in brackets (成交金额(元)); one row per "
-                       "account and day. Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
-    "upload": ("上传历史场次（CSV / XLSX）", "Upload past sessions (CSV / XLSX)"),
-    "use_sample": ("使用示例文件", "Use the sample file"),
-    "download_sample": ("下载示例文件", "Download the sample file"),
-    "sample_caption": ("示例文件由模型从一个已知场景加2%噪声生成，4个账号、90天。",
-                       "The sample was made by the model from a known scenario plus 2% noise: 4 accounts, "
-                       "90 days."),
-    "waiting": ("上传一个文件，或点“使用示例文件”。", "Upload a file, or click “Use the sample file”."),
-    "file_line": ("{name}：{rows} 场，{accounts} 个账号，{first} 至 {last}",
-                  "{name}: {rows} sessions, {accounts} account(s), {first} to {last}"),
-    "bad_file": ("文件无法使用，发现 {n} 个问题（行号按表格软件显示的行号）：",
-                 "The file cannot be used; {n} problem(s) found (rows as your spreadsheet numbers them):"),
-    "notices": ("读取时的提示：", "Notes from reading the file:"),
-    "params_title": ("拟合结果", "Fitted parameters"),
-    "params_caption": ("“拟合”= 最小二乘估计（95%区间来自雅可比矩阵）；“取自文件”= 直接从数据读出；"
-                       "“默认值”= 数据无法识别或没有对应列，保留默认值并说明原因。区间以保留默认值的参数为前提。",
-                       "“fitted” = least-squares estimate (95% interval from the Jacobian); “from file” = read "
-                       "straight from the data; “default” = not identifiable or no column, so the default is "
-                       "kept, with the reason. Intervals assume the defaults kept are right."),
-    "col_param": ("参数", "Parameter"),
-    "col_value": ("取值", "Value"),
-    "col_interval": ("95%区间", "95% interval"),
-    "col_identifiable": ("可识别", "Identifiable"),
-    "col_status": ("来源", "Source"),
-    "col_default": ("默认值", "Default"),
-    "col_note": ("说明", "Note"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-    "status_fitted": ("拟合", "fitted"),
-    "status_data": ("取自文件", "from file"),
-    "status_default": ("默认值", "default"),
-    "apply": ("应用：把拟合结果设为当前场景", "Apply: make the fit the current scenario"),
-    "apply_help": ("所有侧边栏参数改为拟合后的取值，地址栏随之变成分享链接。",
-                   "Every sidebar parameter takes its fitted value; the address bar becomes the share link."),
-    "applied": ("已应用：侧边栏和地址栏现在是拟合后的场景。", "Applied: the sidebar and the address bar now hold "
-                "the fitted scenario."),
-    "quality_title": ("拟合优度（逐场）", "Fit quality (per session)"),
-    "col_series": ("数据列", "Column"),
-    "backtest_title": ("回测：用前80%的天数拟合，预测其余天数", "Back-test: fit on the first 80% of days, "
-                       "project the rest"),
-    "backtest_caption": ("前 {train} 天拟合，后 {test} 天（{cutoff} 起）为预测；开播计划和日均投流按整份文件（计划中已知的决策）。",
-                         "Fitted on the first {train} days, projected the last {test} (from {cutoff}); the "
-                         "launch schedule and average spend come from the whole file (decisions a plan knows)."),
-    "mape_gmv": ("回测MAPE：每日成交金额", "Back-test MAPE: daily GMV"),
-    "mape_viewers": ("回测MAPE：每日场观", "Back-test MAPE: daily viewers"),
-    "r2_gmv": ("拟合R²：逐场成交金额", "Fit R²: GMV per session"),
-    "fig_gmv": ("每日成交金额：实际 vs 回测预测（MAPE {mape}）", "Daily GMV: actual vs back-test (MAPE {mape})"),
-    "fig_viewers": ("每日场观：实际 vs 回测预测（MAPE {mape}）", "Daily viewers: actual vs back-test (MAPE {mape})"),
-    "fig_residuals": ("残差：每日成交金额 (实际 − 预测) ÷ 预测", "Residuals: daily GMV (actual − projected) ÷ projected"),
-    "trace_actual": ("实际", "Actual"),
-    "trace_projected": ("模型（前80%拟合）", "Model (fitted on first 80%)"),
-    "trace_train": ("拟合期", "Fit period"),
-    "trace_test": ("回测期", "Back-test period"),
-    "axis_date": ("日期", "Date"),
-    "axis_gmv": ("成交金额（元/天）", "GMV (yuan/day)"),
-    "axis_viewers": ("观看人数（UV，人/天）", "Viewers (UV per day)"),
-    "axis_residual": ("相对误差（%）", "Relative error (%)"),
-    "test_band": ("回测期", "back-test"),
-    "downloads": ("下载逐场对比（实际 vs 拟合）", "Download the per-session comparison (actual vs fitted)"),
-    "file_csv": ("视频号_校准_{date}.csv", "shipinhao_calibration_{date}.csv"),
-    "file_xlsx": ("视频号_校准_{date}.xlsx", "shipinhao_calibration_{date}.xlsx"),
-    "share_query": ("拟合场景的分享链接参数", "Share query of the fitted scenario"),
-}
-
-
-t = translator(STRINGS)
-
 
 # --- the file and the fit (cached on the file's bytes) ---------------------------------------
 
@@ -176,7 +97,7 @@ def problems_text(problems: FileProblems, lang: str) -> str:
 
 def file_line(cal: Calibration, name: str, lang: str) -> str:
     s = cal.sessions
-    return t("file_line", lang, name=name, rows=len(s), accounts=len(s.account_names), first=s.date.min(),
+    return t("calibrate.file_line", lang, name=name, rows=len(s), accounts=len(s.account_names), first=s.date.min(),
              last=s.date.max())
 
 
@@ -187,19 +108,19 @@ def estimates_table(cal: Calibration, lang: str) -> pd.DataFrame:
         interval = (f"{param_value(p, e.low, lang)} – {param_value(p, e.high, lang)}"
                     if e.low is not None else "")
         rows.append({
-            t("col_param", lang): param_label(p, lang),
-            t("col_value", lang): param_value(p, e.value, lang),
-            t("col_interval", lang): interval,
-            t("col_identifiable", lang): t("yes" if e.identifiable else "no", lang),
-            t("col_status", lang): t(f"status_{e.status}", lang),
-            t("col_default", lang): param_value(p, e.default, lang),
-            t("col_note", lang): e.note(lang),
+            t("table.param", lang): param_label(p, lang),
+            t("calibrate.col_value", lang): param_value(p, e.value, lang),
+            t("calibrate.col_interval", lang): interval,
+            t("calibrate.col_identifiable", lang): t("calibrate.yes" if e.identifiable else "calibrate.no", lang),
+            t("calibrate.col_status", lang): t(f"calibrate.status_{e.status}", lang),
+            t("table.default", lang): param_value(p, e.default, lang),
+            t("calibrate.col_note", lang): e.note(lang),
         })
     return pd.DataFrame(rows)
 
 
 def quality_table(cal: Calibration, lang: str) -> pd.DataFrame:
-    return pd.DataFrame([{t("col_series", lang): COLUMN[k].label(lang), "R²": fmt.number(q["r2"], 3),
+    return pd.DataFrame([{t("calibrate.col_series", lang): COLUMN[k].label(lang), "R²": fmt.number(q["r2"], 3),
                           "RMSE": fmt.number(q["rmse"], 1), "MAPE": fmt.percent(q["mape"])}
                          for k, q in cal.fit.quality.items()])
 
@@ -219,7 +140,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, ymax: float, lang: str, ki
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
         title=dict(text=title, x=0.0, xanchor="left", font=dict(family=FONT_FAMILY, size=16)),
         legend=dict(orientation="h", x=0.0, y=1.0, yanchor="bottom", font=dict(family=FONT_FAMILY, size=12)),
-        xaxis=dict(title=dict(text=t("axis_date", lang)), gridcolor=GRID_COLOR),
+        xaxis=dict(title=dict(text=t("calibrate.axis_date", lang)), gridcolor=GRID_COLOR),
         yaxis=dict(title=dict(text=y_title), tickmode="array", tickvals=ticks, ticktext=text, gridcolor=GRID_COLOR,
                    range=[0, max(ticks[-1], ymax)]),
         plot_bgcolor="white", paper_bgcolor="white",
@@ -238,16 +159,16 @@ def backtest_figure(cal: Calibration, lang: str, series: str = "gmv") -> go.Figu
     show = (lambda x: fmt.money(x, lang)) if series == "gmv" else (lambda x: fmt.count(x, lang))
     fig = go.Figure()
     fig.add_vrect(x0=str(b.cutoff), x1=dates[-1], fillcolor=TEST_FILL, line_width=0,
-                  annotation_text=t("test_band", lang), annotation_position="top left",
+                  annotation_text=t("calibrate.test_band", lang), annotation_position="top left",
                   annotation_font=dict(family=FONT_FAMILY, size=12))
-    fig.add_scatter(x=dates, y=actual, name=t("trace_actual", lang), mode="lines+markers",
+    fig.add_scatter(x=dates, y=actual, name=t("calibrate.trace_actual", lang), mode="lines+markers",
                     line=dict(color=ACTUAL_COLOR, width=1.5), marker=dict(size=4),
                     customdata=[show(x) for x in actual], hovertemplate="%{x}<br>%{customdata}<extra></extra>")
-    fig.add_scatter(x=dates, y=projected, name=t("trace_projected", lang), mode="lines",
+    fig.add_scatter(x=dates, y=projected, name=t("calibrate.trace_projected", lang), mode="lines",
                     line=dict(color=PROJECTED_COLOR, width=2.5),
                     customdata=[show(x) for x in projected], hovertemplate="%{x}<br>%{customdata}<extra></extra>")
-    title = t("fig_gmv" if series == "gmv" else "fig_viewers", lang, mape=fmt.percent(mape))
-    y_title = t("axis_gmv" if series == "gmv" else "axis_viewers", lang)
+    title = t("calibrate.fig_gmv" if series == "gmv" else "calibrate.fig_viewers", lang, mape=fmt.percent(mape))
+    y_title = t("calibrate.axis_gmv" if series == "gmv" else "calibrate.axis_viewers", lang)
     return _layout(fig, title, y_title, float(max(np.max(actual), np.max(projected))) * 1.05, lang)
 
 
@@ -256,13 +177,14 @@ def residual_figure(cal: Calibration, lang: str) -> go.Figure:
     b = cal.backtest
     rel = b.residual_gmv
     fig = go.Figure()
-    for name, mask, color in (("trace_train", b.in_train, TRAIN_COLOR), ("trace_test", ~b.in_train, TEST_COLOR)):
+    for name, mask, color in (("calibrate.trace_train", b.in_train, TRAIN_COLOR),
+                               ("calibrate.trace_test", ~b.in_train, TEST_COLOR)):
         values = [float(x) if np.isfinite(x) else None for x in rel[mask]]
         fig.add_bar(x=[str(d) for d in b.dates[mask]], y=values, name=t(name, lang), marker_color=color,
                     customdata=[fmt.percent(x) for x in rel[mask]],
                     hovertemplate="%{x}<br>%{customdata}<extra></extra>")
     span = float(np.nanmax(np.abs(rel))) if np.isfinite(rel).any() else 0.1
-    fig = _layout(fig, t("fig_residuals", lang), t("axis_residual", lang), span, lang, kind="percent")
+    fig = _layout(fig, t("calibrate.fig_residuals", lang), t("calibrate.axis_residual", lang), span, lang, kind="percent")
     ticks = nice_ticks(span)
     vals = [-v for v in reversed(ticks[1:])] + ticks
     fig.update_yaxes(tickvals=vals, ticktext=[f"{round(100 * v, 6):g}%" for v in vals],
@@ -292,7 +214,7 @@ def sessions_xlsx(cal: Calibration, lang: str) -> bytes:
     header, rows = sessions_table(cal, lang)
     book = Workbook()
     sheet = book.active
-    sheet.title = "校准" if lang == "zh" else "Calibration"
+    sheet.title = t("calibrate.sheet", lang)
     for row in [header, *rows]:
         sheet.append(_safe([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]))
     buf = io.BytesIO()
@@ -301,4 +223,4 @@ def sessions_xlsx(cal: Calibration, lang: str) -> bytes:
 
 
 def download_name(kind: str, lang: str, day: str) -> str:
-    return t(f"file_{kind}", lang, date=day)
+    return t(f"calibrate.file_{kind}", lang, date=day)

@@ -35,11 +35,12 @@ import qrcode
 import qrcode.constants
 from qrcode.exceptions import DataOverflowError
 
-from planner import fmt
+from planner import fmt, kpis
 from planner.engine import SOURCE_LABELS, SOURCES, Projection
 from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS, Param
-from planner.report import daily, stage_label, totals
+from planner.report import daily, totals
 from planner.scenario import changed_from_defaults
+from planner.text import normalize_lang, t
 
 CARD_WIDTH = 960  # CSS px
 CARD_HEIGHT = 1280  # CSS px: 3:4 portrait, reads well in a WeChat chat and on a slide
@@ -70,48 +71,6 @@ _QR_MAX = 200  # CSS px: the QR code's side at most
 QR_MAX_BYTES = 2953  # what QR version 40 holds in byte mode at error correction L
 _LINK_CHARS_PER_LINE = 78  # 13 px monospace in the space left of the QR code
 _LINK_MAX_LINES = 6
-
-_TEXT = {
-    "zh": {
-        "title": "视频号直播带货 · 经营预测",
-        "subtitle": "{days}天 · {accounts}个矩阵账号 · 生成于 {date}",
-        "kpis": ("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段"),
-        "chart": "每日GMV（按流量来源）",
-        "day": "天",
-        "assumptions": "关键假设",
-        "changed": "* 与默认值不同",
-        "more": "……另有 {n} 项与默认值不同，见链接",
-        "link": "分享链接（扫码或复制打开同一情景）",
-        "no_qr": "链接过长，无法生成二维码",
-        "disclaimer": "本卡片为模型推演，默认值标注事实或假设，不是平台数据或承诺。",
-        "pv_buyers": "观看人数(UV) {pv} · 成交 {buyers}人",
-        "returns": "退货率 {returns}",
-        "spend": "投流消耗 {spend}",
-        "roi_note": "GMV ÷ 投流消耗",
-        "private": "私域占比 {private}",
-        "stage_note": "早期看开播2小时、后期看整场观看人数",
-    },
-    "en": {
-        "title": "WeChat Channels (视频号) live commerce · Projection",
-        "subtitle": "{days} days · {accounts} accounts · made on {date}",
-        "kpis": ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"),
-        "chart": "Daily GMV by traffic source",
-        "day": "Day",
-        "assumptions": "Key assumptions",
-        "changed": "* differs from the default",
-        "more": "… and {n} more changed from the defaults: see the link",
-        "link": "Share link (scan or open it to see this scenario)",
-        "no_qr": "The link is too long for a QR code",
-        "disclaimer": "A model projection: defaults are labelled fact or assumption; not platform data or a promise.",
-        "pv_buyers": "Viewers (UV) {pv} · {buyers} buyers",
-        "returns": "Return rate {returns}",
-        "spend": "Paid spend {spend}",
-        "roi_note": "GMV ÷ paid spend",
-        "private": "Private share {private}",
-        "stage_note": "Early stages 2 h in, later ones by the session",
-    },
-}
-
 
 def _esc(text: str) -> str:
     """Text safe for Plotly's HTML-like labels: ``< > &`` as entities, ``$`` too (MathJax)."""
@@ -192,19 +151,12 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
     return rows, hidden
 
 
-_SPLIT_LABELS = {
-    "zh": {"gdt": "广点通按账号分配 *", "beans": "微信豆按账号分配 *", "coupons": "流量券按账号分配 *"},
-    "en": {"gdt": "Tencent Ads split by account *", "beans": "Beans split by account *",
-           "coupons": "Coupons split by account *"},
-}
-
-
 def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
     """A per-account spend split as "50 / 30 / 20%" (cut with … past 30 characters)."""
-    tool = next(t for t, k in SPLIT_KEYS.items() if k == key)
+    tool = next(tool for tool, k in SPLIT_KEYS.items() if k == key)
     shares = proj.scenario.split[list(SPLIT_KEYS).index(tool)]
     text = " / ".join(f"{100 * x:.0f}" for x in shares) + "%"
-    return _SPLIT_LABELS[lang][tool], text if len(text) <= 30 else text[:29] + "…"
+    return t("card.split", lang, tool=SOURCE_LABELS[lang][tool]), text if len(text) <= 30 else text[:29] + "…"
 
 
 def _nice_ticks(top: float, count: int = 5) -> list[float]:
@@ -280,36 +232,32 @@ def qr_box(matrix: list[list[bool]]) -> tuple[int, float]:
 
 def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | None = None) -> go.Figure:
     """The card as a Plotly figure (pure: no rendering). ``today`` defaults to the local date."""
-    lang = "en" if lang == "en" else "zh"
-    words = _TEXT[lang]
+    lang = normalize_lang(lang)
     today = today or dt.date.today()
-    t = totals(proj)
+    total = totals(proj)
     scenario = proj.scenario
     lay = _Layout()
     traces = []
 
     # Header band: title, horizon, matrix size and date.
     _rect(lay, 0, 0, CARD_WIDTH, _HEADER_H, BRAND_GREEN)
-    date_text = f"{today.year}年{today.month}月{today.day}日" if lang == "zh" else today.isoformat()
-    _note(lay, _PAD, 24, _esc(words["title"]), 30, "#FFFFFF", bold=True)
-    _note(lay, _PAD, 70, _esc(words["subtitle"].format(days=scenario.days, accounts=scenario.accounts,
-                                                       date=date_text)), 17, "#FFFFFF")
+    date_text = t("card.date", lang, year=today.year, month=today.month, day=today.day)
+    _note(lay, _PAD, 24, _esc(t("card.title", lang)), 30, "#FFFFFF", bold=True)
+    _note(lay, _PAD, 70, _esc(t("card.subtitle", lang, days=scenario.days, accounts=scenario.accounts,
+                                date=date_text)), 17, "#FFFFFF")
 
     # KPI tiles: 3 × 2, each a label, the value and a line of context.
-    values = (
-        fmt.money(t["gmv"], lang), fmt.money(t["net_gmv"], lang), fmt.money(t["profit"], lang),
-        fmt.roi(t["roi"]), fmt.percent(t["public_share"]), stage_label(t["stage_reached_index"], lang),
-    )
-    notes = (
-        words["pv_buyers"].format(pv=fmt.count(t["pv"], lang), buyers=fmt.count(t["buyers"], lang)),
-        words["returns"].format(returns=fmt.percent(scenario.returns, 0)),
-        words["spend"].format(spend=fmt.money(t["spend"], lang)),
-        words["roi_note"],
-        words["private"].format(private=fmt.percent(t["private_share"])),
-        words["stage_note"],
-    )
+    notes = {  # a line of context under each KPI of planner.kpis.CARD
+        "gmv": t("card.pv_buyers", lang, pv=fmt.count(total["pv"], lang), buyers=fmt.count(total["buyers"], lang)),
+        "net_gmv": t("card.returns_note", lang, returns=fmt.percent(scenario.returns, 0)),
+        "profit": t("card.spend_note", lang, spend=fmt.money(total["spend"], lang)),
+        "roi": t("card.roi_note", lang),
+        "public_share": t("card.private_note", lang, private=fmt.percent(total["private_share"])),
+        "stage_reached_index": t("card.stage_note", lang),
+    }
     tile_w = (CARD_WIDTH - 2 * _PAD - 2 * _KPI_GAP) / 3
-    for i, (label, value, note) in enumerate(zip(words["kpis"], values, notes, strict=True)):
+    for i, key in enumerate(kpis.CARD):
+        label, value, note = kpis.label(key, lang), kpis.value_text(key, total[key], lang), notes[key]
         col, row = i % 3, i // 3
         x0 = _PAD + col * (tile_w + _KPI_GAP)
         y0 = _KPI_TOP + row * (_KPI_H + _KPI_GAP)
@@ -338,10 +286,10 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     chart_bottom = assume_title_y - _CHART_TO_ASSUME
     peak = max((row["gmv"] or 0.0 for row in days), default=0.0)
     ticks = _nice_ticks(peak)
-    _note(lay, _PAD, _CHART_TITLE_Y, _esc(words["chart"]), 19, INK, bold=True)
+    _note(lay, _PAD, _CHART_TITLE_Y, _esc(t("card.chart", lang)), 19, INK, bold=True)
     axes = dict(
         xaxis={"domain": [_x(_PAD + 70), _x(CARD_WIDTH - _PAD)], "range": [1, max(x[-1], 2)],
-               "title": {"text": _esc(words["day"]), "standoff": 6, "font": {"size": 13, "color": MUTED}},
+               "title": {"text": _esc(t("chart.axis_day", lang)), "standoff": 6, "font": {"size": 13, "color": MUTED}},
                "showgrid": False, "ticks": "outside", "tickfont": {"size": 12, "color": MUTED},
                "linecolor": "#C9CDD4"},
         yaxis={"domain": [_y(chart_bottom), _y(_CHART_TOP)], "range": [0, ticks[-1]],
@@ -353,8 +301,8 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     )
 
     # Key assumptions in two columns: label on the left, value on the right of each column.
-    _note(lay, _PAD, assume_title_y, _esc(words["assumptions"]), 19, INK, bold=True)
-    _note(lay, CARD_WIDTH - _PAD, assume_title_y + 4, _esc(words["changed"]), 13, MUTED, anchor="right")
+    _note(lay, _PAD, assume_title_y, _esc(t("card.assumptions", lang)), 19, INK, bold=True)
+    _note(lay, CARD_WIDTH - _PAD, assume_title_y + 4, _esc(t("card.changed", lang)), 13, MUTED, anchor="right")
     col_w = (CARD_WIDTH - 2 * _PAD - 40) / 2
     for i, (label, value) in enumerate(items):
         col, row = i // rows_used, i % rows_used
@@ -365,7 +313,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     if hidden:
         i = len(items)
         x0 = _PAD + (i // rows_used) * (col_w + 40)
-        _note(lay, x0, assume_top + (i % rows_used) * _ASSUME_ROW, _esc(words["more"].format(n=hidden)),
+        _note(lay, x0, assume_top + (i % rows_used) * _ASSUME_ROW, _esc(t("card.more", lang, n=hidden)),
               13, MUTED)
 
     # Footer: the share link as text and as a QR code, and what the card is.
@@ -373,12 +321,12 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
                        "x1": _x(CARD_WIDTH - _PAD), "y0": _y(_FOOTER_TOP), "y1": _y(_FOOTER_TOP),
                        "line": {"color": "#E5E6EB", "width": 1}})
     matrix = qr_matrix(share_url) if share_url else None
-    _note(lay, _PAD, _FOOTER_TOP + 16, _esc(words["link"] if matrix or not share_url else words["no_qr"]),
+    _note(lay, _PAD, _FOOTER_TOP + 16, _esc(t("card.link" if matrix or not share_url else "card.no_qr", lang)),
           15, INK, bold=True)
     lines = _wrap(share_url, _LINK_CHARS_PER_LINE, _LINK_MAX_LINES)
     _note(lay, _PAD, _FOOTER_TOP + 44, "<br>".join(_esc(line) for line in lines), 13, "#245BDB",
           family=MONO_FAMILY)
-    _note(lay, _PAD, CARD_HEIGHT - 34, _esc(words["disclaimer"]), 12, MUTED)
+    _note(lay, _PAD, CARD_HEIGHT - 34, _esc(t("card.disclaimer", lang)), 12, MUTED)
     if matrix:
         box_px, side = qr_box(matrix)
         png = _qr_png(matrix, box_px)

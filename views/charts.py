@@ -20,9 +20,10 @@ import plotly.graph_objects as go
 from planner import breakdown, fmt
 from planner.engine import SOURCES, Projection
 from planner.report import account_name, stage_label
+from planner.text import t
 from planner.tools import TOOLS as TOOL_ROWS
 
-from .i18n import source_label, t
+from .i18n import source_label
 
 FONT_FAMILY = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 SOURCE_COLORS: dict[str, str] = {
@@ -43,42 +44,13 @@ MAX_HEATMAP_TEXT_WEEKS = 14
 MAX_HEATMAP_TEXT_CELLS = 160
 MAX_NAMED_WEEKS = 16  # beyond this, week ticks are bare numbers so they don't collide
 
-FILENAME_PARTS: dict[str, tuple[str, str]] = {
-    "overview": ("总览", "overview"),
-    "matrix": ("矩阵", "matrix"),
-    "daily_gmv": ("每日GMV", "daily-gmv"),
-    "traffic_mix": ("流量结构", "traffic-mix"),
-    "heat_gmv": ("每周GMV热力图", "weekly-gmv-heatmap"),
-    "heat_pv": ("每周场观热力图", "weekly-viewers-heatmap"),
-    "sankey": ("导流桑基图", "flows-sankey"),
-    "stages": ("账号阶段", "account-stages"),
-    "budget": ("投流", "budget"),
-    "calibrate": ("校准", "calibration"),
-    "ranges": ("区间", "ranges"),
-    "compare": ("对比", "compare"),
-    "gmv_daily": ("每日GMV区间", "daily-gmv-bands"),
-    "gmv_cumulative": ("累计GMV区间", "cumulative-gmv-bands"),
-    "net_gmv_daily": ("每日净成交区间", "daily-net-gmv-bands"),
-    "net_gmv_cumulative": ("累计净成交区间", "cumulative-net-gmv-bands"),
-    "profit_daily": ("每日利润区间", "daily-profit-bands"),
-    "profit_cumulative": ("累计利润区间", "cumulative-profit-bands"),
-    "mix": ("流量结构区间", "traffic-mix-bands"),
-    "target": ("目标达成概率", "target-chance"),
-    "tornado": ("龙卷风图", "tornado"),
-    "elasticity": ("弹性", "elasticities"),
-    "overlay": ("每日GMV对比", "daily-gmv-compared"),
-    "waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
-}
-
-
 # --- shared helpers ------------------------------------------------------------------------
 
 def chart_filename(page: str, chart: str, lang: str, day: str) -> str:
     """A meaningful PNG name: 视频号_总览_每日GMV_2025-01-31 / shipinhao_overview_daily-gmv_…;
     with ``chart=""`` just the page's: 视频号_投流_2025-01-31."""
-    i = 0 if lang == "zh" else 1
-    prefix = "视频号" if lang == "zh" else "shipinhao"
-    parts = (prefix, FILENAME_PARTS[page][i], FILENAME_PARTS[chart][i] if chart else "", day)
+    parts = (t("export.file_prefix", lang), t(f"export.part_{page}", lang),
+             t(f"export.part_{chart}", lang) if chart else "", day)
     return "_".join(part for part in parts if part)
 
 
@@ -164,7 +136,7 @@ def _counts(values, lang: str) -> list[str]:
 
 
 def _day_labels(days, lang: str) -> list[str]:
-    return [t("day_hover", lang, day=int(d)) for d in days]
+    return [t("chart.day_hover", lang, day=int(d)) for d in days]
 
 
 def _floats(values) -> list[float | None]:
@@ -194,15 +166,15 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     if len(weeks) > MAX_NAMED_WEEKS:  # a long horizon: week numbers only, the axis says 周 / Week
         x = [str(i + 1) for i in range(len(weeks))]
     else:
-        x = [t("week_label", lang, n=i + 1) if hi - lo + 1 == breakdown.DAYS_PER_WEEK
-             else t("week_label_partial", lang, n=i + 1, days=hi - lo + 1) for i, (lo, hi) in enumerate(weeks)]
+        x = [t("chart.week_label", lang, n=i + 1) if hi - lo + 1 == breakdown.DAYS_PER_WEEK
+             else t("chart.week_label_partial", lang, n=i + 1, days=hi - lo + 1) for i, (lo, hi) in enumerate(weeks)]
     full = _money if what == "gmv" else _counts
-    week_text = [t("week_hover", lang, n=i + 1, first=lo, last=hi) for i, (lo, hi) in enumerate(weeks)]
+    week_text = [t("chart.week_hover", lang, n=i + 1, first=lo, last=hi) for i, (lo, hi) in enumerate(weeks)]
     customdata = [[[week_text[w], v] for w, v in enumerate(full(row, lang))] for row in z]
     show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
     zmax = float(z.max(initial=0.0))
     ticks = nice_ticks(zmax, 4)
-    unit = "元" if what == "gmv" else ("人" if lang == "zh" else "viewers")
+    unit = "元" if what == "gmv" else t("chart.unit_viewers", lang)
     heat = dict(
         type="heatmap", z=[_floats(row) for row in z], x=x, y=accounts,
         colorscale=_scale("Greens" if what == "gmv" else "Blues"), zmin=0, zmax=max(zmax, 1.0),
@@ -214,10 +186,10 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     if show_text:
         heat.update(text=[_counts(row, lang) for row in z], texttemplate="%{text}",
                     textfont=dict(family=FONT_FAMILY, size=11))
-    title = t("heat_gmv_title" if what == "gmv" else "heat_pv_title", lang)
+    title = t("matrix.heat_gmv_title" if what == "gmv" else "matrix.heat_pv_title", lang)
     layout = _layout(
         title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=dict(l=90, r=30, t=60, b=60),
-        xaxis=dict(title=_axis_title(t("axis_week", lang)), showgrid=False, tickangle=0, type="category"),
+        xaxis=dict(title=_axis_title(t("chart.axis_week", lang)), showgrid=False, tickangle=0, type="category"),
         yaxis=dict(autorange="reversed", showgrid=False),
     )
     return _figure([heat], layout)
@@ -238,7 +210,7 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
     index[("sat", "all")] = len(sources) + 1
     for k, a in enumerate(satellites):
         index[("acc", a)] = len(sources) + 2 + k
-    labels = ([source_label(s, lang) for s in sources] + [account_name(0, lang), t("satellites_node", lang)]
+    labels = ([source_label(s, lang) for s in sources] + [account_name(0, lang), t("chart.satellites_node", lang)]
               + [account_name(a, lang) for a in satellites])
     colors = ([SOURCE_COLORS[s] for s in sources] + [FLAGSHIP_COLOR, SATELLITE_COLOR]
               + [SATELLITE_COLOR] * len(satellites))
@@ -264,7 +236,7 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
         dst.append(j)
         value.append(float(f["value"]))
         link_colors.append(color)
-        kind = t("handoff_node", lang) + " · " if f["kind"] == "handoff" else ""
+        kind = t("chart.handoff_node", lang) + " · " if f["kind"] == "handoff" else ""
         hover.append(f"{kind}{labels[i]} → {labels[j]}: {fmt.count(f['value'], lang)}")
     inflow, outflow = [0.0] * len(nodes), [0.0] * len(nodes)
     for i, j, v in zip(src, dst, value, strict=True):
@@ -283,7 +255,7 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
                   color=link_colors, customdata=hover, hovertemplate="%{customdata}<extra></extra>"),
         textfont=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
     )
-    layout = _layout(t("sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
+    layout = _layout(t("matrix.sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
                      margin=dict(l=20, r=20, t=60, b=20))
     return _figure([sankey], layout)
 
@@ -320,14 +292,14 @@ def stage_chart(proj: Projection, lang: str) -> go.Figure:
             customdata=[list(row) for row in zip(day_text, _counts(viewers[a], lang), _counts(early[a], lang),
                                                  stages, strict=True)],
             hovertemplate=name + " · %{customdata[0]}: %{customdata[1]} · "
-                          + t("stage_measure_2h", lang) + " %{customdata[2]} · %{customdata[3]}<extra></extra>",
+                          + t("matrix.stage_measure_2h", lang) + " %{customdata[2]} · %{customdata[3]}<extra></extra>",
         ))
     decades = [10 ** k for k in range(int(round(math.log10(lo))), int(round(math.log10(hi))) + 1)]
     layout = _layout(
-        t("stage_title", lang), legend=proj.accounts > 1, shapes=shapes, annotations=annotations,
-        xaxis=dict(title=_axis_title(t("axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
+        t("matrix.stage_title", lang), legend=proj.accounts > 1, shapes=shapes, annotations=annotations,
+        xaxis=dict(title=_axis_title(t("chart.axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
         yaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)],
-                   title=_axis_title(t("axis_viewers_session", lang)), tickmode="array", tickvals=decades,
+                   title=_axis_title(t("chart.axis_viewers_session", lang)), tickmode="array", tickvals=decades,
                    ticktext=_tick_text(decades, lang, "count"), gridcolor=GRID_COLOR),
     )
     return _figure(data, layout)

@@ -14,9 +14,10 @@ import streamlit as st
 from planner import breakdown
 from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param
 from planner.presets import PRESETS
+from planner.text import LANGS, t
 
 from . import state, streamlit_shell
-from .i18n import LANGS, param_help, param_label, t
+from .i18n import group_label, param_help, param_label
 
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
 # it belongs with the other matrix settings.
@@ -64,8 +65,7 @@ def slider(p: Param, lang: str, container=None) -> float:
 
 def _beans_caption(yuan: float, lang: str, container) -> None:
     info = breakdown.beans_info(yuan)
-    container.caption(t(
-        "beans_caption", lang,
+    container.caption(t("sidebar.beans_caption", lang,
         android=f"{info['android_beans']:,.0f}",
         ios=f"{info['ios_beans']:,.0f}",
         android_orders=info["android_orders"],
@@ -78,12 +78,12 @@ def _beans_caption(yuan: float, lang: str, container) -> None:
 
 def language_switch(container) -> str:
     container.radio(
-        t("lang_label", "zh"),
+        t("sidebar.lang_label", "zh"),
         LANGS,
         key=state.LANG_KEY,
         bind="query-params",
         horizontal=True,
-        captions=[t("lang_zh", "zh"), t("lang_en", "en")],
+        captions=[t("sidebar.lang_zh", "zh"), t("sidebar.lang_en", "en")],
         index=0,
     )
     return state.lang()
@@ -93,12 +93,12 @@ def preset_picker(lang: str, container) -> None:
     state.sync_preset_picker()
     options = ["", *PRESETS]
     container.selectbox(
-        t("preset_label", lang),
+        t("sidebar.preset_label", lang),
         options,
         key=state.PRESET_KEY,
-        format_func=lambda name: PRESETS[name].label(lang) if name in PRESETS else t("preset_none", lang),
+        format_func=lambda name: PRESETS[name].label(lang) if name in PRESETS else t("sidebar.preset_none", lang),
         on_change=state.apply_preset,
-        help=t("preset_help", lang),
+        help=t("sidebar.preset_help", lang),
     )
     name = st.session_state.get(state.PRESET_KEY)
     if name in PRESETS:
@@ -108,8 +108,8 @@ def preset_picker(lang: str, container) -> None:
 def share_link(lang: str, container) -> None:
     """The full snapshot link in a code block, whose copy button copies it."""
     url = state.share_url(state.scenario(), lang)
-    with container.popover(t("share_button", lang), width="stretch"):
-        st.caption(t("share_caption", lang))
+    with container.popover(t("sidebar.share_button", lang), width="stretch"):
+        st.caption(t("sidebar.share_caption", lang))
         st.code(url, language=None, wrap_lines=True)
 
 
@@ -124,20 +124,20 @@ def _sidebar() -> str:
     lang = language_switch(sb)
     share_slot = sb.container()
     preset_picker(lang, sb)
-    sb.subheader(t("sidebar_scenario", lang))
+    sb.subheader(t("sidebar.scenario", lang))
     for key in HEADLINE_KEYS:
         p = next(p for p in PARAMS if p.key == key)
         slider(p, lang, sb)
         if key == "beans":
             _beans_caption(st.session_state[key], lang, sb)
-    for group, labels in GROUPS.items():
+    for group in GROUPS:
         params = [p for p in PARAMS if p.key not in HEADLINE_KEYS
                   and EXPANDER_OF.get(p.key, p.group) == group]
         if not params:
             continue
-        with sb.expander(labels[0] if lang == "zh" else labels[1]):
+        with sb.expander(group_label(group, lang)):
             for p in params:
                 slider(p, lang)
-    sb.button(t("reset_button", lang), on_click=state.reset_defaults, width="stretch")
+    sb.button(t("sidebar.reset_button", lang), on_click=state.reset_defaults, width="stretch")
     share_link(lang, share_slot)
     return lang

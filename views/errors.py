@@ -15,8 +15,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from planner.messages import error_line
-
-from .i18n import t
+from planner.text import t
 
 _LOG = logging.getLogger("planner.app")
 
@@ -30,6 +29,6 @@ def one_line_errors(lang: str):
     except Exception as exc:
         _LOG.exception("a page failed")
         line = error_line(exc, lang)
-        st.error(t("page_error" if line else "page_bug", lang))
+        st.error(t("notice.page_error" if line else "notice.page_bug", lang))
         if line:  # it may quote the link or a file: plain text, never Markdown or HTML
             st.code(line, language=None, wrap_lines=True)

@@ -21,8 +21,9 @@ from planner.engine import Projection, simulate
 from planner.link import from_query, to_query
 from planner.params import PARAMS
 from planner.report import DAILY_COLUMNS, daily_table
+from planner.text import t
 
-from .i18n import param_label, t, unit
+from .i18n import param_label, unit
 
 BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -71,7 +72,7 @@ def daily_xlsx(proj: Projection, lang: str, share_url: str = "") -> bytes:
     """The daily table as an .xlsx workbook; a second sheet lists the scenario and its link."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "日报" if lang == "zh" else "Daily"
+    ws.title = t("export.sheet_daily", lang)
     ws.append(headers(lang))
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -85,16 +86,16 @@ def daily_xlsx(proj: Projection, lang: str, share_url: str = "") -> bytes:
         ws.column_dimensions[letter].width = 16
     ws.freeze_panes = "B2"
 
-    info = wb.create_sheet("场景" if lang == "zh" else "Scenario")
-    info.append([safe_text(t("col_param", lang)), safe_text(t("col_key", lang)),
-                 safe_text(t("col_current", lang)), safe_text(t("col_unit", lang))])
+    info = wb.create_sheet(t("export.sheet_scenario", lang))
+    info.append([safe_text(t("table.param", lang)), safe_text(t("table.key", lang)),
+                 safe_text(t("table.current", lang)), safe_text(t("table.unit", lang))])
     for cell in info[1]:
         cell.font = Font(bold=True)
     values = proj.scenario.as_dict()
     for p in PARAMS:
         info.append([safe_text(param_label(p, lang)), safe_text(p.key), values[p.key], safe_text(unit(p, lang))])
     info.append([])
-    info.append([safe_text(t("share_button", lang)), safe_text(share_url or "?" + to_query(proj.scenario))])
+    info.append([safe_text(t("sidebar.share_button", lang)), safe_text(share_url or "?" + to_query(proj.scenario))])
     info.column_dimensions["A"].width = 36
     info.column_dimensions["B"].width = 16
 
@@ -105,7 +106,7 @@ def daily_xlsx(proj: Projection, lang: str, share_url: str = "") -> bytes:
 
 def file_name(kind: str, lang: str, day: str) -> str:
     """视频号日报_2025-01-31.csv, shipinhao_daily_2025-01-31.xlsx, 视频号预测_….png"""
-    return t({"csv": "file_csv", "xlsx": "file_xlsx", "card": "file_card"}[kind], lang, date=day)
+    return t(f"export.file_{kind}", lang, date=day)
 
 
 @lru_cache(maxsize=16)

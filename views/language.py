@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .i18n import DEFAULT_LANG, normalize_lang
+from planner.text import DEFAULT_LANG, normalize_lang
 
 LANG_KEY = "lang"  # the language switch's widget key and the link's lang=
 

@@ -28,7 +28,8 @@ from contextlib import contextmanager
 import numpy as np
 import streamlit as st
 
-from .i18n import t
+from planner.text import t
+
 from .language import lang
 from .streamlit_shell import in_script_run
 
@@ -126,8 +127,9 @@ def _waiting_notice():
     if not in_script_run():
         return None
 
+
     box = st.empty()
-    box.info(t("heavy_waiting", lang(), n=max(_heavy_running, HEAVY_AT_ONCE)), icon="⏳")
+    box.info(t("notice.heavy_waiting", lang(), n=max(_heavy_running, HEAVY_AT_ONCE)), icon="⏳")
     return box
 
 

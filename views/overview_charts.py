@@ -17,9 +17,10 @@ import numpy as np
 
 from planner import breakdown
 from planner.engine import SOURCES, Projection
+from planner.text import t
 
 from .charts import FONT_FAMILY, GRID_COLOR, HANDOFF_COLOR, SOURCE_COLORS, TEXT_COLOR
-from .i18n import source_label, t
+from .i18n import source_label
 
 HEIGHT = 420
 
@@ -65,9 +66,9 @@ def _base(title: str, filename: str, lang: str, days: list[int], y_name: str) ->
         "tooltip": {"trigger": "axis", "confine": True},
         "toolbox": {"right": 8, "top": 0, "feature": {"saveAsImage": {
             "pixelRatio": 2, "name": filename, "type": "png",
-            "title": "保存为图片（2倍）" if lang == "zh" else "Save as PNG (2×)"}}},
+            "title": t("chart.save_png", lang)}}},
         # Day names on the axis, so the tooltip's heading reads 第15天 / Day 15.
-        "xAxis": {"type": "category", "data": [t("day_hover", lang, day=d) for d in days],
+        "xAxis": {"type": "category", "data": [t("chart.day_hover", lang, day=d) for d in days],
                   "axisTick": {"alignWithLabel": True}},
         "yAxis": [_value_axis(y_name)],
     }
@@ -83,7 +84,7 @@ def daily_gmv(proj: Projection, lang: str, filename: str) -> dict:
     d = breakdown.daily_series(proj)
     gmv = d["gmv"]
     size, axis_name, number = units(float(d["gmv_total"].max(initial=0.0)), lang, "gmv")
-    option = _base(t("daily_gmv_title", lang), filename, lang, d["day"].tolist(), axis_name)
+    option = _base(t("overview.daily_gmv_title", lang), filename, lang, d["day"].tolist(), axis_name)
     option["tooltip"].update(axisPointer={"type": "shadow"}, valueFormatter=number)
     option["series"] = [
         {"type": "bar", "name": source_label(SOURCES[s], lang), "stack": "gmv", "barCategoryGap": "10%",
@@ -99,9 +100,9 @@ def traffic_mix(proj: Projection, lang: str, filename: str) -> dict:
     d = breakdown.daily_series(proj)
     days, pv = d["day"].tolist(), d["pv"]
     size, axis_name, number = units(float(d["pv_total"].max(initial=0.0)), lang, "pv")
-    option = _base(t("mix_title", lang), filename, lang, days, axis_name)
+    option = _base(t("overview.mix_title", lang), filename, lang, days, axis_name)
     option["grid"]["right"] = 80
-    option["yAxis"].append(_value_axis(t("axis_share", lang), min=0, max=100, interval=20, position="right",
+    option["yAxis"].append(_value_axis(t("chart.axis_share", lang), min=0, max=100, interval=20, position="right",
                                        splitLine={"show": False}, axisLabel={"formatter": "{value}%"}))
     series = [
         {"type": "line", "name": source_label(SOURCES[s], lang), "stack": "pv", "symbol": "none",
@@ -117,10 +118,10 @@ def traffic_mix(proj: Projection, lang: str, filename: str) -> dict:
     bench = 100 * breakdown.PUBLIC_SHARE_BENCHMARK
     series += [
         # z above the areas: the lines run across them.
-        {"type": "line", "name": t("public_share", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
+        {"type": "line", "name": t("chart.public_share", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
          "lineStyle": {"width": 2.5, "color": "#111827"}, "itemStyle": {"color": "#111827"},
          "tooltip": {"valueFormatter": "%.1f%%"}, "data": share},
-        {"type": "line", "name": t("benchmark", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
+        {"type": "line", "name": t("chart.benchmark", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
          "lineStyle": {"width": 1.5, "color": HANDOFF_COLOR, "type": "dashed"},
          "itemStyle": {"color": HANDOFF_COLOR}, "tooltip": {"valueFormatter": "%.0f%%"},
          "data": [bench] * len(days)},

@@ -23,7 +23,7 @@ from planner import budget
 from planner.link import Notice, number_between, one_of
 from planner.numbers import parse_number
 from planner.params import BY_KEY, PARAMS
-from planner.text import Message
+from planner.text import Message, t
 
 from .i18n import param_label
 
@@ -61,13 +61,19 @@ CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "objective": OBJECTIVES,
 FLAGS: tuple[str, ...] = ("up_to",)  # checkboxes: Streamlit writes true/false and reads either case
 
 
+# The catalogue key of each option's label (the objective "profit" is the KPI of that name).
+OPTION_TEXT: dict[tuple[str, str], str] = {
+    **{("mode", mode): f"budget_page.mode_{mode}" for mode in MODES},
+    ("objective", "gmv"): "budget_page.objective_gmv",
+    ("objective", "profit"): "kpi.profit",
+}
+
+
 def label(key: str, option: str, lang: str) -> str:
     """What the page's widget shows for ``option`` of the choice ``key`` (its format_func)."""
-    from .budget_charts import bt  # the budget page's strings (it draws Plotly figures: loaded late)
-
     if key == "goal_param":
         return param_label(BY_KEY[option], lang)
-    return bt(f"{key}_{option}", lang)
+    return t(OPTION_TEXT[key, option], lang)
 
 
 def _number_text(value: float, integer: bool) -> str:

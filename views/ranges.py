@@ -20,11 +20,11 @@ from planner import uncertainty
 from planner.link import from_query
 from planner.params import BY_KEY
 from planner.scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, UNCERTAIN_KEYS, Scenario
+from planner.text import t
 
 from . import memo, state
 from .controls import slider_format
 from .i18n import param_help, param_label
-from .uncertainty_view import t
 
 DRAWS_KEY, SEED_KEY, KEYS_KEY = "_mc_draws", "_mc_seed", "_mc_keys"
 RANGE_WIDGET = "_mc_range_"  # + parameter key
@@ -76,20 +76,20 @@ def controls(scenario: Scenario, lang: str) -> None:
     for key, value in have.items():
         ss[RANGE_WIDGET + key] = value
     c1, c2 = st.columns(2)
-    c1.number_input(t("draws_label", lang), min_value=MIN_DRAWS, max_value=MAX_DRAWS, step=100, key=DRAWS_KEY,
-                    help=t("draws_help", lang), on_change=_store)
-    c2.number_input(t("seed_label", lang), min_value=0, max_value=MAX_SEED, step=1, key=SEED_KEY,
-                    help=t("seed_help", lang), on_change=_store)
-    st.multiselect(t("ranged_label", lang), UNCERTAIN_KEYS, key=KEYS_KEY, help=t("ranged_help", lang),
+    c1.number_input(t("uncertainty_page.draws_label", lang), min_value=MIN_DRAWS, max_value=MAX_DRAWS, step=100, key=DRAWS_KEY,
+                    help=t("uncertainty_page.draws_help", lang), on_change=_store)
+    c2.number_input(t("uncertainty_page.seed_label", lang), min_value=0, max_value=MAX_SEED, step=1, key=SEED_KEY,
+                    help=t("uncertainty_page.seed_help", lang), on_change=_store)
+    st.multiselect(t("uncertainty_page.ranged_label", lang), UNCERTAIN_KEYS, key=KEYS_KEY, help=t("uncertainty_page.ranged_help", lang),
                    format_func=lambda key: BY_KEY[key].label(lang), on_change=_store,
-                   placeholder=t("ranged_placeholder", lang))
+                   placeholder=t("uncertainty_page.ranged_placeholder", lang))
     columns = st.columns(2)
     for i, key in enumerate(k for k in UNCERTAIN_KEYS if k in ss[KEYS_KEY]):
         p = BY_KEY[key]
         kind = int if p.integer else float
         low, high = slider_bounds(key, getattr(scenario, key), have[key][1])
         columns[i % 2].slider(
-            t("range_label", lang, label=param_label(p, lang)), min_value=kind(low), max_value=kind(high),
+            t("uncertainty_page.range_label", lang, label=param_label(p, lang)), min_value=kind(low), max_value=kind(high),
             step=kind(p.step), key=RANGE_WIDGET + key, format=slider_format(p), help=param_help(p, lang), on_change=_store)
 
 

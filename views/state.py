@@ -30,9 +30,9 @@ from planner.link import bounded as bounded_notices
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import Scenario
+from planner.text import DEFAULT_LANG, LANGS, t
 
 from . import charts, memo, page_keys
-from .i18n import DEFAULT_LANG, LANGS
 from .language import LANG_KEY, lang
 from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
@@ -375,16 +375,14 @@ def show_notices(lang_: str) -> None:
     """The link's problems as a visible warning at the top of the page. The messages quote
     text from the URL, so they are shown as plain text (``st.code``), never as Markdown or
     HTML: ``**x**``, ``[x](javascript:…)`` or ``<img onerror=…>`` in a link stay inert."""
-    from .i18n import t
-
     dropped = st.session_state.get(_DROPPED)
     if dropped:
         fields, chars = dropped
-        st.warning(t("link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
+        st.warning(t("notice.link_dropped", lang_, fields=f"{fields:,}", kib=f"{chars / 1024:,.0f}",
                      max_fields=f"{STREAMLIT_MAX_QUERY_FIELDS:,}", max_kib=f"{STREAMLIT_MAX_QUERY_CHARS // 1024:,}"))
     found = notices()
     if not found:
         return
-    st.warning(t("notices_title", lang_, n=len(found)))
+    st.warning(t("notice.link_problems", lang_, n=len(found)))
     st.code("\n".join(n.text(lang_) for n in found), language=None, wrap_lines=True)
 

@@ -14,6 +14,8 @@ import pandas as pd
 
 from planner import breakdown, cases, compare, engine, fmt
 from planner.engine import Projection
+from planner.kpis import BY_KEY as KPI
+from planner.kpis import change_text, value_text
 from planner.params import (
     AOV_REFERENCE,
     BEANS_PER_HEATING_ORDER,
@@ -21,7 +23,6 @@ from planner.params import (
     BEANS_PER_YUAN_IOS,
     COUPON_GRANT_MIN_PRIVATE,
     FACT,
-    GROUPS,
     INITIAL_PUSH_MAX,
     INITIAL_PUSH_MIN,
     PARAMS,
@@ -29,8 +30,9 @@ from planner.params import (
 )
 from planner.report import account_name, stage_label
 from planner.scenario import Scenario
+from planner.text import t
 
-from .i18n import source_label, t, unit
+from .i18n import source_label, unit
 
 # --- values of parameters --------------------------------------------------------------
 
@@ -67,49 +69,16 @@ class Card:
     help: str
 
 
-def _signed(text: str, x: float) -> str:
-    return text if text.startswith("-") or x == 0 else "+" + text
-
-
-def _delta_text(key: str, d, lang: str) -> str | None:
-    if d is None or d == 0:
-        return None
-    if key in ("gmv", "net_gmv", "profit", "unspent", "gpm"):
-        return _signed(fmt.money(d, lang), d)
-    if key == "gmv_per_viewer":
-        return _signed(fmt.price(d, lang), d)
-    if key == "viewers_per_session":
-        return _signed(fmt.count(d, lang), d)
-    if key == "roi":
-        return _signed(fmt.roi(d), d)
-    if key == "public_share":
-        pp = fmt.number(100 * d, 1)
-        return _signed(pp + (" 个百分点" if lang == "zh" else " pp"), d)
-    if key == "stage_reached_index":
-        return _signed(f"{d:d}" + (" 级" if lang == "zh" else " stage(s)"), d)
-    return None
-
-
 def kpi_cards(kpis: dict, deltas: dict, lang: str) -> list[Card]:
-    """The six headline cards, with their exact labels, values and deltas."""
-    values = {
-        "gmv": fmt.money(kpis["gmv"], lang),
-        "net_gmv": fmt.money(kpis["net_gmv"], lang),
-        "profit": fmt.money(kpis["profit"], lang),
-        "roi": fmt.roi(kpis["roi"]),
-        "unspent": fmt.money(kpis["unspent"], lang),
-        "viewers_per_session": fmt.count(kpis["viewers_per_session"], lang),
-        "gmv_per_viewer": fmt.price(kpis["gmv_per_viewer"], lang),
-        "gpm": fmt.money(kpis["gpm"], lang),
-        "public_share": fmt.percent(kpis["public_share"]),
-        "stage_reached_index": stage_label(kpis["stage_reached_index"], lang),
-    }
-    labels = {key: f"kpi_{key}" for key in values} | {"stage_reached_index": "kpi_stage"}
+    """The overview's headline cards (``planner.kpis.OVERVIEW``): label, value, change against the
+    previous scenario (none when it did not change) and tooltip."""
     cards = []
     for key in breakdown.KPI_KEYS:
-        help_key = labels[key] + "_help"
-        help_text = t(help_key, lang, spend=fmt.money(kpis["spend"], lang)) if key == "profit" else t(help_key, lang)
-        cards.append(Card(t(labels[key], lang), values[key], _delta_text(key, deltas.get(key), lang), help_text))
+        kpi = KPI[key]
+        d = deltas.get(key)
+        help_text = kpi.help(lang, spend=fmt.money(kpis["spend"], lang)) if key == "profit" else kpi.help(lang)
+        cards.append(Card(kpi.label(lang), value_text(key, kpis[key], lang),
+                          None if d is None or d == 0 else change_text(key, d, lang), help_text))
     return cards
 
 
@@ -117,7 +86,7 @@ def overview_caption(proj: Projection, lang: str) -> str:
     """The scenario in one line: horizon, accounts, schedule, AOV and the public CVR at that AOV
     (the engine's, not the link's 200 元 reference value)."""
     s = proj.scenario
-    return t("overview_caption", lang, days=s.days, accounts=s.accounts, sessions=f"{s.sessions_week:g}",
+    return t("overview.caption", lang, days=s.days, accounts=s.accounts, sessions=f"{s.sessions_week:g}",
              hours=f"{s.session_hours:g}", aov=fmt.money(s.aov, lang), cvr=fmt.percent(float(proj.cvr_public[0]), 2))
 
 
@@ -128,21 +97,22 @@ def decomposition_table(proj: Projection, lang: str, before: Projection | None =
     add up to ΔGMV exactly)."""
     rows = breakdown.decomposition(proj)
     table = {
-        t("col_source", lang): [source_label(r["source"], lang) for r in rows],
-        t("col_pv", lang): [fmt.count(r["pv"], lang) for r in rows],
-        t("col_cvr", lang): [fmt.percent(r["cvr"], 2) if r["pv"] > 0 else fmt.DASH for r in rows],
-        t("col_aov", lang): [fmt.money(r["aov"], lang) for r in rows],
-        t("col_buyers", lang): [fmt.count(r["buyers"], lang) for r in rows],
-        t("col_gmv", lang): [fmt.money(r["gmv"], lang) for r in rows],
-        t("col_gmv_share", lang): [fmt.percent(r["gmv_share"]) for r in rows],
+        t("overview.col_source", lang): [source_label(r["source"], lang) for r in rows],
+        t("overview.col_pv", lang): [fmt.count(r["pv"], lang) for r in rows],
+        t("overview.col_cvr", lang): [fmt.percent(r["cvr"], 2) if r["pv"] > 0 else fmt.DASH for r in rows],
+        t("overview.col_aov", lang): [fmt.money(r["aov"], lang) for r in rows],
+        t("overview.col_buyers", lang): [fmt.count(r["buyers"], lang) for r in rows],
+        t("table.gmv", lang): [fmt.money(r["gmv"], lang) for r in rows],
+        t("overview.col_gmv_share", lang): [fmt.percent(r["gmv_share"]) for r in rows],
     }
     if before is not None:
         d = compare.decompose(before, proj)
         part = {(p["source"], p["factor"]): p["value"] for p in d["parts"]}
         sources = [r["source"] for r in rows[:-1]]
-        table[t("col_d_gmv", lang)] = [_signed_money(v, lang) for v in
+        table[t("overview.col_d_gmv", lang)] = [_signed_money(v, lang) for v in
                                        [d["by_source"][s] for s in sources] + [d["difference"]]]
-        for column, factor in (("col_from_pv", "pv"), ("col_from_cvr", "cvr"), ("col_from_aov", "aov")):
+        for column, factor in (("overview.col_from_pv", "pv"), ("overview.col_from_cvr", "cvr"),
+                               ("overview.col_from_aov", "aov")):
             values = [part[(s, factor)] for s in sources] + [d["by_factor"][factor]]
             table[t(column, lang)] = [_signed_money(v, lang) for v in values]
     return pd.DataFrame(table)
@@ -150,88 +120,83 @@ def decomposition_table(proj: Projection, lang: str, before: Projection | None =
 
 def _signed_money(value: float, lang: str) -> str:
     """A change in 元 with its sign; less than half a 元 either way is no change."""
-    return compare.kpi_text("gmv", 0.0 if abs(value) < 0.5 else value, lang, delta=True)
+    return change_text("gmv", value, lang)
 
 
 # --- matrix -----------------------------------------------------------------------------
 
 def launch_text(row: dict, days: int, lang: str) -> str:
     """An account's launch day, or "after day N" for one that does not launch within the horizon."""
-    return t("day_n", lang, n=row["launch_day"]) if row["launched"] else t("after_day", lang, n=days)
+    return t("matrix.day_n", lang, n=row["launch_day"]) if row["launched"] else t("matrix.after_day", lang, n=days)
 
 
 def accounts_table(proj: Projection, lang: str) -> pd.DataFrame:
     rows = breakdown.account_rows(proj)
     return pd.DataFrame({
-        t("col_account", lang): [account_name(r["account"], lang) for r in rows],
-        t("col_launch", lang): [launch_text(r, proj.days, lang) for r in rows],
-        t("col_sessions", lang): [f"{r['sessions']:,}" for r in rows],
-        t("col_per_session", lang): [fmt.count(r["viewers_per_session"], lang) if r["sessions"] else fmt.DASH
+        t("table.account", lang): [account_name(r["account"], lang) for r in rows],
+        t("table.launch_day", lang): [launch_text(r, proj.days, lang) for r in rows],
+        t("matrix.col_sessions", lang): [f"{r['sessions']:,}" for r in rows],
+        t("matrix.col_per_session", lang): [fmt.count(r["viewers_per_session"], lang) if r["sessions"] else fmt.DASH
                                      for r in rows],
-        t("col_best_stage", lang): [stage_label(r["best_stage"], lang) for r in rows],
-        t("col_final_stage", lang): [stage_label(r["final_stage"], lang) for r in rows],
-        t("col_public_share", lang): [fmt.percent(r["public_share"]) for r in rows],
-        t("col_gmv", lang): [fmt.money(r["gmv"], lang) for r in rows],
-        t("col_viewers", lang): [fmt.count(r["pv"], lang) for r in rows],
-        t("col_handoff", lang): [fmt.count(r["handoff_received"], lang) if r["account"] else fmt.DASH
+        t("matrix.col_best_stage", lang): [stage_label(r["best_stage"], lang) for r in rows],
+        t("matrix.col_final_stage", lang): [stage_label(r["final_stage"], lang) for r in rows],
+        t("matrix.col_public_share", lang): [fmt.percent(r["public_share"]) for r in rows],
+        t("table.gmv", lang): [fmt.money(r["gmv"], lang) for r in rows],
+        t("matrix.col_viewers", lang): [fmt.count(r["pv"], lang) for r in rows],
+        t("matrix.col_handoff", lang): [fmt.count(r["handoff_received"], lang) if r["account"] else fmt.DASH
                                  for r in rows],
-        t("col_final_followers", lang): [fmt.count(r["final_followers"], lang) for r in rows],
+        t("matrix.col_final_followers", lang): [fmt.count(r["final_followers"], lang) for r in rows],
     })
 
 
 def first_stage_table(proj: Projection, lang: str) -> pd.DataFrame:
     firsts = breakdown.first_day_at_stage(proj)
-    data = {t("col_account", lang): [account_name(a, lang) for a in range(proj.accounts)]}
+    data = {t("table.account", lang): [account_name(a, lang) for a in range(proj.accounts)]}
     for i in range(len(engine.STAGE_KEYS)):
-        data[stage_label(i, lang)] = [t("day_n", lang, n=row[i]) if row[i] is not None else t("never", lang)
+        data[stage_label(i, lang)] = [t("matrix.day_n", lang, n=row[i]) if row[i] is not None else t("matrix.never", lang)
                                       for row in firsts]
     return pd.DataFrame(data)
 
 
 def matrix_caption(scenario: Scenario, lang: str) -> str:
     if scenario.launch_every == 0:
-        return t("matrix_caption_same", lang, accounts=scenario.accounts)
-    return t("matrix_caption", lang, accounts=scenario.accounts, every=scenario.launch_every)
+        return t("matrix.caption_same", lang, accounts=scenario.accounts)
+    return t("matrix.caption", lang, accounts=scenario.accounts, every=scenario.launch_every)
 
 
 def stage_bands_text(lang: str) -> str:
     """Each stage with the measure it is read from and its band, in one line."""
-    parts = [f"{stage_label(i, lang)} {t('stage_measure_' + measure, lang)} {_band(lo, hi, lang)}"
+    parts = [f"{stage_label(i, lang)} {t('matrix.stage_measure_' + measure, lang)} {_band(lo, hi, lang)}"
              for i, measure, lo, hi in breakdown.stage_bands()]
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return t("app.list_separator", lang).join(parts)
 
 
 def _band(lo: float, hi: float | None, lang: str) -> str:
     if lo == 0 and hi is not None:
-        return t("stage_range_first", lang, hi=f"{hi:,.0f}")
+        return t("assumptions.stage_range_first", lang, hi=f"{hi:,.0f}")
     if hi is None:
-        return t("stage_range_last", lang, lo=f"{lo:,.0f}")
-    return t("stage_range_mid", lang, lo=f"{lo:,.0f}", hi=f"{hi:,.0f}")
+        return t("assumptions.stage_range_last", lang, lo=f"{lo:,.0f}")
+    return t("assumptions.stage_range_mid", lang, lo=f"{lo:,.0f}", hi=f"{hi:,.0f}")
 
 
 # --- assumptions ------------------------------------------------------------------------
-
-def group_label(group: str, lang: str) -> str:
-    zh, en = GROUPS[group]
-    return zh if lang == "zh" else en
-
 
 def params_table(group: str, scenario: Scenario, lang: str) -> pd.DataFrame:
     """Every parameter of ``group``: meaning, unit, default, current value, range, basis."""
     params = [p for p in PARAMS if p.group == group]
     current = scenario.as_dict()
     return pd.DataFrame({
-        t("col_param", lang): [p.label(lang) for p in params],
-        t("col_key", lang): [p.key for p in params],
-        t("col_meaning", lang): [p.help(lang) for p in params],
-        t("col_unit", lang): [unit(p, lang) for p in params],
-        t("col_default", lang): [param_value(p, p.default, lang) for p in params],
-        t("col_current", lang): [param_value(p, current[p.key], lang)
-                                 + (t("changed_mark", lang) if current[p.key] != p.default else "")
+        t("table.param", lang): [p.label(lang) for p in params],
+        t("table.key", lang): [p.key for p in params],
+        t("assumptions.col_meaning", lang): [p.help(lang) for p in params],
+        t("table.unit", lang): [unit(p, lang) for p in params],
+        t("table.default", lang): [param_value(p, p.default, lang) for p in params],
+        t("table.current", lang): [param_value(p, current[p.key], lang)
+                                 + (t("assumptions.changed_mark", lang) if current[p.key] != p.default else "")
                                  for p in params],
-        t("col_range", lang): [f"{param_value(p, p.min, lang)} – {param_value(p, p.max, lang)}" for p in params],
-        t("col_source_kind", lang): [t("fact" if p.source == FACT else "assumption", lang) for p in params],
-        t("col_note", lang): [p.note(lang) for p in params],
+        t("assumptions.col_range", lang): [f"{param_value(p, p.min, lang)} – {param_value(p, p.max, lang)}" for p in params],
+        t("assumptions.col_source_kind", lang): [t("assumptions.fact" if p.source == FACT else "assumptions.assumption", lang) for p in params],
+        t("assumptions.col_note", lang): [p.note(lang) for p in params],
     })
 
 
@@ -239,39 +204,39 @@ def quality_table(lang: str) -> pd.DataFrame:
     """The five room-quality signals: weight and how each scores, from the engine's constants."""
     w = engine.QUALITY_WEIGHTS
     rows = [
-        ("sig_private", w["private"], t("scale_half", lang, half=f"{engine.PRIVATE_VOLUME_HALF:,.0f}")),
-        ("sig_ctr", w["ctr"], t("scale_full", lang, full=fmt.percent(engine.CTR_FULL, 0))),
-        ("sig_dwell", w["dwell"], t("scale_full", lang, full=f"{engine.DWELL_FULL_MINUTES:g} min")),
-        ("sig_gpm", w["gpm"], t("scale_half", lang, half=f"{engine.GPM_HALF:,.0f} 元")),
-        ("sig_interact", w["interact"], t("scale_full", lang, full=fmt.percent(engine.INTERACT_FULL, 0))),
+        ("assumptions.sig_private", w["private"], t("assumptions.scale_half", lang, half=f"{engine.PRIVATE_VOLUME_HALF:,.0f}")),
+        ("assumptions.sig_ctr", w["ctr"], t("assumptions.scale_full", lang, full=fmt.percent(engine.CTR_FULL, 0))),
+        ("assumptions.sig_dwell", w["dwell"], t("assumptions.scale_full", lang, full=f"{engine.DWELL_FULL_MINUTES:g} min")),
+        ("assumptions.sig_gpm", w["gpm"], t("assumptions.scale_half", lang, half=f"{engine.GPM_HALF:,.0f} 元")),
+        ("assumptions.sig_interact", w["interact"], t("assumptions.scale_full", lang, full=fmt.percent(engine.INTERACT_FULL, 0))),
     ]
     return pd.DataFrame({
-        t("col_signal", lang): [t(k, lang) for k, _, _ in rows],
-        t("col_weight", lang): [f"{v:.2f}" for _, v, _ in rows],
-        t("col_scaling", lang): [s for _, _, s in rows],
+        t("assumptions.col_signal", lang): [t(k, lang) for k, _, _ in rows],
+        t("assumptions.col_weight", lang): [f"{v:.2f}" for _, v, _ in rows],
+        t("assumptions.col_scaling", lang): [s for _, _, s in rows],
     })
 
 
 def stages_table(lang: str) -> pd.DataFrame:
     bands = breakdown.stage_bands()
     return pd.DataFrame({
-        t("col_stage", lang): [stage_label(i, lang) for i, _, _, _ in bands],
-        t("col_stage_measure", lang): [t("stage_measure_" + measure, lang) for _, measure, _, _ in bands],
-        t("col_viewers_2h", lang): [_band(lo, hi, lang) for _, _, lo, hi in bands],
+        t("assumptions.col_stage", lang): [stage_label(i, lang) for i, _, _, _ in bands],
+        t("assumptions.col_stage_measure", lang): [t("matrix.stage_measure_" + measure, lang) for _, measure, _, _ in bands],
+        t("assumptions.col_viewers_2h", lang): [_band(lo, hi, lang) for _, _, lo, hi in bands],
     })
 
 
 def constants_lines(lang: str) -> list[str]:
     return [
-        t("const_beans", lang, android=BEANS_PER_YUAN_ANDROID, ios=BEANS_PER_YUAN_IOS,
+        t("assumptions.const_beans", lang, android=BEANS_PER_YUAN_ANDROID, ios=BEANS_PER_YUAN_IOS,
           order=BEANS_PER_HEATING_ORDER),
-        t("const_push", lang, lo=INITIAL_PUSH_MIN, hi=INITIAL_PUSH_MAX),
-        t("const_aov_ref", lang, aov=AOV_REFERENCE),
-        t("const_hours", lang, tau=f"{engine.HOURS_SCALE:g}", ref=f"{engine.REFERENCE_HOURS:g}"),
-        t("const_trust", lang, half=f"{engine.FOLLOWERS_HALF_TRUST:,.0f}",
+        t("assumptions.const_push", lang, lo=INITIAL_PUSH_MIN, hi=INITIAL_PUSH_MAX),
+        t("assumptions.const_aov_ref", lang, aov=AOV_REFERENCE),
+        t("assumptions.const_hours", lang, tau=f"{engine.HOURS_SCALE:g}", ref=f"{engine.REFERENCE_HOURS:g}"),
+        t("assumptions.const_trust", lang, half=f"{engine.FOLLOWERS_HALF_TRUST:,.0f}",
           evidence=f"{engine.STRANGERS_HALF_EVIDENCE:,.0f}"),
-        t("const_repeat", lang, days=f"{engine.REPEAT_WINDOW_YEARS * 365:.0f}"),
-        t("const_benchmark", lang, share=fmt.percent(breakdown.PUBLIC_SHARE_BENCHMARK, 0)),
+        t("assumptions.const_repeat", lang, days=f"{engine.REPEAT_WINDOW_YEARS * 365:.0f}"),
+        t("assumptions.const_benchmark", lang, share=fmt.percent(breakdown.PUBLIC_SHARE_BENCHMARK, 0)),
     ]
 
 
@@ -296,26 +261,26 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
     )
     tau, ref = f"{engine.HOURS_SCALE:g}", f"{engine.REFERENCE_HOURS:g}"
     return [
-        (t("f_schedule_title", lang), t("f_schedule_words", lang), [
+        (t("assumptions.f_schedule_title", lang), t("assumptions.f_schedule_words", lang), [
             rf"L_a = a\cdot {k('launch_every')},\qquad n_a(t) = \left\lceil\tfrac{{(k+1)\,s}}{{7}}\right\rceil"
             rf" - \left\lceil\tfrac{{k\,s}}{{7}}\right\rceil,\quad k = t - L_a,\quad s = {k('sessions_week')}",
             rf"c(h) = 1 - e^{{-h/{tau}}},\qquad H = {k('session_hours')}",
         ]),
-        (t("f_private_title", lang), t("f_private_words", lang), [
+        (t("assumptions.f_private_title", lang), t("assumptions.f_private_words", lang), [
             rf"y_a = s\cdot\left(\frac{{I}}{{\sigma_a P}} + \frac{{(N-1)\,I}}{{P}}\right),\qquad I = {k('invites')},"
             rf"\ \sigma_0 = 1,\ \sigma_{{a>0}} = {k('sat_share')}",
             rf"\text{{first}}_a = \min\!\left(\frac{{I\cdot {k('show')}}}{{1 + {k('fatigue')}\cdot y_a}},\ \sigma_a P\right),"
             rf"\qquad \text{{private}}_a = \text{{first}}_a\,(1 + {k('share')}\cdot {k('per_share')})",
             rf"P_0 = {k('pool')},\qquad C_0 = {k('buyer_share')}\cdot P_0",
         ]),
-        (t("f_quality_title", lang), t("f_quality_words", lang), [
+        (t("assumptions.f_quality_title", lang), t("assumptions.f_quality_words", lang), [
             quality,
             rf"\text{{GPM}} = \frac{{1000\cdot\text{{cvr}}_{{\text{{eff}}}}\cdot {k('aov')}}}{{{k('visits_per_viewer')}}}",
             rf"w \leftarrow q + \left(1 - {k('weight_speed')}\cdot\frac{{\text{{public}}}}"
             rf"{{\text{{public}} + {engine.STRANGERS_HALF_EVIDENCE:g}}}\right)^{{n}}(w - q),\qquad"
             rf" w_{{0,0}} = q\cdot\frac{{F_0}}{{F_0 + {engine.FOLLOWERS_HALF_TRUST:g}}}",
         ]),
-        (t("f_public_title", lang), t("f_public_words", lang), [
+        (t("assumptions.f_public_title", lang), t("assumptions.f_public_words", lang), [
             rf"\text{{push}} = {INITIAL_PUSH_MIN} + ({INITIAL_PUSH_MAX} - {INITIAL_PUSH_MIN})\cdot w,\qquad"
             rf" \text{{fans}} = {k('fan_show')}\cdot F,\qquad"
             rf" \text{{content}} = {k('video_to_room')}\cdot\frac{{{k('video_plays')}}}{{7}}\cdot c(H)",
@@ -326,7 +291,7 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
             rf" + \text{{rec}} + \text{{spill}}),\quad K = {k('audience')}\cdot c\!\left(\textstyle\sum_a n_a H\right)",
             r"k_w = \frac{K\,(1 - e^{-W/K})}{W},\qquad k = \frac{K\,(e^{-W/K} - e^{-(W+O)/K})}{O}",
         ]),
-        (t("f_paid_title", lang), t("f_paid_words", lang, min_private=COUPON_GRANT_MIN_PRIVATE), [
+        (t("assumptions.f_paid_title", lang), t("assumptions.f_paid_words", lang, min_private=COUPON_GRANT_MIN_PRIVATE), [
             r"v(S) = \frac{2S/\text{cpv}}{1 + \sqrt{1 + 2\,\text{rise}\,S/(\text{cpv}\cdot\text{cap}\cdot H)}},"
             r"\qquad S \le S_{\max} = \text{cpv}\cdot\text{cap}\cdot H\,(1 + \text{rise}/2)",
             r"\text{unspent} = S - \min(S, S_{\max})",
@@ -335,7 +300,7 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
             rf"\text{{coupons}} \mathrel{{+}}= {k('coupon_free')}\cdot\min\!\left("
             rf"\frac{{\text{{private}}}}{{{COUPON_GRANT_MIN_PRIVATE}}}, 1\right)",
         ]),
-        (t("f_conv_title", lang), t("f_conv_words", lang), [
+        (t("assumptions.f_conv_title", lang), t("assumptions.f_conv_words", lang), [
             rf"\text{{cvr}}_{{\text{{eff}}}} = {k('cvr')}\cdot\left(\frac{{{AOV_REFERENCE}}}{{{k('aov')}}}\right)"
             rf"^{{{k('aov_elasticity')}}},\qquad \text{{cvr}}_p = \min({k('priv_mult')}\cdot\text{{cvr}}_{{\text{{eff}}}}, 1)",
             rf"p_{{\text{{rep}}}} = \max\!\left(1 - (1 - {k('repurchase')})^{{\min(1/W,\ {engine.REPEAT_WINDOW_YEARS * 365:.0f}/365)}},"
@@ -346,19 +311,18 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
             rf" + \text{{warm}}\cdot\min({k('fan_mult')}\cdot\text{{cvr}}_{{\text{{eff}}}}, 1)",
             rf"\text{{GMV}}_s = \text{{PV}}_s\times\text{{CVR}}_s\times {k('aov')}",
         ]),
-        (t("f_dyn_title", lang), t("f_dyn_words", lang), [
+        (t("assumptions.f_dyn_title", lang), t("assumptions.f_dyn_words", lang), [
             rf"P \leftarrow P_{{\max}} - (P_{{\max}} - P\,(1 - {k('churn')}))\,e^{{-{k('capture')}\cdot B/P_{{\max}}}},"
             rf"\quad P_{{\max}} = {k('pool')} + {k('audience')}",
             rf"F \leftarrow A - (A - F\,(1 - {k('churn')}))\,e^{{-({k('follow')}\cdot\text{{new viewers}}"
             rf" + {k('video_follow')}\cdot {k('video_plays')}/7)/A}},\quad A = {k('audience')}",
         ]),
-        (t("f_money_title", lang), "", [
+        (t("assumptions.f_money_title", lang), "", [
             rf"\text{{net GMV}} = \text{{GMV}}\,(1 - {k('returns')}),\qquad "
             rf"\text{{profit}} = \text{{net GMV}}\cdot {k('margin')} - \text{{spend}}",
-            r"\text{ROI} = \frac{\text{GMV}}{\text{spend}}" + (r"\quad(\text{无投流时不适用})" if lang == "zh"
-                                                            else r"\quad(\text{undefined without spend})"),
+            r"\text{ROI} = \frac{\text{GMV}}{\text{spend}}\quad(\text{" + t("assumptions.roi_undefined", lang) + "})",
         ]),
-        (t("f_matrix_title", lang), t("f_matrix_words", lang), [
+        (t("assumptions.f_matrix_title", lang), t("assumptions.f_matrix_words", lang), [
             rf"\text{{hand-off}}_a = {k('handoff')}\cdot(\text{{warm}}_0 + \text{{plat}}_0)"
             rf" / n_{{\text{{satellites streaming}}}},\qquad"
             rf" \text{{plays}}_{{a>0}} = {k('sat_content')}\cdot {k('video_plays')}",
@@ -371,12 +335,12 @@ def cases_table(results, lang: str) -> pd.DataFrame:
     gives with the inputs set as the source describes the case, and their ratio."""
     rows = cases.rows(results, lang)
     return pd.DataFrame({
-        t("col_case", lang): [r["case"] for r in rows],
-        t("col_reported", lang): [r["reported"] for r in rows],
-        t("col_model", lang): [r["model"] for r in rows],
-        t("col_ratio", lang): [r["ratio"] for r in rows],
-        t("col_pass", lang): ["✓" if r["ok"] else "✗" for r in rows],
-        t("col_inputs", lang): [r["inputs"] for r in rows],
+        t("assumptions.col_case", lang): [r["case"] for r in rows],
+        t("assumptions.col_reported", lang): [r["reported"] for r in rows],
+        t("assumptions.col_model", lang): [r["model"] for r in rows],
+        t("assumptions.col_ratio", lang): [r["ratio"] for r in rows],
+        t("assumptions.col_pass", lang): ["✓" if r["ok"] else "✗" for r in rows],
+        t("assumptions.col_inputs", lang): [r["inputs"] for r in rows],
     })
 
 
