@@ -23,6 +23,7 @@ import numpy as np
 from . import breakdown, fmt
 from .engine import SOURCES, Projection
 from .report import stage_label, totals
+from .text import PlannerError, t
 
 FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
 # The KPIs compared, in display order; all from report.totals via breakdown.kpis and totals.
@@ -85,15 +86,15 @@ def visible_parts(decomposition: dict, min_yuan: float = 0.5) -> list[dict]:
 
 def kpis(proj: Projection, draw: int = 0) -> dict[str, float | int | None]:
     """The compared KPIs of one projection (money in 元, ROI None without spend)."""
-    t = totals(proj, draw)
-    return {key: t[key] for key in KPI_KEYS}
+    kpis_of_draw = totals(proj, draw)
+    return {key: kpis_of_draw[key] for key in KPI_KEYS}
 
 
 def kpi_table(projs: list[Projection]) -> list[dict]:
     """One row per KPI: ``values`` per scenario, and ``deltas`` and ``ratios`` against the
     first scenario (None for the first, and where either side is undefined or the base is 0)."""
     if not 1 <= len(projs) <= MAX_SCENARIOS:
-        raise ValueError(f"compare 1 to {MAX_SCENARIOS} scenarios, got {len(projs)}.")
+        raise PlannerError("compare.how_many", most=MAX_SCENARIOS, got=len(projs))
     all_kpis = [kpis(p) for p in projs]
     rows = []
     for key in KPI_KEYS:
@@ -125,8 +126,8 @@ def kpi_text(key: str, value, lang: str, delta: bool = False) -> str:
         return sign + fmt.roi(value)
     if key == "public_share":
         if delta:
-            return sign + fmt.number(100 * value, 1) + (" 个百分点" if lang == "zh" else " pp")
+            return t("compare.points", lang, value=sign + fmt.number(100 * value, 1))
         return fmt.percent(value)
     if key == "stage_reached_index":
-        return f"{sign}{value}" + (" 级" if lang == "zh" else " stage(s)") if delta else stage_label(int(value), lang)
+        return t("compare.stages", lang, value=f"{sign}{value}") if delta else stage_label(int(value), lang)
     return sign + fmt.count(value, lang)

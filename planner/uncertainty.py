@@ -49,6 +49,7 @@ from .engine import SOURCES, Projection, simulate
 from .params import BY_KEY
 from .report import summary
 from .scenario import UNCERTAIN_KEYS, Notice, Scenario
+from .text import PlannerError, message
 
 DISTRIBUTION = "triangular"
 DEFAULT_SPAN = 0.20  # ± share of the point value a parameter without a range moves in the tornado
@@ -110,7 +111,7 @@ class MonteCarlo:
     def series(self, metric: str) -> np.ndarray:
         """(D, T) daily values of ``metric`` (one of METRICS)."""
         if metric not in METRICS:
-            raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+            raise PlannerError("uncertainty.metric", metrics=", ".join(METRICS), metric=metric)
         return getattr(self, metric)
 
 
@@ -143,14 +144,11 @@ def budget_notice(scenario: Scenario, draws: int | None = None) -> Notice | None
     used = draws_within_budget(scenario, asked)
     if used == asked:
         return None
-    a, t = scenario.accounts, scenario.days
-    return Notice(
-        "draws", str(asked),
-        f"at most {used:,} draws for {a} accounts × {t} days: the compute budget is draws × accounts × days "
-        f"≤ {MAX_DRAW_ACCOUNT_DAYS:,} and draws × days ≤ {MAX_DRAW_DAYS:,}", f"{used:,} draws",
-        allowed_zh=f"{a} 个账号 × {t} 天最多 {used:,} 次抽样；计算预算为 抽样 × 账号 × 天数 ≤ {MAX_DRAW_ACCOUNT_DAYS:,}、"
-                   f"抽样 × 天数 ≤ {MAX_DRAW_DAYS:,}",
-        used_zh=f"{used:,} 次抽样")
+    allowed = message("uncertainty.draws_allowed", used=used, accounts=scenario.accounts, days=scenario.days,
+                      most_account_days=MAX_DRAW_ACCOUNT_DAYS, most_days=MAX_DRAW_DAYS)
+    used_instead = message("uncertainty.draws_used", used=used)
+    return Notice("draws", str(asked), allowed.text("en"), used_instead.text("en"),
+                  allowed_zh=allowed.text("zh"), used_zh=used_instead.text("zh"))
 
 
 def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> MonteCarlo:
@@ -210,7 +208,7 @@ def bands(mc: MonteCarlo) -> Bands:
 def _check_day(mc: MonteCarlo, day: int | None) -> int:
     day = mc.days if day is None else int(day)
     if not 1 <= day <= mc.days:
-        raise ValueError(f"day must be within 1..{mc.days}, got {day}.")
+        raise PlannerError("uncertainty.day", days=mc.days, day=day)
     return day
 
 
@@ -277,7 +275,7 @@ def sensitivity(scenario: Scenario, metric: str = "gmv", keys: tuple[str, ...] =
     parameter in ``keys``, from one engine call with 1 + 4·len(keys) draws: the base, then
     per key its low and high end and its −step and +step perturbations."""
     if metric not in METRICS:
-        raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+        raise PlannerError("uncertainty.metric", metrics=", ".join(METRICS), metric=metric)
     n = len(keys)
     draws = 1 + 4 * n
     overrides = {key: np.full(draws, float(getattr(scenario, key))) for key in keys}
