@@ -28,6 +28,7 @@ from .params import (
     beans_for_yuan,
 )
 from .report import totals
+from .text import PlannerError
 
 DAYS_PER_WEEK = 7
 PUBLIC_SHARE_BENCHMARK = 0.8  # DOMAIN: a healthy mature room gets over 80% from the public domain
@@ -132,7 +133,7 @@ def weekly_matrix(proj: Projection, what: str = "gmv", draw: int = 0) -> np.ndar
     elif what == "pv":
         daily = proj.pv[draw].sum(axis=2)
     else:
-        raise ValueError(f"what must be 'gmv' or 'pv', got {what!r}.")
+        raise PlannerError("breakdown.what", what=what)
     weeks = len(week_bounds(proj.days))
     padded = np.zeros((weeks * DAYS_PER_WEEK, proj.accounts))
     padded[: proj.days] = daily

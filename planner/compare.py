@@ -24,6 +24,7 @@ from . import breakdown
 from .engine import SOURCES, Projection
 from .kpis import COMPARE, change_text, value_text
 from .report import totals
+from .text import PlannerError
 
 FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
 KPI_KEYS: tuple[str, ...] = COMPARE  # the KPIs compared, in display order (planner.kpis)
@@ -84,15 +85,15 @@ def visible_parts(decomposition: dict, min_yuan: float = 0.5) -> list[dict]:
 
 def kpis(proj: Projection, draw: int = 0) -> dict[str, float | int | None]:
     """The compared KPIs of one projection (money in 元, ROI None without spend)."""
-    t = totals(proj, draw)
-    return {key: t[key] for key in KPI_KEYS}
+    kpis_of_draw = totals(proj, draw)
+    return {key: kpis_of_draw[key] for key in KPI_KEYS}
 
 
 def kpi_table(projs: list[Projection]) -> list[dict]:
     """One row per KPI: ``values`` per scenario, and ``deltas`` and ``ratios`` against the
     first scenario (None for the first, and where either side is undefined or the base is 0)."""
     if not 1 <= len(projs) <= MAX_SCENARIOS:
-        raise ValueError(f"compare 1 to {MAX_SCENARIOS} scenarios, got {len(projs)}.")
+        raise PlannerError("compare.how_many", most=MAX_SCENARIOS, got=len(projs))
     all_kpis = [kpis(p) for p in projs]
     rows = []
     for key in KPI_KEYS:

@@ -143,10 +143,8 @@ WEEKS_PER_YEAR = 52.0
 DAYS_PER_WEEK = 7
 
 # Stages (DOMAIN's table): the early ones by viewers two hours into a session, the later ones by
-# viewers of the whole session.
+# viewers of the whole session. Their names are the catalogue's ``report.stage.<key>``.
 STAGE_KEYS: tuple[str, ...] = ("cold_start", "warming_up", "out_of_cold_start", "ten_thousand", "head")
-STAGES_ZH = ("冷启动", "起量中", "出冷启动", "万人场", "头部")
-STAGES_EN = ("Cold start", "Warming up", "Out of cold start", "10,000+ a session", "Head")
 EARLY_STAGE_FROM = (200.0, 1_000.0)  # viewers at 2 h: warming up from 200, out of cold start from 1,000
 SESSION_STAGE_FROM = (10_000.0, 100_000.0)  # viewers of the session: 10,000+, head from about 100,000
 STRUCTURAL = ("accounts", "days", "launch_every", "sessions_week")  # they shape the schedule

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import math
+from functools import cache
+
+from .text import t
 
 DASH = "—"  # shown for an undefined number (an ROI without spend), never NaN
+
+
+@cache
+def _steps(lang: str) -> tuple[tuple[float, str], ...]:
+    """The language's scale steps, largest first: Chinese counts in 万 and 亿, English in
+    thousands (the catalogue's ``fmt.scales``, written ``suffix=size``)."""
+    pairs = (step.split("=") for step in t("fmt.scales", lang).split())
+    return tuple(sorted(((float(size), suffix) for suffix, size in pairs), reverse=True))
 
 
 def _scaled(x: float, lang: str) -> str:
     sign = "-" if x < 0 else ""
     x = abs(x)
-    if lang == "zh":
-        steps = ((1e8, "亿"), (1e4, "万"))
-    else:
-        steps = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
-    for size, suffix in steps:
+    for size, suffix in _steps(lang):
         if x >= size:
             value = x / size
             digits = 2 if value < 10 else 1 if value < 100 else 0
@@ -33,7 +40,7 @@ def money(x: float | None, lang: str = "zh") -> str:
     """元 amounts: 12.3万元 / 123.4K 元."""
     if x is None or not math.isfinite(x):
         return DASH
-    return _scaled(float(x), lang) + ("元" if lang == "zh" else " 元")
+    return t("fmt.yuan", lang, amount=_scaled(float(x), lang))
 
 
 def price(x: float | None, lang: str = "zh") -> str:
@@ -42,7 +49,7 @@ def price(x: float | None, lang: str = "zh") -> str:
         return DASH
     if abs(x) >= 100:
         return money(x, lang)
-    return f"{float(x):.2f}" + ("元" if lang == "zh" else " 元")
+    return t("fmt.yuan", lang, amount=f"{float(x):.2f}")
 
 
 def percent(x: float | None, digits: int = 1) -> str:

@@ -1,7 +1,8 @@
 """One line per problem: how the planner's errors reach a terminal or a page.
 
 Every error the planner raises on purpose is a ``ValueError`` (``Scenario``'s own checks,
-``budget.BudgetError``, ``calibration.FileProblems``) whose message is one sentence. What
+``text.PlannerError``, ``budget.BudgetError``, ``calibration.FileProblems``) whose message is one
+sentence, held as a catalogue key and its values where the error has been converted. What
 reaches a person passes through ``error_line``: the message in their language where the error
 has one, control characters written out as escapes (a newline in a pasted argument must not
 start a second line, an ANSI escape must not recolour a terminal), absurdly long numbers written
@@ -66,7 +67,7 @@ def error_line(exc: BaseException, lang: str = "en") -> str | None:
         return None
     if hasattr(exc, "summary"):  # calibration.FileProblems
         text = exc.summary(lang)
-    elif hasattr(exc, "text"):  # budget.BudgetError
+    elif hasattr(exc, "text"):  # text.PlannerError, budget.BudgetError
         text = exc.text(lang)
     else:
         text = str(exc)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import SOURCE_LABELS, SOURCES, STAGE_KEYS, STAGES_EN, STAGES_ZH, TOOLS, Projection
+from .engine import SOURCE_LABELS, SOURCES, STAGE_KEYS, TOOLS, Projection
 from .link import Notice, to_query
+from .text import PlannerError, t
 
 
 def _ratio(num, den):
@@ -98,9 +99,10 @@ def _by(names, values) -> dict[str, float | None]:
 
 
 def stage_label(index: int, lang: str) -> str:
+    """The name of stage ``index`` (``engine.STAGE_KEYS``); a negative index: not live yet."""
     if index < 0:
-        return "未开播" if lang == "zh" else "Not live"
-    return (STAGES_ZH if lang == "zh" else STAGES_EN)[index]
+        return t("report.not_live", lang)
+    return t(f"report.stage.{STAGE_KEYS[index]}", lang)
 
 
 def _plain(s: dict[str, np.ndarray], i) -> dict:
@@ -127,16 +129,17 @@ def totals(proj: Projection, draw: int = 0) -> dict:
 
 
 def account_name(index: int, lang: str) -> str:
+    """The flagship (index 0), then the satellites by number."""
     if index == 0:
-        return "旗舰号" if lang == "zh" else "Flagship"
-    return f"新号{index}" if lang == "zh" else f"Satellite {index}"
+        return t("report.flagship", lang)
+    return t("report.satellite", lang, n=index)
 
 
 def accounts(proj: Projection, draw: int = 0) -> list[dict]:
     """One entry per account: totals, launch day (1-based; ``launched`` False for one that does
     not launch within the horizon), final and best stage, final state."""
     if not proj.by_account:
-        raise ValueError("per-account rows need a projection simulated with by_account=True.")
+        raise PlannerError("report.needs_by_account")
     s = summary(proj, axis=(1,))  # (D, A, …)
     stage = proj.stage[draw]
     rows = []
@@ -159,11 +162,11 @@ def daily(proj: Projection, draw: int = 0) -> list[dict]:
     """One entry per day (1-based), summed over accounts: PV and GMV per source, and more."""
     s = summary(proj, axis=(2,))  # (D, T, …)
     rows = []
-    for t in range(proj.days):
-        row = {"day": t + 1}
-        row.update(_plain({k: v[draw] for k, v in s.items()}, t))
-        row["accounts_live"] = int(proj.live[t].sum())
-        row["accounts_streaming"] = int((proj.sessions[t] > 0).sum())
+    for day in range(proj.days):
+        row = {"day": day + 1}
+        row.update(_plain({k: v[draw] for k, v in s.items()}, day))
+        row["accounts_live"] = int(proj.live[day].sum())
+        row["accounts_streaming"] = int((proj.sessions[day] > 0).sum())
         rows.append(row)
     return rows
 
@@ -179,22 +182,32 @@ def report(proj: Projection, notices: list[Notice] | None = None, draw: int = 0)
     }
 
 
-# Columns of the daily table (CSV, Excel, CLI csv), in order.
-DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("day", "天", "day"),
-    ("accounts_live", "已开播账号", "accounts launched"),
-    ("sessions", "直播场次", "sessions"),
-    *[(f"pv_{s}", f"观看人数UV_{SOURCE_LABELS['zh'][s]}", f"viewers UV {s}") for s in SOURCES],
-    ("pv", "观看人数UV合计", "viewers UV total"),
-    *[(f"gmv_{s}", f"GMV_{SOURCE_LABELS['zh'][s]}", f"GMV {s}") for s in SOURCES],
-    ("gmv", "GMV合计(元)", "GMV total (yuan)"),
-    ("buyers", "成交人数", "buyers"),
-    ("net_gmv", "退货后净成交(元)", "net GMV (yuan)"),
-    ("spend", "投流消耗(元)", "paid spend (yuan)"),
-    ("unspent", "未花出预算(元)", "unspent budget (yuan)"),
-    ("profit", "投流后利润(元)", "profit after spend (yuan)"),
-    ("public_share", "公域占比", "public share"),
+# Columns of the daily table (CSV, Excel, CLI csv), in order; headers are ``report.daily.*``.
+DAILY_KEYS: tuple[str, ...] = (
+    "day", "accounts_live", "sessions", *[f"pv_{s}" for s in SOURCES], "pv", *[f"gmv_{s}" for s in SOURCES],
+    "gmv", "buyers", "net_gmv", "spend", "unspent", "profit", "public_share",
 )
+
+
+def daily_header(key: str, lang: str) -> str:
+    """The header of one daily column. A per-source column names its source in Chinese, and by
+    its key in English (a stable CSV header: ``viewers UV gdt``)."""
+    for measure in ("pv", "gmv"):
+        source = key.removeprefix(f"{measure}_")
+        if source in SOURCES:
+            return t(f"report.daily.{measure}_source", lang, source=SOURCE_LABELS["zh"][source] if lang == "zh" else source)
+    return t(f"report.daily.{key}", lang)
+
+
+def daily_headers(lang: str) -> list[str]:
+    """The daily table's headers in ``lang``, in DAILY_KEYS order."""
+    return [daily_header(key, lang) for key in DAILY_KEYS]
+
+
+# (key, Chinese header, English header) for the readers written before the catalogue
+# (``views.exports``, the CLI's csv); new code reads DAILY_KEYS and ``daily_headers``.
+DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, daily_header(key, "zh"), daily_header(key, "en")) for key in DAILY_KEYS)
 
 
 def daily_table(proj: Projection, draw: int = 0) -> list[dict[str, float]]:

@@ -50,7 +50,7 @@ from .link import Notice
 from .params import BY_KEY
 from .report import summary
 from .scenario import UNCERTAIN_KEYS, Scenario
-from .text import Message
+from .text import Message, PlannerError
 
 DISTRIBUTION = "triangular"
 DEFAULT_SPAN = 0.20  # ± share of the point value a parameter without a range moves in the tornado
@@ -112,7 +112,7 @@ class MonteCarlo:
     def series(self, metric: str) -> np.ndarray:
         """(D, T) daily values of ``metric`` (one of METRICS)."""
         if metric not in METRICS:
-            raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+            raise PlannerError("uncertainty.metric", metrics=", ".join(METRICS), metric=metric)
         return getattr(self, metric)
 
 
@@ -208,7 +208,7 @@ def bands(mc: MonteCarlo) -> Bands:
 def _check_day(mc: MonteCarlo, day: int | None) -> int:
     day = mc.days if day is None else int(day)
     if not 1 <= day <= mc.days:
-        raise ValueError(f"day must be within 1..{mc.days}, got {day}.")
+        raise PlannerError("uncertainty.day", days=mc.days, day=day)
     return day
 
 
@@ -275,7 +275,7 @@ def sensitivity(scenario: Scenario, metric: str = "gmv", keys: tuple[str, ...] =
     parameter in ``keys``, from one engine call with 1 + 4·len(keys) draws: the base, then
     per key its low and high end and its −step and +step perturbations."""
     if metric not in METRICS:
-        raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}.")
+        raise PlannerError("uncertainty.metric", metrics=", ".join(METRICS), metric=metric)
     n = len(keys)
     draws = 1 + 4 * n
     overrides = {key: np.full(draws, float(getattr(scenario, key))) for key in keys}

@@ -110,16 +110,16 @@ def test_what_the_data_cannot_identify_keeps_its_default_and_says_why(sample_cal
     assert set(FIT_KEYS) <= set(by_key)
     coupons = by_key["coupons_cpv"]  # the sample has no coupon viewers column
     assert (coupons.status, coupons.identifiable, coupons.value) == ("default", False, PARAM["coupons_cpv"].default)
-    assert "流量券观看" in coupons.note_en and "保留默认值" in coupons.note_zh
+    assert "流量券观看" in coupons.note("en") and "保留默认值" in coupons.note("zh")
     for e in by_key.values():
         if e.status == "default":
-            assert not e.identifiable and e.value == PARAM[e.key].default and e.note_en
+            assert not e.identifiable and e.value == PARAM[e.key].default and e.note("en")
             assert getattr(sample_cal.scenario, e.key) == PARAM[e.key].default
     # Twenty days of one account cannot pin the leverage ceiling: flagged, with what the file suggests.
     small = {e.key: e for e in calibrate(read_sessions(sample_csv(sample_rows(SMALL, seed=7)).encode())).fit.estimates}
     lev_cap = small["lev_cap"]
-    assert lev_cap.status == "default" and not lev_cap.identifiable and f"±{MAX_REL_HALF_WIDTH:.0%}" in lev_cap.note_en
-    assert "the file suggests" in lev_cap.note_en and "文件提示" in lev_cap.note_zh
+    assert lev_cap.status == "default" and not lev_cap.identifiable and f"±{MAX_REL_HALF_WIDTH:.0%}" in lev_cap.note("en")
+    assert "the file suggests" in lev_cap.note("en") and "文件提示" in lev_cap.note("zh")
 
 
 def test_values_read_from_the_file(sample_cal):
@@ -136,7 +136,7 @@ def test_spend_split_by_account_is_read_from_the_file():
     scenario, _, notes = structure(read_sessions(sample_csv(rows).encode()))
     assert scenario.split == split and scenario.gdt == 1500
     assert scenario.beans == pytest.approx(SAMPLE_SCENARIO.beans, abs=0.01)
-    assert "50% / 30% / 10% / 10%" in notes["gdt"][0] and "evenly" in notes["beans"][0]
+    assert "50% / 30% / 10% / 10%" in notes["gdt"].text("en") and "evenly" in notes["beans"].text("en")
     assert "gdt_split=0.5,0.3,0.1,0.1" in to_query(scenario)
 
 
@@ -169,9 +169,9 @@ def test_without_private_viewers_or_invites_the_fit_says_what_it_cannot_tell():
     by_key = {e.key: e for e in cal.fit.estimates}
     for key, column in (("priv_mult", "私域观看"), ("show", "私域观看"), ("gdt_cpv", "广点通观看"),
                         ("returns", "退款金额")):
-        assert by_key[key].status == "default" and column in by_key[key].note_zh, key
+        assert by_key[key].status == "default" and column in by_key[key].note("zh"), key
     invites = cal.estimate("invites")  # the level of private traffic, not a count the file gives
-    assert not invites.identifiable and (invites.status == "default" or "invites × show" in invites.note_en)
+    assert not invites.identifiable and (invites.status == "default" or "invites × show" in invites.note("en"))
 
 
 def test_without_invites_the_private_level_is_fitted_as_invites_and_not_called_identifiable():
@@ -179,8 +179,8 @@ def test_without_invites_the_private_level_is_fitted_as_invites_and_not_called_i
     drop = rows[0].index("邀约量")
     cal = calibrate(read_sessions(to_csv([r[:drop] + r[drop + 1:] for r in rows])))
     invites, show = cal.estimate("invites"), cal.estimate("show")
-    assert invites.status == "fitted" and not invites.identifiable and "invites × show" in invites.note_en
-    assert show.status == "default" and "邀约量" in show.note_zh
+    assert invites.status == "fitted" and not invites.identifiable and "invites × show" in invites.note("en")
+    assert show.status == "default" and "邀约量" in show.note("zh")
     # What is identified is the product: it matches the truth's.
     assert invites.value * show.value == pytest.approx(SMALL.invites * SMALL.show, rel=0.1)
 
@@ -243,7 +243,7 @@ def test_a_totals_row_is_skipped_with_a_notice():
     rows.append(["合计", "", "99999", "", "", "", "", "", "", "", "", "", "", ""])
     s = read_sessions(to_csv(rows))
     assert len(s) == len(rows) - 2
-    assert any(n.row == len(rows) and "totals" in n.en for n in s.notices)
+    assert any(n.row == len(rows) and "totals" in n.message("en") for n in s.notices)
 
 
 # --- bad files: one specific message each, naming row and column -------------------------------------
@@ -253,7 +253,7 @@ def test_missing_required_column_is_named():
     drop = COL["gmv"]
     (p,) = problems_of(to_csv([r[:drop] + r[drop + 1:] for r in rows]))
     assert p.column == "gmv" and p.row == 1
-    assert "missing required column 成交金额 (GMV)" in p.en and "缺少必填列“成交金额”" in p.zh
+    assert "missing required column 成交金额 (GMV)" in p.message("en") and "缺少必填列“成交金额”" in p.message("zh")
 
 
 def test_text_in_a_number_column_names_row_and_column():
@@ -261,8 +261,8 @@ def test_text_in_a_number_column_names_row_and_column():
     rows[4][COL["gmv"]] = "abc"  # the 5th row of the sheet
     (p,) = problems_of(to_csv(rows))
     assert (p.row, p.column) == (5, "gmv")
-    assert p.en == "row 5, column H (成交金额(元)): expected a number (yuan), found 'abc'."
-    assert p.zh == "第5行，H列（成交金额(元)）：应为数字（元），实际为“abc”。"
+    assert p.message("en") == "row 5, column H (成交金额(元)): expected a number (yuan), found 'abc'."
+    assert p.message("zh") == "第5行，H列（成交金额(元)）：应为数字（元），实际为“abc”。"
 
 
 def test_negative_gmv_and_every_problem_is_collected():
@@ -272,9 +272,9 @@ def test_negative_gmv_and_every_problem_is_collected():
     rows[9][COL["date"]] = "yesterday"
     problems = problems_of(to_csv(rows))
     assert [(p.row, p.column) for p in problems] == [(7, "gmv"), (9, "buyers"), (10, "date")]
-    assert "expected a number ≥ 0 (yuan), found '-5'" in problems[0].en
-    assert "found an empty cell" in problems[1].en
-    assert "expected a date like 2024-03-01, found 'yesterday'" in problems[2].en
+    assert "expected a number ≥ 0 (yuan), found '-5'" in problems[0].message("en")
+    assert "found an empty cell" in problems[1].message("en")
+    assert "expected a date like 2024-03-01, found 'yesterday'" in problems[2].message("en")
 
 
 def test_problems_survive_pickling():  # the app caches them
@@ -298,7 +298,7 @@ def test_dates_out_of_order_within_an_account():
     rows[5][COL["date"]], rows[6][COL["date"]] = rows[6][COL["date"]], rows[5][COL["date"]]
     problems = problems_of(to_csv(rows))
     assert [(p.row, p.column) for p in problems] == [(7, "date")]
-    assert "must go forward" in problems[0].en and "row 6" in problems[0].en and "品牌旗舰店" in problems[0].en
+    assert "must go forward" in problems[0].message("en") and "row 6" in problems[0].message("en") and "品牌旗舰店" in problems[0].message("en")
 
 
 def test_two_accounts_may_share_a_date_but_one_account_may_not_repeat_it():
@@ -307,7 +307,7 @@ def test_two_accounts_may_share_a_date_but_one_account_may_not_repeat_it():
     read_sessions(to_csv(rows))  # another account on the same day is fine
     rows[3][1] = rows[2][1]
     (p,) = problems_of(to_csv(rows))
-    assert p.row == 4 and "same day" in p.en
+    assert p.row == 4 and "same day" in p.message("en")
 
 
 def test_impossible_combinations_in_a_row():
@@ -320,7 +320,7 @@ def test_impossible_combinations_in_a_row():
 
 def test_file_over_the_size_limit():
     (p,) = problems_of(b"x" * (MAX_BYTES + 1))
-    assert "limit is 5 MB" in p.en
+    assert "limit is 5 MB" in p.message("en")
 
 
 def test_file_over_the_row_cap():
@@ -328,41 +328,41 @@ def test_file_over_the_row_cap():
     data = to_csv(rows[:1] + [rows[1]] * (MAX_ROWS + 1))
     assert len(data) < MAX_BYTES
     (p,) = problems_of(data)
-    assert f"more than {MAX_ROWS:,} rows" in p.en
+    assert f"more than {MAX_ROWS:,} rows" in p.message("en")
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\n", codecs.BOM_UTF8])
 def test_empty_file(data):
     (p,) = problems_of(data)
-    assert "empty" in p.en
+    assert "empty" in p.message("en")
 
 
 def test_header_only_and_no_header():
     (p,) = problems_of(to_csv(small_rows()[:1]))
-    assert "no sessions" in p.en
+    assert "no sessions" in p.message("en")
     (p,) = problems_of(b"a,b,c\n1,2,3\n")
-    assert "No header row" in p.en and "'a, b, c'" in p.en
+    assert "No header row" in p.message("en") and "'a, b, c'" in p.message("en")
 
 
 def test_undecodable_file():
     (p,) = problems_of(bytes(range(128, 256)) * 4)
-    assert "neither UTF-8 nor GBK" in p.en
+    assert "neither UTF-8 nor GBK" in p.message("en")
 
 
 def test_broken_and_old_workbooks():
     (p,) = problems_of(b"PK\x03\x04 not really a zip", "a.xlsx")
-    assert "not a readable .xlsx" in p.en
+    assert "not a readable .xlsx" in p.message("en")
     (p,) = problems_of(b"\xd0\xcf\x11\xe0" + b"\0" * 100, "a.xls")
-    assert ".xls" in p.en
+    assert ".xls" in p.message("en")
 
 
 def test_too_few_days_and_too_many_accounts():
     rows = small_rows()
     (p,) = problems_of(to_csv(rows[:6]))
-    assert "at least 10" in p.en
+    assert "at least 10" in p.message("en")
     many = rows[:11] + [[r[0], f"号{i}", *r[2:]] for i in range(21) for r in rows[1:2]]
     problems = problems_of(to_csv(many))
-    assert any("at most 20" in p.en for p in problems)
+    assert any("at most 20" in p.message("en") for p in problems)
 
 
 # --- nothing is evaluated; exports are inert ---------------------------------------------------------
@@ -371,7 +371,7 @@ def test_formula_looking_csv_cells_are_text_never_evaluated():
     rows = small_rows()
     rows[2][COL["gmv"]] = "=1+1"
     (p,) = problems_of(to_csv(rows))
-    assert "found '=1+1'" in p.en
+    assert "found '=1+1'" in p.message("en")
     rows = small_rows()
     for r in rows[1:]:
         r[COL["account"]] = "=HYPERLINK(\"http://x\",\"y\")"
@@ -384,7 +384,7 @@ def test_xlsx_formulas_are_never_computed():
     rows += [[dt.date.fromisoformat(r[0]), r[1], *(float(x) for x in r[2:])] for r in body]
     rows[3][COL["gmv"]] = "=SUM(C2:C3)"  # openpyxl writes it as a formula with no cached value
     (p,) = problems_of(workbook_bytes(rows), "a.xlsx")
-    assert (p.row, p.column) == (4, "gmv") and "found an empty cell" in p.en
+    assert (p.row, p.column) == (4, "gmv") and "found an empty cell" in p.message("en")
 
 
 # --- the schema table is the one source ------------------------------------------------------------

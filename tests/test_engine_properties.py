@@ -12,6 +12,7 @@ from planner.engine import PRIVATE, PUBLIC, SOURCES, TOOLS, simulate, stage_of
 from planner.params import BY_KEY, PARAMS
 from planner.report import summary
 from planner.scenario import Scenario
+from planner.text import CATALOGUE
 
 from . import strategies as S
 
@@ -304,7 +305,7 @@ def test_early_stages_are_read_two_hours_in_and_later_ones_over_the_whole_sessio
                                       (5_000, 1_000, 2), (10_000, 500, 3), (99_999, 20_000, 3),
                                       (100_000, 1, 4)):
         assert stage_of(session, two_hours) == stage
-    assert len(engine.STAGES_ZH) == len(engine.STAGES_EN) == len(engine.STAGE_KEYS) == 5
+    assert len(engine.STAGE_KEYS) == 5 and all(f"report.stage.{key}" in CATALOGUE for key in engine.STAGE_KEYS)
     assert engine.EARLY_STAGE_FROM == (200.0, 1_000.0) and engine.SESSION_STAGE_FROM == (10_000.0, 100_000.0)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.budget import BudgetError
 from planner.calibration import FileProblems, Problem
 from planner.messages import MAX_LINE_CHARS, error_line, escape_controls, one_line, shorten_numbers
+from planner.text import PlannerError, message
 
 
 def test_control_characters_are_written_as_escapes():
@@ -27,8 +28,13 @@ def test_one_line_is_one_bounded_line():
 def test_error_line_speaks_the_errors_language():
     assert error_line(BudgetError("too much", "太多"), "zh") == "太多"
     assert error_line(BudgetError("too much", "太多"), "en") == "too much"
-    problems = FileProblems([Problem("row 3: bad", "第3行：错误")])
-    assert error_line(problems, "zh") == "第3行：错误"
+    totals_row = message("calibration.at", where=message("calibration.where.row", row=3),
+                         problem=message("calibration.totals_row"))
+    problems = FileProblems([Problem(totals_row, 3)])
+    assert error_line(problems, "zh") == "第3行：合计行，已跳过"
+    assert error_line(problems, "en") == "row 3: a totals row; skipped"
+    assert error_line(PlannerError("compare.how_many", most=3, got=4), "zh") == "可比较1到3个方案，收到4个。"
+    assert error_line(PlannerError("compare.how_many", most=3, got=4)) == "compare 1 to 3 scenarios, got 4."
     assert error_line(ValueError("gdt must be within 0..1e+06\nsecond line")) == \
         "gdt must be within 0..1e+06\\nsecond line"
 

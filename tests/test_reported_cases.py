@@ -31,7 +31,7 @@ def test_each_reported_case_lands_within_half_to_twice_the_reported_figure(key):
 
 def test_every_case_is_a_link_and_names_its_source():
     for r in RESULTS.values():
-        assert r.case.source and r.case.inputs[0] and r.case.inputs[1]
+        assert r.case.source and r.case.inputs.text("zh") and r.case.inputs.text("en")
         assert to_query(r.scenario).startswith("v=2&")
 
 

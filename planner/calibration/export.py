@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..text import t
 from .fit import SERIES, Calibration
 from .schema import BY_KEY
 
@@ -17,11 +18,11 @@ def sessions_table(cal: Calibration, lang: str = "zh") -> tuple[list[str], list[
     """Header and rows: one row per session (by date) with each observed series, actual and fitted."""
     s, predicted = cal.sessions, cal.fit.predicted
     series = [k for k in SERIES if k in s.values]
-    zh = lang == "zh"
-    header = ["日期" if zh else "date", "账号" if zh else "account", "原表行号" if zh else "row in file"]
+    header = [t("calibration.export.date", lang), t("calibration.export.account", lang),
+              t("calibration.export.row", lang)]
     for k in series:
         label = BY_KEY[k].label(lang)
-        header += [label, f"{label}_拟合" if zh else f"{label} fitted"]
+        header += [label, t("calibration.export.fitted", lang, label=label)]
     rows = []
     for i in np.argsort(s.date, kind="stable"):
         row = [str(s.date[i]), s.account_names[s.account[i]], int(s.rows[i])]

@@ -41,8 +41,9 @@ from ..engine import BEANS, COUPONS, GDT, PRIVATE, TOOLS, simulate
 from ..link import to_query
 from ..params import BY_KEY as PARAM
 from ..scenario import Scenario
+from ..text import Message, message
 from .reader import Problem, Sessions
-from .schema import BY_KEY as COLUMN
+from .schema import ColumnRef
 
 # Parameters the fit may estimate, and those estimated on log scale (positive, wide ranges).
 FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "followers",
@@ -90,18 +91,17 @@ class Estimate:
     identifiable: bool
     low: float | None = None
     high: float | None = None
-    note_en: str = ""
-    note_zh: str = ""
+    why: Message | None = None  # the note: how the value was read, or why it was not fitted
 
     def note(self, lang: str) -> str:
-        return self.note_zh if lang == "zh" else self.note_en
+        return "" if self.why is None else self.why.text(lang)
 
     def as_dict(self) -> dict:
         p = PARAM[self.key]
         return {"key": self.key, "label_zh": p.label_zh, "label_en": p.label_en, "unit_en": p.unit_en,
                 "value": self.value, "low": self.low, "high": self.high, "default": self.default,
-                "status": self.status, "identifiable": self.identifiable, "note": self.note_en,
-                "note_zh": self.note_zh}
+                "status": self.status, "identifiable": self.identifiable, "note": self.note("en"),
+                "note_zh": self.note("zh")}
 
 
 @dataclass(frozen=True, eq=False)
@@ -194,7 +194,7 @@ def _num(x) -> float | None:
 def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenario, list[Problem], dict]:
     """The scenario's data-given values: accounts, launch interval, horizon, spend, invites, hours.
 
-    Returns the scenario, notices, and {key: (note_en, note_zh)} for each value read.
+    Returns the scenario, notices, and {key: note (a catalogue message)} for each value read.
     """
     base = base or Scenario()
     day, acct = sessions.day, sessions.account
@@ -203,18 +203,14 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
     k = np.arange(A)
     launch_every = int(np.clip(round(float((k * first).sum() / (k * k).sum())), 0, 180)) if A > 1 else base.launch_every
     notes, notices = {}, []
-    notes["accounts"] = (f"{A} account(s) in the file", f"文件中有{A}个账号")
-    notes["days"] = (f"the file spans {sessions.span_days} days", f"文件跨越{sessions.span_days}天")
+    notes["accounts"] = message("calibration.note.accounts", accounts=A)
+    notes["days"] = message("calibration.note.days", days=sessions.span_days)
     if A > 1:
-        notes["launch_every"] = ("mean interval between the accounts' first sessions",
-                                 "各账号首播日期的平均间隔")
+        notes["launch_every"] = message("calibration.note.launch_every")
         off = np.abs(first - k * launch_every)
         for a in np.flatnonzero(off > 1):
-            name = sessions.account_names[a]
-            notices.append(Problem(
-                f"account '{name}' went live on day {first[a] + 1}; the planner launches it on day "
-                f"{k[a] * launch_every + 1} (accounts launch at even intervals).",
-                f"账号“{name}”在第{first[a] + 1}天开播；规划器按等间隔在第{k[a] * launch_every + 1}天开播。"))
+            notices.append(Problem(message("calibration.note.launched_off_grid", account=sessions.account_names[a],
+                                           day=int(first[a]) + 1, planned=int(k[a] * launch_every) + 1)))
     values = {"accounts": A, "launch_every": launch_every, "days": int(np.clip(sessions.span_days, 7, 365))}
     # Spend: either one daily amount split evenly over the accounts live that day, or a fixed
     # share per account (``*_split``), whichever reproduces the file's per-session spend better.
@@ -226,7 +222,7 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
         if spend is None or not np.isfinite(spend).any():
             values[tool] = 0.0
             split.append(None)
-            notes[tool] = ("no column: taken as 0", "文件无此列，按0计")
+            notes[tool] = message("calibration.note.no_spend_column")
             continue
         x = np.nan_to_num(spend)
         even_total = float(np.bincount(inverse, weights=x, minlength=len(dates)).mean())
@@ -236,41 +232,37 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
             total, shares = float(per_account.sum()), tuple(per_account / per_account.sum())
             split.append(shares)
             pct = " / ".join(f"{share:.0%}" for share in shares)
-            notes[tool] = (f"mean daily spend, split over the accounts as in the file ({pct})",
-                           f"日均消耗，按文件中各账号占比分配（{pct}）")
+            notes[tool] = message("calibration.note.spend_split", shares=pct)
         else:
             total = even_total
             split.append(None)
-            notes[tool] = ("mean daily spend over the matrix, split evenly over live accounts",
-                           "整个矩阵的日均消耗，平均分给在播账号")
+            notes[tool] = message("calibration.note.spend_even")
         values[tool] = float(np.clip(round(total, 2), PARAM[tool].min, PARAM[tool].max))
     values["split"] = tuple(split) if any(x is not None for x in split) else None
     if sessions.has("invites"):
         inv = sessions.values["invites"]
         values["invites"] = int(np.clip(round(float(np.nanmean(inv))), 0, PARAM["invites"].max))
-        notes["invites"] = ("mean invites per session", "每场平均邀约量")
+        notes["invites"] = message("calibration.note.invites")
     if sessions.has("session_hours"):
         hours = float(np.nanmedian(sessions.values["session_hours"]))
         values["session_hours"] = float(np.clip(round(hours * 2) / 2, PARAM["session_hours"].min,
                                                 PARAM["session_hours"].max))
-        notes["session_hours"] = ("median session length", "单场时长中位数")
+        notes["session_hours"] = message("calibration.note.session_hours")
     return base.replace(**values), notices, notes
 
 
-def candidates(sessions: Sessions) -> tuple[list[str], dict[str, tuple[str, str]]]:
+def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
     """The parameters this file can inform, and for the others why not."""
     has = sessions.has
-    why: dict[str, tuple[str, str]] = {}
+    why: dict[str, Message] = {}
 
     def need(key, column):
-        c = COLUMN[column]
-        why[key] = (f"no {c.label_en} column ({c.label_zh})", f"文件没有“{c.label_zh}”列")
+        why[key] = message("calibration.note.no_column", column=ColumnRef(column))
 
     if has("invites"):
-        why["invites"] = ("read from the file", "取自文件")
+        why["invites"] = message("calibration.note.invites_read")
     elif has("private_viewers"):
-        why["show"] = ("no invites column (邀约量): only invites × show is identified, and it is fitted as invites",
-                       "文件没有“邀约量”列：只能识别邀约量×到场率，已拟合为邀约量")
+        why["show"] = message("calibration.note.show_as_invites")
     if not has("private_viewers"):
         need("priv_mult", "private_viewers")
         need("show", "private_viewers")
@@ -278,8 +270,7 @@ def candidates(sessions: Sessions) -> tuple[list[str], dict[str, tuple[str, str]
         if not has(f"{tool}_viewers"):
             need(f"{tool}_cpv", f"{tool}_viewers")
         elif not has(f"{tool}_spend") or np.nansum(sessions.values[f"{tool}_spend"]) <= 0:
-            c = COLUMN[f"{tool}_spend"]
-            why[f"{tool}_cpv"] = (f"no {c.label_en} in the file", f"文件中没有{c.label_zh}")
+            why[f"{tool}_cpv"] = message("calibration.note.no_spend", column=ColumnRef(f"{tool}_spend"))
     if not has("refunds"):
         need("returns", "refunds")
     return [k for k in FIT_KEYS if k not in why], why
@@ -457,7 +448,7 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
     # would be further off.
     obj, u = _fit_once(scenario, sessions, keys, rng)
     spread = obj.series_spread(obj.jacobian(u)[0]) if keys else {}
-    dropped: dict[str, tuple[str, str]] = {}
+    dropped: dict[str, Message] = {}
     se, s2 = np.zeros(0), None
     for _ in range(len(keys) + 1):
         obj, u = _fit_once(scenario, sessions, keys, rng, u_start=u, spread=spread)
@@ -475,13 +466,9 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
         key = keys[worst]
         if np.isfinite(width[worst]):
             v, lo, hi = (_round(key, float(obj.to_native(x)[worst])) for x in (u, u - Z95 * se, u + Z95 * se))
-            dropped[key] = (
-                f"not identifiable: the file suggests {v:g} (95% interval {lo:g}–{hi:g}), "
-                f"wider than ±{MAX_REL_HALF_WIDTH:.0%}",
-                f"数据无法识别：文件提示约{v:g}（95%区间{lo:g}–{hi:g}），宽于±{MAX_REL_HALF_WIDTH:.0%}")
+            dropped[key] = message("calibration.note.too_wide", value=v, low=lo, high=hi, limit=MAX_REL_HALF_WIDTH)
         else:
-            dropped[key] = ("not identifiable: the file does not tell it apart from the other parameters",
-                            "数据无法识别：文件无法把它与其他参数区分开")
+            dropped[key] = message("calibration.note.confounded")
         keys = keys[:worst] + keys[worst + 1:]  # refit without it, at its default
         u = np.delete(u, worst)
         se = np.delete(se, worst)
@@ -493,25 +480,20 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
     for p in PARAM.values():
         if p.key in values:
             i = keys.index(p.key)
-            note = ("", "")
+            note = None
             if p.key == "invites":  # only fitted when the file has no invites column
-                note = (f"no invites column: stands for invites × show, with show kept at {fitted.show:g}",
-                        f"文件无邀约量列：代表邀约量×到场率，到场率保持{fitted.show:g}")
+                note = message("calibration.note.invites_for_show", show=fitted.show)
             if u[i] <= LIMIT_U or u[i] >= 1 - LIMIT_U:
-                low_end = u[i] <= LIMIT_U
-                note = (f"at the {'lower' if low_end else 'upper'} limit of its range: the file asks for "
-                        f"{'less' if low_end else 'more'} than the model allows",
-                        f"处于取值范围{'下限' if low_end else '上限'}：文件要求的超出模型允许范围")
-            estimates.append(Estimate(p.key, values[p.key], p.default, "fitted", not note[0],
-                                      _round(p.key, lows[i]), _round(p.key, highs[i]), *note))
+                note = message("calibration.note.at_lower_limit" if u[i] <= LIMIT_U else "calibration.note.at_upper_limit")
+            estimates.append(Estimate(p.key, values[p.key], p.default, "fitted", note is None,
+                                      _round(p.key, lows[i]), _round(p.key, highs[i]), note))
         elif p.key in data_notes:
             estimates.append(Estimate(p.key, getattr(fitted, p.key), p.default, "data", True,
-                                      note_en="read from the file: " + data_notes[p.key][0],
-                                      note_zh="取自文件：" + data_notes[p.key][1]))
+                                      why=message("calibration.note.from_file", what=data_notes[p.key])))
         elif p.key in FIT_KEYS:
-            en, zh = dropped.get(p.key) or why_not[p.key]
+            why = dropped.get(p.key) or why_not[p.key]
             estimates.append(Estimate(p.key, p.default, p.default, "default", False,
-                                      note_en=f"{en}; kept the default", note_zh=f"{zh}；保留默认值"))
+                                      why=message("calibration.note.kept_default", why=why)))
     predicted = {s: v[0] for s, v in obj.predict(np.array([[values[k] for k in keys]]) if keys else
                                                  np.zeros((1, 0)), fitted).items()}
     for v in predicted.values():

@@ -5,7 +5,8 @@
 a spreadsheet shows it (the header is usually row 1), the column (letter and header) and what
 was expected and found. Nothing in the file is ever evaluated: CSV cells are plain text, and
 workbooks are opened with ``data_only=True`` so a formula cell gives its last saved value (or
-nothing), never a computation.
+nothing), never a computation. A problem holds a catalogue message (``planner.text``, keys
+``calibration.*``), put into words in the reader's language when shown.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 
 from ..link import shorten as _shorten
 from ..numbers import parse_number as parse_plain_number
+from ..text import Message, message, t
 from .schema import (
     BY_KEY,
     COLUMNS,
@@ -35,6 +37,7 @@ from .schema import (
     MAX_ROWS,
     NUMBER,
     TEXT,
+    ColumnRef,
     column_for,
 )
 
@@ -52,19 +55,20 @@ MAX_ACCOUNTS = 20  # the planner's largest matrix
 EXCEL_EPOCH, EXCEL_SERIALS = dt.date(1899, 12, 30), (20_000, 80_000)  # serial day numbers 1954–2119
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "–", "/", "n/a", "na"})
 TOTAL_MARKS = frozenset({"合计", "总计", "汇总", "total", "totals", "sum"})
+_SENTENCE_ENDS = ".。"  # the full stops of both languages, dropped where sentences are joined on one line
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the file, in both languages; row and column as a spreadsheet shows them."""
+    """One thing wrong with the file, as a catalogue message (``what``, which names the row and
+    column where it has them); row and column as a spreadsheet shows them."""
 
-    en: str
-    zh: str
+    what: Message
     row: int | None = None
     column: str | None = None  # the column key from the schema, when there is one
 
     def message(self, lang: str = "en") -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.what.text(lang)
 
 
 class FileProblems(ValueError):
@@ -80,12 +84,11 @@ class FileProblems(ValueError):
 
     def summary(self, lang: str = "en", limit: int = 3) -> str:
         """One line: the first few problems and how many more."""
-        shown = [p.message(lang).rstrip(".。") for p in self.problems[:limit]]
+        shown = [p.message(lang).rstrip(_SENTENCE_ENDS) for p in self.problems[:limit]]
         rest = len(self.problems) - limit
         if rest > 0 or self.more:
-            n = f"{rest}+" if self.more else str(rest)
-            shown.append(f"另有{n}个问题" if lang == "zh" else f"and {n} more problem(s)")
-        return ("；" if lang == "zh" else "; ").join(shown)
+            shown.append(t("calibration.more_problems", lang, n=f"{rest}+" if self.more else str(rest)))
+        return t("calibration.problem_separator", lang).join(shown)
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,33 +132,26 @@ class Sessions:
                         self.notices, self.kind, self.encoding)
 
 
-# --- problems, in both languages ----------------------------------------------------------
+# --- problems ------------------------------------------------------------------------------
 
-def _where(row: int | None, col: tuple[str, str] | None) -> tuple[str, str]:
-    """'row 5, column D (成交金额)' and its Chinese, from a row number and (letter, header)."""
-    en, zh = [], []
+def _problem(row: int | None, col: tuple[str, str] | None, text_key: str, column_key: str | None = None,
+             **values) -> Problem:
+    """The problem ``text_key`` (a catalogue key) with its ``values``, placed at ``row`` and
+    ``col`` (letter, header) when given: 'row 5, column D (成交金额): …'. ``column_key`` is the
+    schema's key of the column concerned."""
+    what = message(text_key, **values)
     if row is not None:
-        en.append(f"row {row}")
-        zh.append(f"第{row}行")
-    if col is not None:
-        letter, header = col
-        en.append(f"column {letter} ({_shorten(header)})")
-        zh.append(f"{letter}列（{_shorten(header)}）")
-    return ", ".join(en), "，".join(zh)
+        where = (message("calibration.where.row_column", row=row, letter=col[0], header=_shorten(col[1]))
+                 if col is not None else message("calibration.where.row", row=row))
+        what = message("calibration.at", where=where, problem=what)
+    return Problem(what, row, column_key)
 
 
-def _problem(row, col, en: str, zh: str, key: str | None = None) -> Problem:
-    w_en, w_zh = _where(row, col)
-    if w_en:
-        return Problem(f"{w_en}: {en}", f"{w_zh}：{zh}", row, key)
-    return Problem(en[0].upper() + en[1:], zh, row, key)
-
-
-def _found(value) -> tuple[str, str]:
+def _found(value) -> Message:
+    """What a cell holds, for 'expected …, found …'."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return "an empty cell", "空单元格"
-    text = _shorten(str(value))
-    return f"'{text}'", f"“{text}”"
+        return message("calibration.found.empty")
+    return message("calibration.found.text", text=_shorten(str(value)))
 
 
 # --- bytes to rows of cells ------------------------------------------------------------
@@ -187,13 +183,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         if "\x00" in text:  # binary data that happened to decode
             break
         return text, encoding
-    where = f" (byte 0x{data[error.start]:02x} at position {error.start})" if error else ""
-    where_zh = f"（位置{error.start}的字节0x{data[error.start]:02x}）" if error else ""
-    raise FileProblems([_problem(
-        None, None,
-        f"the file could not be read as text: it is neither UTF-8 nor GBK{where}. "
-        "Save it as CSV (UTF-8) or as an Excel .xlsx workbook.",
-        f"无法读取文件：既不是UTF-8也不是GBK编码{where_zh}。请另存为CSV（UTF-8）或Excel .xlsx文件。")])
+    if error is None:
+        raise FileProblems([_problem(None, None, "calibration.not_text")])
+    raise FileProblems([_problem(None, None, "calibration.not_text_at", byte=data[error.start], position=error.start)])
 
 
 # Rows kept by the readers: the header may sit below a few title rows; one more than the limit
@@ -202,15 +194,11 @@ MAX_KEPT_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS + 1
 
 
 def _too_many_rows() -> FileProblems:
-    return FileProblems([_problem(
-        None, None, f"the file has more than {MAX_ROWS:,} rows of sessions; the limit is {MAX_ROWS:,}.",
-        f"文件超过{MAX_ROWS:,}行场次数据，上限是{MAX_ROWS:,}行。")])
+    return FileProblems([_problem(None, None, "calibration.too_many_rows", limit=MAX_ROWS)])
 
 
 def _too_many_cells(row: int, cells: int) -> FileProblems:
-    return FileProblems([_problem(
-        row, None, f"the row has {cells:,} cells or more; a sheet has at most {MAX_CELLS_PER_ROW:,} columns.",
-        f"这一行有{cells:,}个或更多单元格，表格最多{MAX_CELLS_PER_ROW:,}列。")])
+    return FileProblems([_problem(row, None, "calibration.too_many_cells", cells=cells, limit=MAX_CELLS_PER_ROW)])
 
 
 def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
@@ -234,15 +222,12 @@ def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
                 if len(rows) > MAX_KEPT_ROWS:
                     break
     except csv.Error as exc:
-        raise FileProblems([_problem(number + 1, None, f"the CSV text is malformed ({exc}).",
-                                     f"CSV格式错误（{exc}）。")]) from None
+        raise FileProblems([_problem(number + 1, None, "calibration.bad_csv", error=str(exc))]) from None
     return rows, encoding
 
 
 def _not_a_workbook(exc: Exception) -> FileProblems:
-    return FileProblems([_problem(
-        None, None, f"the file is not a readable .xlsx workbook ({_shorten(str(exc))}).",
-        f"无法作为.xlsx工作簿读取（{_shorten(str(exc))}）。")])
+    return FileProblems([_problem(None, None, "calibration.not_a_workbook", error=_shorten(str(exc)))])
 
 
 def _check_unpacked_sizes(archive: zipfile.ZipFile) -> None:
@@ -253,26 +238,16 @@ def _check_unpacked_sizes(archive: zipfile.ZipFile) -> None:
     total = sum(p.file_size for p in parts)
     if total > MAX_UNPACKED_BYTES:
         mb, limit = total / 2**20, MAX_UNPACKED_BYTES // 2**20
-        raise FileProblems([_problem(
-            None, None, f"the workbook unpacks to {mb:,.0f} MB; the limit is {limit} MB. "
-            "Save fewer rows or columns, or save it as CSV.",
-            f"工作簿解压后为{mb:,.0f} MB，上限是{limit} MB。请减少行或列，或另存为CSV。")])
+        raise FileProblems([_problem(None, None, "calibration.unpacks_too_big", mb=mb, limit=limit)])
     for p in parts:
         bulky = not p.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))
         if bulky and p.file_size > MAX_PART_BYTES:
-            raise FileProblems([_problem(
-                None, None, f"the workbook's part {_shorten(p.filename)} unpacks to {p.file_size / 2**20:,.1f} MB; "
-                f"the limit is {MAX_PART_BYTES // 2**20} MB. Re-save it from Excel, or as CSV.",
-                f"工作簿的部件{_shorten(p.filename)}解压后为{p.file_size / 2**20:,.1f} MB，上限是"
-                f"{MAX_PART_BYTES // 2**20} MB。请用Excel重新保存，或另存为CSV。")])
+            raise FileProblems([_problem(None, None, "calibration.part_too_big", part=_shorten(p.filename),
+                                         mb=p.file_size / 2**20, limit=MAX_PART_BYTES // 2**20)])
         ratio = p.file_size / max(p.compress_size, 1)
         if p.file_size > RATIO_FROM_BYTES and ratio > MAX_PACKING_RATIO:
-            raise FileProblems([_problem(
-                None, None, f"the workbook's part {_shorten(p.filename)} unpacks to {ratio:,.0f} times "
-                f"the size it is stored in (at most {MAX_PACKING_RATIO}); it looks like a decompression bomb. "
-                "Re-save it from Excel, or as CSV.",
-                f"工作簿的部件{_shorten(p.filename)}解压后是压缩大小的{ratio:,.0f}倍（最多{MAX_PACKING_RATIO}倍），"
-                "疑似压缩炸弹。请用Excel重新保存，或另存为CSV。")])
+            raise FileProblems([_problem(None, None, "calibration.packed_too_tight", part=_shorten(p.filename),
+                                         ratio=ratio, limit=MAX_PACKING_RATIO)])
 
 
 def _last_row_with_values(stream) -> int:
@@ -433,36 +408,29 @@ def check_size(n_bytes: int) -> None:
     """Raise FileProblems if a file of ``n_bytes`` is over the limit (callers check before reading)."""
     if n_bytes > MAX_BYTES:
         mb, limit = n_bytes / 1024 / 1024, MAX_BYTES // 1024 // 1024
-        raise FileProblems([_problem(None, None, f"the file is {mb:.1f} MB; the limit is {limit} MB.",
-                                     f"文件大小为{mb:.1f} MB，上限是{limit} MB。")])
+        raise FileProblems([_problem(None, None, "calibration.too_big", mb=mb, limit=limit)])
 
 
 def read_sessions(data: bytes, filename: str = "") -> Sessions:
     """Parse and check a past-sessions file given as bytes. Raises FileProblems."""
     check_size(len(data))
     if not data.strip():
-        raise FileProblems([_problem(None, None, "the file is empty.", "文件是空的。")])
+        raise FileProblems([_problem(None, None, "calibration.empty")])
     name = filename.casefold()
     if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
-        raise FileProblems([_problem(None, None,
-                                     "old Excel .xls files are not read; save the sheet as .xlsx or CSV.",
-                                     "不支持旧版Excel .xls文件，请另存为.xlsx或CSV。")])
+        raise FileProblems([_problem(None, None, "calibration.old_excel")])
     if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
         rows, kind, encoding = _xlsx_rows(data), "xlsx", ""
     else:
         (rows, encoding), kind = _csv_rows(data), "csv"
 
     if not rows:  # the readers keep only rows that are not blank
-        raise FileProblems([_problem(None, None, "the file is empty.", "文件是空的。")])
+        raise FileProblems([_problem(None, None, "calibration.empty")])
     h = _find_header(rows)
     if h is None:
         first = next(cells for _, cells in rows if not _blank(cells))
         found = _shorten(", ".join(str(c) for c in first if c is not None))
-        raise FileProblems([_problem(
-            None, None,
-            f"no header row found in the first {HEADER_SEARCH_ROWS} rows: expected columns such as "
-            f"日期 (date), 场观 (viewers), 成交人数 (buyers), 成交金额 (GMV); found '{found}'.",
-            f"前{HEADER_SEARCH_ROWS}行中没有找到表头：应包含 日期、场观、成交人数、成交金额 等列，实际为“{found}”。")])
+        raise FileProblems([_problem(None, None, "calibration.no_header", rows=HEADER_SEARCH_ROWS, found=found)])
     header_row, header = rows[h]
 
     problems: list[Problem] = []
@@ -474,25 +442,16 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
         col = (_column_letter(j), str(cell).strip())
         key = column_for(str(cell))
         if key is None:
-            notices.append(_problem(header_row, col, "not a column the planner reads; ignored.",
-                                    "不是校准使用的列，已忽略。"))
+            notices.append(_problem(header_row, col, "calibration.ignored_column"))
         elif key in where:
             first = (_column_letter(where[key]), str(header[where[key]]).strip())
-            problems.append(_problem(
-                header_row, col,
-                f"means the same as column {first[0]} ({_shorten(first[1])}): {BY_KEY[key].label_zh} "
-                f"({BY_KEY[key].label_en}); keep one of them.",
-                f"与{first[0]}列（{_shorten(first[1])}）重复，都表示{BY_KEY[key].label_zh}，请只保留一列。", key))
+            problems.append(_problem(header_row, col, "calibration.duplicate_column", key, letter=first[0],
+                                     header=_shorten(first[1]), column=ColumnRef(key)))
         else:
             where[key] = j
     for c in COLUMNS:
         if c.required and c.key not in where:
-            problems.append(_problem(
-                header_row, None,
-                f"missing required column {c.label_zh} ({c.label_en}); accepted headers: "
-                f"{', '.join(dict.fromkeys(c.names()))}.",
-                f"缺少必填列“{c.label_zh}”（{c.label_en}）；可用的表头：{'、'.join(dict.fromkeys(c.names()))}。",
-                c.key))
+            problems.append(_problem(header_row, None, "calibration.missing_column", c.key, column=ColumnRef(c.key)))
     if problems:
         raise FileProblems(problems)
 
@@ -515,42 +474,37 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
 
         date_cell = cell("date")
         if isinstance(date_cell, str) and date_cell.strip().casefold() in TOTAL_MARKS:
-            notices.append(_problem(number, None, "a totals row; skipped.", "合计行，已跳过。"))
+            notices.append(_problem(number, None, "calibration.totals_row"))
             continue
         record = {}
         for key in where:
             c, value = BY_KEY[key], cell(key)
-            f_en, f_zh = _found(value)
             if c.kind == DATE:
                 parsed = parse_date(value)
                 if parsed is None:
-                    problems.append(_problem(number, col_of(key), f"expected a date like 2024-03-01, found {f_en}.",
-                                             f"应为日期（如2024-03-01），实际为{f_zh}。", key))
+                    problems.append(_problem(number, col_of(key), "calibration.expected_date", key,
+                                             found=_found(value)))
                 record[key] = parsed
             elif c.kind == TEXT:
                 text = "" if value is None else str(value).strip()
                 if not text:
-                    problems.append(_problem(number, col_of(key), f"expected an account name, found {f_en}.",
-                                             f"应为账号名称，实际为{f_zh}。", key))
+                    problems.append(_problem(number, col_of(key), "calibration.expected_account", key,
+                                             found=_found(value)))
                 record[key] = text
             elif c.kind == NUMBER:
                 parsed = parse_number(value)
-                unit_en, unit_zh = c.unit_en, c.unit_zh
                 if parsed is None or (math.isnan(parsed) and c.required):
-                    problems.append(_problem(
-                        number, col_of(key), f"expected a number ({unit_en}), found {f_en}.",
-                        f"应为数字（{unit_zh}），实际为{f_zh}。", key))
+                    problems.append(_problem(number, col_of(key), "calibration.expected_number", key,
+                                             column=ColumnRef(key), found=_found(value)))
                 elif parsed < 0:
-                    problems.append(_problem(
-                        number, col_of(key), f"expected a number ≥ 0 ({unit_en}), found {f_en}.",
-                        f"应为不小于0的数字（{unit_zh}），实际为{f_zh}。", key))
+                    problems.append(_problem(number, col_of(key), "calibration.expected_non_negative", key,
+                                             column=ColumnRef(key), found=_found(value)))
                 record[key] = parsed
         problems += _row_checks(number, record, col_of)
         records.append((number, record))
 
     if not records and not problems:
-        raise FileProblems([_problem(None, None, "the file has a header but no sessions.",
-                                     "文件只有表头，没有场次数据。")])
+        raise FileProblems([_problem(None, None, "calibration.no_sessions")])
     problems += _order_checks(records, col_of, "account" in where)
     if problems:
         raise FileProblems(problems[:MAX_PROBLEMS], more=more or len(problems) > MAX_PROBLEMS)
@@ -568,14 +522,12 @@ def _row_checks(number: int, record: dict, col_of) -> list[Problem]:
     for key in ("private_viewers", "buyers", "gdt_viewers", "beans_viewers", "coupons_viewers"):
         part = record.get(key)
         if _ok(viewers) and _ok(part) and part > viewers:
-            c = BY_KEY[key]
-            out.append(_problem(number, col_of(key),
-                                f"{c.label_en} ({part:g}) is more than the session's viewers ({viewers:g}).",
-                                f"{c.label_zh}（{part:g}）多于场观（{viewers:g}）。", key))
+            out.append(_problem(number, col_of(key), "calibration.more_than_viewers", key, column=ColumnRef(key),
+                                part=part, viewers=viewers))
     gmv, refunds = record.get("gmv"), record.get("refunds")
     if _ok(gmv) and _ok(refunds) and refunds > gmv:
-        out.append(_problem(number, col_of("refunds"), f"refunds ({refunds:g}) are more than GMV ({gmv:g}).",
-                            f"退款金额（{refunds:g}）大于成交金额（{gmv:g}）。", "refunds"))
+        out.append(_problem(number, col_of("refunds"), "calibration.refunds_over_gmv", "refunds",
+                            refunds=refunds, gmv=gmv))
     return out
 
 
@@ -589,18 +541,11 @@ def _order_checks(records, col_of, has_account: bool) -> list[Problem]:
         if not isinstance(date, dt.date):
             continue
         dates.append(date)
-        who_en = f" of account '{_shorten(account)}'" if has_account else ""
-        who_zh = f"账号“{_shorten(account)}”的" if has_account else ""
         if account in last and date <= last[account][0]:
             prev, prev_row = last[account]
-            same = date == prev
-            out.append(_problem(
-                number, col_of("date"),
-                f"dates{who_en} must go forward, one session a day: {date.isoformat()} "
-                f"{'is the same day as' if same else 'comes after'} {prev.isoformat()} in row {prev_row}.",
-                f"{who_zh}日期须逐行递增、每天一场：{date.isoformat()}"
-                f"{'与' if same else '排在'}第{prev_row}行的{prev.isoformat()}{'是同一天' if same else '之后'}。",
-                "date"))
+            who = message("calibration.of_account", account=_shorten(account)) if has_account else ""
+            out.append(_problem(number, col_of("date"), "calibration.same_day" if date == prev else "calibration.earlier_day",
+                                "date", who=who, date=date.isoformat(), prev=prev.isoformat(), prev_row=prev_row))
         else:
             last[account] = (date, number)
     if out:
@@ -608,16 +553,12 @@ def _order_checks(records, col_of, has_account: bool) -> list[Problem]:
     if dates:
         span = (max(dates) - min(dates)).days + 1
         if span > MAX_SPAN_DAYS:
-            out.append(_problem(None, None,
-                                f"the sessions span {span} days; the planner models at most {MAX_SPAN_DAYS}.",
-                                f"场次跨越{span}天，规划器最多模拟{MAX_SPAN_DAYS}天。", "date"))
+            out.append(_problem(None, None, "calibration.span_too_long", "date", span=span, limit=MAX_SPAN_DAYS))
         if len(set(dates)) < MIN_DAYS:
-            out.append(_problem(None, None,
-                                f"the file has {len(set(dates))} distinct dates; a fit needs at least {MIN_DAYS}.",
-                                f"文件只有{len(set(dates))}个不同日期，拟合至少需要{MIN_DAYS}个。", "date"))
+            out.append(_problem(None, None, "calibration.too_few_dates", "date", dates=len(set(dates)), limit=MIN_DAYS))
     if len(last) > MAX_ACCOUNTS:
-        out.append(_problem(None, None, f"the file has {len(last)} accounts; the planner models at most {MAX_ACCOUNTS}.",
-                            f"文件有{len(last)}个账号，规划器最多模拟{MAX_ACCOUNTS}个。", "account"))
+        out.append(_problem(None, None, "calibration.too_many_accounts", "account", accounts=len(last),
+                            limit=MAX_ACCOUNTS))
     return out
 
 

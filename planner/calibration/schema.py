@@ -3,7 +3,11 @@
 ``COLUMNS`` lists, for every column the calibration reads: its canonical name, its Chinese
 and English labels, the header aliases merchants' back offices use, its unit, whether it is
 required, and its kind (date, text or a non-negative number). The reader, the README section,
-the app page and the tests all read this table; nothing else names a column.
+the app page and the tests all read this table; nothing else names a column. Like the parameter
+registry it keeps its own labels: a column's Chinese label, English label and aliases are also
+the headers a file may carry, so they are data the reader matches, not words to translate. The
+sentences around them live in the catalogue (``planner.text``, keys ``calibration.*``); they name
+a column through ``ColumnRef``.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from ..text import t
 
 DATE, TEXT, NUMBER = "date", "text", "number"
 
@@ -132,18 +138,40 @@ def column_for(header: str) -> str | None:
     return ALIASES.get(normalise_header(header))
 
 
+@dataclass(frozen=True)
+class ColumnRef:
+    """A column named in a catalogue sentence. The sentence picks the words with a format spec:
+    ``{column:zh}`` and ``{column:en}`` are its Chinese and English labels (an English sentence
+    names the Chinese header too, as the file has it), ``{column:unit_zh}``/``{column:unit_en}``
+    its unit, ``{column:headers_zh}``/``{column:headers_en}`` every header it accepts."""
+
+    key: str
+
+    def __format__(self, spec: str) -> str:
+        c = BY_KEY[self.key]
+        words, _, lang = spec.rpartition("_")
+        if not words:
+            return c.label(lang)
+        if words == "unit":
+            return c.unit(lang)
+        if words == "headers":
+            return t("calibration.header_separator", lang).join(dict.fromkeys(c.names()))
+        raise ValueError(f"no column words {spec!r}")
+
+
 def schema_rows(lang: str = "zh") -> list[dict[str, str]]:
     """The schema as rows for a table (the app page and the README)."""
     zh = lang == "zh"
     rows = []
     for c in COLUMNS:
         rows.append({
-            ("列" if zh else "column"): c.label(lang),
-            ("英文名/别名" if zh else "also accepted"): ", ".join(
+            t("calibration.schema.column", lang): c.label(lang),
+            t("calibration.schema.also", lang): ", ".join(
                 n for n in dict.fromkeys((c.label_en if zh else c.label_zh, c.key, *c.aliases))),
-            ("单位" if zh else "unit"): c.unit(lang),
-            ("必填" if zh else "required"): ("是" if c.required else "否") if zh else ("yes" if c.required else "no"),
-            ("说明" if zh else "note"): c.note(lang),
+            t("calibration.schema.unit", lang): c.unit(lang),
+            t("calibration.schema.required", lang): t("calibration.schema.yes" if c.required else "calibration.schema.no",
+                                                      lang),
+            t("calibration.schema.note", lang): c.note(lang),
         })
     return rows
 
