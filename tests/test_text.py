@@ -31,28 +31,19 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # branches. The lead removes each entry once its branch has merged; an entry whose file no longer
 # holds a Chinese literal (or no longer exists) fails below, so the list can only shrink.
 NOT_YET_CONVERTED: dict[str, str] = {
-    "app.py": "app shell (_APP)",
     "planner/budget.py": "budget (budget.*), becoming planner/budget/",
     "planner/cli.py": "CLI (_CLI), becoming planner/cli/",
     "planner/cli_budget.py": "CLI (_CLI), becoming planner/cli/",
     "planner/cli_calibrate.py": "CLI (_CLI), becoming planner/cli/",
     "planner/cli_compare.py": "CLI (_CLI), becoming planner/cli/",
     "planner/engine.py": "SOURCE_LABELS: the sources' names, with the tools table's labels",
-    "planner/migrate.py": "old links' notices (link.*)",
     "planner/presets.py": "preset names (link.*, with the presets-scenario cycle)",
-    "planner/scenario.py": "the codec's notices and the scenario's errors (link.*, scenario.*)",
-    "views/budget_charts.py": "pages (_PAGES)",
-    "views/calibrate_view.py": "pages (_PAGES)",
     "views/card.py": "card (_CARD)",
     "views/charts.py": "pages (_PAGES)",
-    "views/compare_view.py": "pages (_PAGES)",
-    "views/controls.py": "sidebar (_APP): a choice of words by language",
     "views/exports.py": "card and exports (_CARD)",
     "views/i18n.py": "app, KPIs, pages (_APP, _KPI, _PAGES)",
     "views/overview_charts.py": "pages (_PAGES)",
-    "views/page_keys.py": "pages (_PAGES)",
     "views/tables.py": "pages (_PAGES)",
-    "views/uncertainty_view.py": "pages (_PAGES)",
     "pages/budget.py": "pages (_PAGES): a choice of words by language",
 }
 
@@ -147,7 +138,10 @@ def test_every_key_has_both_languages_with_the_same_placeholders():
     for key, entry in CATALOGUE.items():
         assert len(entry) == len(LANGS) == 2, key
         zh, en = entry
-        assert zh.strip() and en.strip(), key
+        if key.endswith("_sep"):  # a separator joins other texts: Chinese joins some with nothing
+            assert en, key
+        else:
+            assert zh.strip() and en.strip(), key
         assert placeholders(zh) == placeholders(en), key
         assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", key), f"{key}: keys are namespaced, lower case"
 
