@@ -53,7 +53,7 @@ min_roi = c3.number_input(text("min_roi"), min_value=limits["min_roi"].low, max_
                           bind="query-params", disabled=mode != "roi")
 with st.expander(text("bounds")):
     bounds = {}
-    for col, tool in zip(st.columns(3), TOOLS, strict=True):
+    for col, tool in zip(st.columns(len(TOOLS)), TOOLS, strict=True):
         name = bc.tool_name(tool, lang)
         for side in ("min", "max"):
             key = f"{tool}_{side}"

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from . import migrate
-from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_DIGITS, SPLIT_KEYS, Param
+from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_DIGITS, SPLIT_KEYS, TOOL_KEYS, Param
 
 QUERY_VERSION = 2
 # Keys a link may carry that belong to the app or the codec, not the model.
-APP_KEYS = frozenset({"v", "lang", "preset", "page", "mode", "budget", "objective", "up_to", "target_gmv", "min_roi", "gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min", "coupons_max", "goal_param", "goal_gmv", "goal_day"})  # and the 投流 page's (views/budget_state.PAGE_KEYS)
+APP_KEYS = frozenset({"v", "lang", "preset", "page", "mode", "budget", "objective", "up_to", "target_gmv", "min_roi", *(f"{tool}_{end}" for tool in TOOL_KEYS for end in ("min", "max")), "goal_param", "goal_gmv", "goal_day"})  # and the 投流 page's (views/budget_state.PAGE_KEYS)
 SPLIT_VALUES = frozenset(SPLIT_KEYS.values())
 # Monte Carlo over parameter ranges (planner.uncertainty): a range is written ``cvr_range=lo,hi``;
 # ``draws`` and ``seed`` are codec fields, not registry parameters (the model never reads them).
@@ -91,7 +91,7 @@ def normalise_ranges(ranges) -> tuple[tuple[str, float, float], ...]:
 
 
 def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...] | None:
-    """Per tool (gdt, beans, coupons) a tuple of per-account shares summing to 1, or None for
+    """Per tool (in the order of ``SPLIT_KEYS``) a tuple of per-account shares summing to 1, or None for
     the even split over live accounts; None altogether when no tool has a split.
 
     Raises ValueError with a one-line message when the shape or a value is wrong.
@@ -384,7 +384,7 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
             shares = tuple(parse_number(x) for x in parts)
             if None in shares:
                 raise ValueError
-            normalise_split((shares, None, None), accounts)
+            normalise_split((shares,) + (None,) * (len(SPLIT_KEYS) - 1), accounts)  # checks these shares
             split.append(shares)
         except ValueError:
             notices.append(Notice(

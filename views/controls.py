@@ -14,6 +14,7 @@ import streamlit as st
 from planner import breakdown
 from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param
 from planner.presets import PRESETS
+from planner.tools import BY_KEY as TOOL_BY_KEY
 
 from . import state
 from .i18n import LANGS, param_help, param_label, t
@@ -128,7 +129,7 @@ def _sidebar() -> str:
     for key in HEADLINE_KEYS:
         p = next(p for p in PARAMS if p.key == key)
         slider(p, lang, sb)
-        if key == "beans":
+        if key in TOOL_BY_KEY and TOOL_BY_KEY[key].priced_in_beans:  # what the 元 buy in beans and orders
             _beans_caption(st.session_state[key], lang, sb)
     for group, labels in GROUPS.items():
         params = [p for p in PARAMS if p.key not in HEADLINE_KEYS

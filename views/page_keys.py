@@ -19,15 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.params import BY_KEY, PARAMS
+from planner.params import BY_KEY, PARAMS, TOOL_KEYS
 from planner.scenario import Notice, parse_number
 
 from .i18n import param_label
 
 MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
-BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
-                                    "coupons_max")
+BOUND_TOOL_KEYS: tuple[str, ...] = tuple(f"{tool}_{end}" for tool in TOOL_KEYS for end in ("min", "max"))
 
 
 @dataclass(frozen=True)
