@@ -52,7 +52,7 @@ min_roi = c3.number_input(t("budget_page.min_roi", lang), min_value=limits["min_
                           bind="query-params", disabled=mode != "roi")
 with st.expander(t("budget_page.bounds", lang)):
     bounds = {}
-    for col, tool in zip(st.columns(3), TOOLS, strict=True):
+    for col, tool in zip(st.columns(len(TOOLS)), TOOLS, strict=True):
         name = bc.tool_name(tool, lang)
         for side in ("min", "max"):
             key = f"{tool}_{side}"

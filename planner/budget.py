@@ -53,7 +53,7 @@ from .report import totals
 from .scenario import Scenario
 
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
-BEANS = TOOLS.index("beans")
+BEANS = int(np.flatnonzero(tools.IN_ORDERS)[0])  # the tool bought in whole heating orders (beans); its row says so
 # days × draws × accounts per engine call: bounds the engine's memory (~20 such float arrays).
 MAX_CELLS = 600_000
 STRUCTURAL = frozenset({"accounts", "days", "launch_every", "sessions_week"})

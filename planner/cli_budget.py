@@ -165,7 +165,7 @@ def _plan_table(plan, lang: str) -> str:
     out.append("")
     head = ["账号" if zh else "Account"] + [TOOL_LABELS[lang][t] + ("(元/天)" if zh else " (元/day)") for t in TOOLS]
     head.append("加热单" if zh else "Bean orders")
-    widths = (14, 18, 18, 18, 12)
+    widths = (14, *(18 for _ in TOOLS), 12)
     out.append(_row(head, widths))
     orders = plan.bean_orders()
     for a, row in enumerate(plan.allocation):

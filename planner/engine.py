@@ -68,10 +68,10 @@ Paid traffic (投流), per tool (``planner.tools``)
     sessions. Beans are rounded down to whole 500-bean orders. A session buys
     paid = v(S) (``tools.viewers_for_spend``: opening price cpv, rising to cpv·(1 + rise) at the
     ceiling cap · H); money beyond what the room can absorb is not spent and is reported as
-    ``unspent``. Coupons add granted viewers, coupon_free · min(private / 50, 1): the whole grant
-    from 50 private viewers (DOMAIN), in proportion below, so that one private viewer fewer never
-    costs a room its whole grant (a step would let a dearer order, with fewer buyers to capture,
-    sell less). Spill-over:
+    ``unspent``. Coupons (the tool whose row is ``granted``, ``tools.GRANTED``) add granted
+    viewers, coupon_free · min(private / 50, 1): the whole grant from 50 private viewers
+    (DOMAIN), in proportion below, so that one private viewer fewer never costs a room its whole
+    grant (a step would let a dearer order, with fewer buyers to capture, sell less). Spill-over:
     spill · paid viewers arrive as public viewers spread evenly over the day of the session and
     the next two (72 h), in the account's sessions on those days (else lost).
 
@@ -117,11 +117,9 @@ SOURCE_LABELS: dict[str, dict[str, str]] = {  # the sources' names, as the CLI, 
     "zh": {"private": "私域", "public": "公域推荐", **{t.key: t.label[0] for t in tools.TOOLS}},
     "en": {"private": "Private", "public": "Public", **{t.key: t.label[1] for t in tools.TOOLS}},
 }
-PRIVATE, PUBLIC = 0, 1
-GDT, BEANS, COUPONS = (2 + TOOLS.index(key) for key in ("gdt", "beans", "coupons"))
+PRIVATE, PUBLIC = 0, 1  # the tools' sources follow, in the order of TOOLS
 N_TOOLS = len(TOOLS)
-# The tools bought in whole orders (beans), as a mask over TOOLS.
-IN_ORDERS = np.array([bool(tool.order_beans) for tool in tools.TOOLS])
+IN_ORDERS = tools.IN_ORDERS  # the tools bought in whole orders (beans), as a mask over TOOLS
 
 # Room-quality signals: weight in the score, and the value that scores full (or half, for the
 # two saturating signals). All assumptions, shown on the assumptions page.
@@ -441,9 +439,9 @@ def simulate(
     video_follows = full(col("video_follow") * plays / DAYS_PER_WEEK)  # new follows a day from videos
     followers0 = col("followers")
     coupon_free = full(col("coupon_free"))
-    cvr_granted = full(cvr_tool[:, :, TOOLS.index("coupons")])
-    grants = bool(coupon_free.any())
-    coupons = TOOLS.index("coupons")
+    grants = tools.GRANTED is not None and bool(coupon_free.any())
+    if grants:  # granted viewers buy at the granted tool's precision
+        cvr_granted = full(cvr_tool[:, :, tools.GRANTED])
     spill = col("spill") / SPILL_DAYS
     spills = bool(spill.any()) and (bool(allocation.any()) or grants)
     weeks_year = WEEKS_PER_YEAR * scenario.sessions_week
@@ -637,14 +635,15 @@ def simulate(
         scenario=scenario, aov=aov[:, 0], cvr_public=cvr_eff[:, 0], returns=col("returns")[:, 0],
         margin=col("margin")[:, 0], visits_per_viewer=col("visits_per_viewer")[:, 0], live=live,
         sessions=sessions, session_hours=hours[:, 0])
-    coupon = 2 + coupons  # the coupon tool's place among the sources
+    granted_source = 2 + tools.GRANTED if grants else None  # the granted tool's place among the sources
     if not by_account:
         pv, buyers = np.empty((2, T, D, 2 + N_TOOLS))
         pv[:, :, :2], buyers[:, :, :2] = out_own[:, :2].transpose(0, 2, 1), out_own[:, 2:].transpose(0, 2, 1)
         pv[:, :, 2:] = np.einsum("pdak,pa->pdk", paid_p, sessions_p)[pattern_of_day]
         buyers[:, :, 2:] = np.einsum("pdak,pa->pdk", bought_p, sessions_p)[pattern_of_day]
-        pv[:, :, coupon] += out_granted[:, 0]
-        buyers[:, :, coupon] += out_granted[:, 1]
+        if grants:
+            pv[:, :, granted_source] += out_granted[:, 0]
+            buyers[:, :, granted_source] += out_granted[:, 1]
         spent, unspent = spent_p.sum(axis=2)[pattern_of_day], unspent_p.sum(axis=2)[pattern_of_day]  # (T, D, K)
         best = np.where(sessions.any(axis=0), stage_index(top_viewers, top_viewers_2h), -1)
         return Projection(**common, pv=pv.transpose(1, 0, 2)[:, :, None, :],
@@ -675,8 +674,8 @@ def simulate(
     np.multiply(bought_p[pattern_of_day], n_day[..., None], out=buyers[..., 2:])
     paid = paid_sum_p[pattern_of_day]  # (T, D, A) paid viewers a session
     if grants:
-        pv[..., coupon] += k["granted"] * n_day
-        buyers[..., coupon] += k["buyers_granted"] * n_day
+        pv[..., granted_source] += k["granted"] * n_day
+        buyers[..., granted_source] += k["buyers_granted"] * n_day
         paid += k["granted"]
     # Each session's parts, as the loop computed them (per session; 0 on days without one).
     streaming = streaming_all[:, None, :]  # (T, 1, A)

@@ -282,7 +282,7 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
             shares = tuple(parse_number(x) for x in parts)
             if None in shares:
                 raise ValueError
-            normalise_split((shares, None, None), accounts)
+            normalise_split((shares,) + (None,) * (len(SPLIT_KEYS) - 1), accounts)  # checks these shares
             split.append(shares)
         except ValueError:
             notices.append(Notice(SPLIT_KEYS[tool], text, Message("link.split_shares", {"n": accounts}),

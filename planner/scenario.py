@@ -78,7 +78,7 @@ def normalise_ranges(ranges) -> tuple[tuple[str, float, float], ...]:
 
 
 def normalise_split(split, accounts: int) -> tuple[tuple[float, ...] | None, ...] | None:
-    """Per tool (gdt, beans, coupons) a tuple of per-account shares summing to 1, or None for
+    """Per tool (in the order of ``SPLIT_KEYS``) a tuple of per-account shares summing to 1, or None for
     the even split over live accounts; None altogether when no tool has a split.
 
     Raises PlannerError (a ValueError) when the shape or a value is wrong.

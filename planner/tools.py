@@ -4,7 +4,11 @@ Each row of ``TOOLS`` says everything the planner needs about a tool: its key (a
 of its daily spend and the prefix of its ``_cpv`` / ``_cap`` / ``_prec`` parameters), its labels,
 its colour, how 元 become viewers and what its defaults rest on. The registry
 (``planner.params``) makes the tool's parameters from its row; the engine, the budget optimiser,
-the reports and the charts iterate over the table. A fourth tool is one more row.
+the reports and the charts iterate over the table. A new tool is one more row
+(``tests/test_fifth_tool.py`` adds one and runs the engine, the optimiser, the card and the CLI).
+A rule only some tools follow is a field of the row, never a check of the tool's name: prices
+quoted in beans (``priced_in_beans``), whole heating orders (``order_beans``), viewers the
+platform also grants free (``granted``).
 
 How 元 become viewers (``viewers_for_spend``)
     A tool sells a room's viewers by auction. The first viewers cost ``cpv`` 元 each; every extra
@@ -62,6 +66,10 @@ class Tool:
     precision_note: tuple[str, str]
     priced_in_beans: bool = False  # cpv is quoted at the Android bean price; 元 buy fewer beans on iOS
     order_beans: int = 0  # bought in whole orders of this many beans (0: any amount)
+    # The platform also grants this tool's viewers free: ``coupon_free`` a session to a room that
+    # brings COUPON_GRANT_MIN_PRIVATE private viewers; they count as this tool's viewers and buy
+    # at its precision. One tool at most: the registry has one grant parameter.
+    granted: bool = False
 
     def text(self, pair: tuple[str, str], lang: str) -> str:
         return pair[0] if lang == "zh" else pair[1]
@@ -136,12 +144,18 @@ TOOLS: tuple[Tool, ...] = (
         precision=0.6,
         precision_note=("假设；事实：商家反映流量券流量不精准，2023年初起有改善。",
                         "Assumption; fact: merchants found coupon traffic imprecise, improving from early 2023."),
+        granted=True,
     ),
 )
 
 KEYS: tuple[str, ...] = tuple(tool.key for tool in TOOLS)
 BY_KEY: dict[str, Tool] = {tool.key: tool for tool in TOOLS}
 RISES = np.array([tool.rise for tool in TOOLS])
+IN_ORDERS = np.array([bool(tool.order_beans) for tool in TOOLS])  # a mask over TOOLS: bought in whole orders
+_GRANTED = [k for k, tool in enumerate(TOOLS) if tool.granted]
+if len(_GRANTED) > 1:
+    raise ValueError("at most one tool is granted free: the registry has one coupon_free parameter")
+GRANTED: int | None = _GRANTED[0] if _GRANTED else None  # index into TOOLS of the tool granted free
 
 
 def beans_per_yuan(ios_share):

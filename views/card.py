@@ -36,11 +36,12 @@ import qrcode.constants
 from qrcode.exceptions import DataOverflowError
 
 from planner import fmt, kpis
-from planner.engine import SOURCE_LABELS, SOURCES, Projection
+from planner.engine import SOURCE_LABELS, SOURCES, TOOLS, Projection
 from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS, Param
 from planner.report import daily, totals
 from planner.scenario import changed_from_defaults
 from planner.text import normalize_lang, t
+from planner.tools import TOOLS as TOOL_ROWS
 
 CARD_WIDTH = 960  # CSS px
 CARD_HEIGHT = 1280  # CSS px: 3:4 portrait, reads well in a WeChat chat and on a slide
@@ -51,7 +52,11 @@ MONO_FAMILY = "Noto Sans Mono CJK SC, DejaVu Sans Mono, monospace"
 BRAND_GREEN = "#07C160"  # WeChat green, the app's primary colour
 INK, MUTED, TILE = "#1F2329", "#646A73", "#F4F6F8"
 
-SOURCE_COLORS = dict(zip(SOURCES, (BRAND_GREEN, "#3370FF", "#FF8800", "#F5C400", "#9B59D0"), strict=True))
+# The card draws the first three tools in its own brighter shades (kept, so the card does not
+# change); any other tool in the colour of its row in planner.tools.
+_CARD_SHADES = {"gdt": "#FF8800", "beans": "#F5C400", "coupons": "#9B59D0"}
+SOURCE_COLORS = {"private": BRAND_GREEN, "public": "#3370FF",
+                 **{tool.key: _CARD_SHADES.get(tool.key, tool.colour) for tool in TOOL_ROWS}}
 
 # Keys always listed under "key assumptions"; any other parameter is listed when it differs
 # from its default.
@@ -134,7 +139,7 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
     """
     changed = changed_from_defaults(proj.scenario)
     keys = list(CARD_KEYS) + [p.key for p in PARAMS if p.key in changed and p.key not in CARD_KEYS]
-    split = getattr(proj.scenario, "split", None) or (None, None, None)
+    split = getattr(proj.scenario, "split", None) or (None,) * len(SPLIT_KEYS)
     keys += [key for key, shares in zip(SPLIT_KEYS.values(), split, strict=True) if shares is not None]
     capacity = 2 * _ASSUME_ROWS
     shown, hidden = keys, 0
@@ -149,6 +154,7 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
         label = p.label(lang) + (" *" if key in changed else "")
         rows.append((label, value_text(p, getattr(proj.scenario, key), lang)))
     return rows, hidden
+
 
 
 def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
@@ -271,7 +277,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     x = [row["day"] for row in days]
     for s in SOURCES:
         y = [row["gmv_by_source"][s] or 0.0 for row in days]
-        if s in ("gdt", "beans", "coupons") and not any(y):
+        if s in TOOLS and not any(y):
             continue
         traces.append({
             "type": "scatter", "x": x, "y": y, "name": SOURCE_LABELS[lang][s], "stackgroup": "gmv",

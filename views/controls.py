@@ -15,6 +15,7 @@ from planner import breakdown
 from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param
 from planner.presets import PRESETS
 from planner.text import LANGS, t
+from planner.tools import BY_KEY as TOOL_BY_KEY
 
 from . import state, streamlit_shell
 from .i18n import group_label, param_help, param_label
@@ -128,7 +129,7 @@ def _sidebar() -> str:
     for key in HEADLINE_KEYS:
         p = next(p for p in PARAMS if p.key == key)
         slider(p, lang, sb)
-        if key == "beans":
+        if key in TOOL_BY_KEY and TOOL_BY_KEY[key].priced_in_beans:  # what the 元 buy in beans and orders
             _beans_caption(st.session_state[key], lang, sb)
     for group in GROUPS:
         params = [p for p in PARAMS if p.key not in HEADLINE_KEYS

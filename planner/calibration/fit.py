@@ -37,29 +37,33 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import least_squares
 
-from ..engine import BEANS, COUPONS, GDT, PRIVATE, TOOLS, simulate
+from ..engine import PRIVATE, SOURCES, TOOLS, simulate
 from ..link import to_query
 from ..params import BY_KEY as PARAM
 from ..scenario import Scenario
 from ..text import Message, message
 from .reader import Problem, Sessions
+from .schema import BY_KEY as COLUMN
 from .schema import ColumnRef
 
+# The tools a file can report viewers of (the schema has a ``<tool>_viewers`` column): their
+# opening prices can be fitted. A tool without such columns is read as no spend.
+FITTED_TOOLS: tuple[str, ...] = tuple(tool for tool in TOOLS if f"{tool}_viewers" in COLUMN)
 # Parameters the fit may estimate, and those estimated on log scale (positive, wide ranges).
 FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "followers",
-                             "weight_speed", "gdt_cpv", "beans_cpv", "coupons_cpv", "returns")
-LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "followers", "gdt_cpv", "beans_cpv",
-                      "coupons_cpv"})
+                             "weight_speed", *(f"{tool}_cpv" for tool in FITTED_TOOLS), "returns")
+LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "followers",
+                      *(f"{tool}_cpv" for tool in FITTED_TOOLS)})
 # Inside the registry's range; a log scale needs a floor above 0.
 FIT_BOUNDS = {"invites": (10, 1_000_000), "followers": (10, 50_000_000)}
 # Observed columns the fit reproduces (fit quality is reported for each), in order.
-SERIES: tuple[str, ...] = ("viewers", "private_viewers", "buyers", "gmv", "gdt_viewers", "beans_viewers",
-                           "coupons_viewers", "refunds")
+SERIES: tuple[str, ...] = ("viewers", "private_viewers", "buyers", "gmv",
+                           *(f"{tool}_viewers" for tool in FITTED_TOOLS), "refunds")
 # The residual series: name -> (numerator column, denominator column or None).
 RESIDUALS: dict[str, tuple[str, str | None]] = {
     "viewers": ("viewers", None), "cvr": ("buyers", "viewers"), "aov": ("gmv", "buyers"),
-    "private_viewers": ("private_viewers", None), "gdt_viewers": ("gdt_viewers", None),
-    "beans_viewers": ("beans_viewers", None), "coupons_viewers": ("coupons_viewers", None),
+    "private_viewers": ("private_viewers", None),
+    **{f"{tool}_viewers": (f"{tool}_viewers", None) for tool in FITTED_TOOLS},
     "return_rate": ("refunds", "gmv"),
 }
 
@@ -266,7 +270,7 @@ def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
     if not has("private_viewers"):
         need("priv_mult", "private_viewers")
         need("show", "private_viewers")
-    for tool in ("gdt", "beans", "coupons"):
+    for tool in FITTED_TOOLS:
         if not has(f"{tool}_viewers"):
             need(f"{tool}_cpv", f"{tool}_viewers")
         elif not has(f"{tool}_spend") or np.nansum(sessions.values[f"{tool}_spend"]) <= 0:
@@ -330,11 +334,11 @@ class _Objective:
         D = X.shape[0]
         overrides = {k: X[:, i] for i, k in enumerate(self.keys)}
         proj = simulate(scenario or self.scenario, draws=D, overrides=overrides)
-        pv = proj.pv[:, self.day, self.acct, :]  # (D, n, 5)
+        pv = proj.pv[:, self.day, self.acct, :]  # (D, n, S)
         buyers = proj.buyers[:, self.day, self.acct, :].sum(-1)
         gmv = buyers * proj.aov[:, None]
         return {"viewers": pv.sum(-1), "private_viewers": pv[..., PRIVATE], "buyers": buyers, "gmv": gmv,
-                "gdt_viewers": pv[..., GDT], "beans_viewers": pv[..., BEANS], "coupons_viewers": pv[..., COUPONS],
+                **{f"{tool}_viewers": pv[..., SOURCES.index(tool)] for tool in FITTED_TOOLS},
                 "refunds": gmv * proj.returns[:, None]}
 
     def residuals(self, U: np.ndarray) -> np.ndarray:

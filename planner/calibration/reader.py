@@ -27,6 +27,7 @@ import numpy as np
 from ..link import shorten as _shorten
 from ..numbers import parse_number as parse_plain_number
 from ..text import Message, message, t
+from ..tools import KEYS as TOOL_KEYS
 from .schema import (
     BY_KEY,
     COLUMNS,
@@ -519,7 +520,8 @@ def _row_checks(number: int, record: dict, col_of) -> list[Problem]:
     """Values that cannot all be true of one session."""
     out = []
     viewers = record.get("viewers")
-    for key in ("private_viewers", "buyers", "gdt_viewers", "beans_viewers", "coupons_viewers"):
+    # Counts no larger than the session's viewers: private viewers, buyers, each tool's viewers.
+    for key in ("private_viewers", "buyers", *(f"{tool}_viewers" for tool in TOOL_KEYS if f"{tool}_viewers" in BY_KEY)):
         part = record.get(key)
         if _ok(viewers) and _ok(part) and part > viewers:
             out.append(_problem(number, col_of(key), "calibration.more_than_viewers", key, column=ColumnRef(key),

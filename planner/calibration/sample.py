@@ -15,7 +15,7 @@ import sys
 
 import numpy as np
 
-from ..engine import BEANS, GDT, PRIVATE, simulate
+from ..engine import PRIVATE, SOURCES, TOOLS, simulate
 from ..scenario import Scenario
 from ..tools import yuan_per_order
 from .schema import BY_KEY
@@ -67,10 +67,10 @@ def sample_rows(scenario: Scenario = SAMPLE_SCENARIO, seed: int = SAMPLE_SEED, n
                 "buyers": n_buyers,
                 "orders": round(n_buyers * rng.uniform(1.0, 1.3)),
                 "gmv": gmv,
-                "gdt_spend": round(float(spend[t, a, 0]), 2),
-                "beans_spend": round(float(spend[t, a, 1]), 2),
-                "gdt_viewers": round(pv[t, a, GDT] * e[4]),
-                "beans_viewers": round(pv[t, a, BEANS] * e[5]),
+                "gdt_spend": round(float(spend[t, a, TOOLS.index("gdt")]), 2),
+                "beans_spend": round(float(spend[t, a, TOOLS.index("beans")]), 2),
+                "gdt_viewers": round(pv[t, a, SOURCES.index("gdt")] * e[4]),
+                "beans_viewers": round(pv[t, a, SOURCES.index("beans")] * e[5]),
                 "refunds": round(min(gmv * scenario.returns * e[6], gmv), 2),
                 "session_hours": float(rng.choice([2.5, 3.0, 3.0, 3.5])),
             })
