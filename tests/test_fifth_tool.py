@@ -109,15 +109,17 @@ def test_the_registry_and_a_share_link_know_the_new_tool(project):
         import json
         from planner import tools
         from planner.params import BY_KEY, HEADLINE_KEYS, SPLIT_KEYS
-        from planner.scenario import from_query, to_query
-        from views.page_keys import BOUND_TOOL_KEYS
+        from planner.link import from_query, to_query
+        from views.page_keys import APP_KEYS, BOUND_TOOL_KEYS
 
-        # A link with the new tool's spend, its split over two accounts and the 投流 page's bound on it.
-        scenario, notices = from_query("accounts=2&moments=600&moments_cpv=0.5&moments_split=0.7,0.3&moments_max=900")
+        # A link with the new tool's spend, its split over two accounts and the 投流 page's bound on it,
+        # read as the app reads it (the bound is the page's key, which the app names to the codec).
+        scenario, notices = from_query("accounts=2&moments=600&moments_cpv=0.5&moments_split=0.7,0.3&moments_max=900",
+                                       other_keys=APP_KEYS)
         print(json.dumps({"keys": tools.KEYS, "params": [k for k in BY_KEY if k.startswith("moments")],
                           "headline": "moments" in HEADLINE_KEYS, "split_key": SPLIT_KEYS.get("moments"),
                           "bounds": [k for k in BOUND_TOOL_KEYS if k.startswith("moments")],
-                          "notices": [n.message("en") for n in notices], "spend": scenario.moments,
+                          "notices": [n.text("en") for n in notices], "spend": scenario.moments,
                           "cpv": scenario.moments_cpv, "split": scenario.split, "query": to_query(scenario)}))
     """)
     assert got["keys"] == ["gdt", "beans", "coupons", "moments"]
@@ -200,7 +202,8 @@ def test_the_card_shows_the_new_tool(project):
     got = _python(project, """
         import json
         from planner.engine import simulate
-        from planner.scenario import Scenario, to_query
+        from planner.link import to_query
+        from planner.scenario import Scenario
         from views.card import assumption_items, card_figure
 
         s = Scenario(accounts=2, days=30, moments=600, split=(None, None, None, (0.6, 0.4)))
