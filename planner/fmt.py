@@ -5,16 +5,17 @@ from __future__ import annotations
 import math
 
 DASH = "—"  # shown for an undefined number (an ROI without spend), never NaN
+# The magnitudes large numbers are written in, largest first (axis ticks use them too).
+MAGNITUDES: dict[str, tuple[tuple[float, str], ...]] = {
+    "zh": ((1e8, "亿"), (1e4, "万")),
+    "en": ((1e9, "B"), (1e6, "M"), (1e3, "K")),
+}
 
 
 def _scaled(x: float, lang: str) -> str:
     sign = "-" if x < 0 else ""
     x = abs(x)
-    if lang == "zh":
-        steps = ((1e8, "亿"), (1e4, "万"))
-    else:
-        steps = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
-    for size, suffix in steps:
+    for size, suffix in MAGNITUDES["zh" if lang == "zh" else "en"]:
         if x >= size:
             value = x / size
             digits = 2 if value < 10 else 1 if value < 100 else 0
