@@ -135,7 +135,7 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     customdata = [[[week_text[w], v] for w, v in enumerate(full(row, lang))] for row in z]
     show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
     zmax = float(z.max(initial=0.0))
-    ticks = nice_ticks(zmax, 4)
+    ticks = nice_ticks(zmax, count=4)
     unit = "元" if what == "gmv" else ("人" if lang == "zh" else "viewers")
     heat = dict(
         type="heatmap", z=[_floats(row) for row in z], x=x, y=accounts,

@@ -106,7 +106,7 @@ def rgba(hex_color: str, alpha: float) -> str:
 TICK_COUNT = 5  # about this many steps between the lowest and the highest tick
 
 
-def nice_ticks(hi: float, lo: float = 0.0, count: int = TICK_COUNT) -> list[float]:
+def nice_ticks(hi: float, lo: float = 0.0, *, count: int = TICK_COUNT) -> list[float]:
     """Round ticks from at most ``min(lo, 0)`` to at least ``max(hi, 0)``: multiples of one step
     of 1, 2, 2.5 or 5 × a power of ten, about ``count`` steps in all. ``[0, 1]`` when there is
     nothing to cover (all zero, or not finite)."""
@@ -155,7 +155,7 @@ def value_axis(lo: float, hi: float, lang: str, kind: str = "count", count: int 
     """A linear Plotly axis over [lo, hi] widened to include 0, with round ticks labelled by
     ``tick_label`` and 2% of room beyond the outer ticks (below 0 only when the axis goes
     negative). Pass it to ``update_xaxes`` / ``update_yaxes`` or put it in an axis spec."""
-    ticks = nice_ticks(hi, lo, count)
+    ticks = nice_ticks(hi, lo, count=count)
     pad = 0.02 * (ticks[-1] - ticks[0])
     return dict(tickmode="array", tickvals=ticks, ticktext=tick_text(ticks, lang, kind),
                 range=[ticks[0] - pad if ticks[0] < 0 else 0.0, ticks[-1] + pad])
