@@ -6,7 +6,7 @@
 import streamlit as st
 
 from views import controls, errors, state
-from views import uncertainty_view as uv
+from views import uncertainty as uv
 from views.i18n import t
 
 st.set_page_config(layout="wide", page_title="视频号直播规划 · Channels live planner")

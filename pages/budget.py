@@ -5,7 +5,7 @@ import streamlit as st
 from planner import fmt
 from planner.budget import TOOLS, bean_step_yuan
 from planner.params import PARAMS
-from views import budget_charts as bc
+from views import budget as bc
 from views import budget_state as bs
 from views import charts, page_keys, state
 

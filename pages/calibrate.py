@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner import fmt
 from planner.calibration import MAX_BYTES, MAX_ROWS
-from views import calibrate_view as cv
+from views import calibrate as cv
 from views import charts, state
 from views.tables import height_for
 

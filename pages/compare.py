@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner import compare
 from planner.scenario import to_query
-from views import compare_view as cv
+from views import compare as cv
 from views import state
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone

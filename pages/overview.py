@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner import breakdown
-from views import exports, overview_charts, state, tables
+from views import exports, overview, state, tables
 from views.i18n import t
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -31,8 +31,8 @@ st.caption(t("decomp_delta_caption" if previous else "decomp_caption", lang))
 # overview's redraw time.
 st.table(tables.decomposition_table(v.proj, lang, previous), hide_index=True)
 
-v.echart(overview_charts.daily_gmv, "overview", "daily_gmv", overview_charts.HEIGHT)
-v.echart(overview_charts.traffic_mix, "overview", "traffic_mix", overview_charts.HEIGHT)
+v.echart(overview.daily_gmv, "overview", "daily_gmv", overview.HEIGHT)
+v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
 st.caption(t("mix_caption", lang))
 
 st.subheader(t("downloads_title", lang))

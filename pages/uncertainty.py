@@ -5,7 +5,7 @@ import streamlit as st
 
 from planner import fmt, uncertainty
 from views import ranges, state
-from views import uncertainty_view as uv
+from views import uncertainty as uv
 
 state.ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()

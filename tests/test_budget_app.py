@@ -17,7 +17,7 @@ from planner.engine import TOOLS, simulate
 from planner.params import BY_KEY
 from planner.scenario import APP_KEYS, Scenario, from_query
 from tests import apptest_pages
-from views import budget_charts as bc
+from views import budget as bc
 from views import budget_state as bs
 from views import i18n
 

@@ -17,7 +17,7 @@ from planner.calibration import COLUMNS, MAX_BYTES, calibrate, read_sessions
 from planner.params import PARAMS
 from planner.scenario import Scenario, from_query
 from tests import apptest_pages
-from views import calibrate_view as cv
+from views import calibrate as cv
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "pages/calibrate.py"

@@ -17,7 +17,7 @@ import pytest
 from planner.calibration import calibrate, read_sessions
 from planner.scenario import from_query
 from tests.conftest_browser import ROOT, act_and_wait, goto_app
-from views import calibrate_view as cv
+from views import calibrate as cv
 
 pytestmark = pytest.mark.browser
 

@@ -55,7 +55,7 @@ FLAGS: tuple[str, ...] = ("up_to",)  # checkboxes: Streamlit writes true/false a
 
 def label(key: str, option: str, lang: str) -> str:
     """What the page's widget shows for ``option`` of the choice ``key`` (its format_func)."""
-    from .budget_charts import bt  # the budget page's strings (it draws Plotly figures: loaded late)
+    from .budget import bt  # the budget page's strings (it draws Plotly figures: loaded late)
 
     if key == "goal_param":
         return param_label(BY_KEY[option], lang)

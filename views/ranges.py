@@ -23,7 +23,7 @@ from planner.scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, UNCERTAIN_KEYS, Sce
 from . import memo, state
 from .controls import slider_format
 from .i18n import param_help, param_label
-from .uncertainty_view import t
+from .uncertainty import t
 
 DRAWS_KEY, SEED_KEY, KEYS_KEY = "_mc_draws", "_mc_seed", "_mc_keys"
 RANGE_WIDGET = "_mc_range_"  # + parameter key

@@ -18,7 +18,7 @@ from planner.scenario import Notice, Scenario, from_query
 from . import charts
 from .i18n import source_label, translator
 from .theme import BLUE, FONT_FAMILY, GREEN, LINE_GREY, ORANGE, RED, style, value_axis
-from .uncertainty_view import t as _t
+from .uncertainty import t as _t
 
 STRINGS: dict[str, tuple[str, str]] = {
     "compare_title": ("场景对比", "Compare scenarios"),
