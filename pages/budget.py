@@ -6,7 +6,7 @@ from planner import fmt
 from planner.budget import TOOLS, bean_step_yuan
 from planner.params import PARAMS
 from planner.text import t
-from views import budget_charts as bc
+from views import budget as bc
 from views import budget_state as bs
 from views import charts, page_keys, state
 from views.streamlit_shell import ensure_shell

@@ -7,7 +7,7 @@ import streamlit as st
 from planner import fmt
 from planner.calibration import MAX_BYTES, MAX_ROWS
 from planner.text import t
-from views import calibrate_view as cv
+from views import calibrate as cv
 from views import charts, state
 from views.streamlit_shell import ensure_shell
 from views.tables import height_for

@@ -6,7 +6,7 @@ import streamlit as st
 from planner import compare
 from planner.link import to_query
 from planner.text import t
-from views import compare_view as cv
+from views import compare as cv
 from views import state
 from views.streamlit_shell import ensure_shell
 

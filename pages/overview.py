@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner import breakdown
 from planner.text import t
-from views import exports, overview_charts, state, tables
+from views import exports, overview, state, tables
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -32,8 +32,8 @@ st.caption(t("overview.decomp_delta_caption" if previous else "overview.decomp_c
 # overview's redraw time.
 st.table(tables.decomposition_table(v.proj, lang, previous), hide_index=True)
 
-v.echart(overview_charts.daily_gmv, "overview", "daily_gmv", overview_charts.HEIGHT)
-v.echart(overview_charts.traffic_mix, "overview", "traffic_mix", overview_charts.HEIGHT)
+v.echart(overview.daily_gmv, "overview", "daily_gmv", overview.HEIGHT)
+v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
 st.caption(t("overview.mix_caption", lang))
 
 st.subheader(t("overview.downloads_title", lang))

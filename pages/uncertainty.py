@@ -6,7 +6,7 @@ import streamlit as st
 from planner import fmt, uncertainty
 from planner.text import t
 from views import ranges, state
-from views import uncertainty_view as uv
+from views import uncertainty as uv
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone

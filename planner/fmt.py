@@ -8,12 +8,11 @@ from functools import cache
 from .text import t
 
 DASH = "—"  # shown for an undefined number (an ROI without spend), never NaN
-
-
 @cache
-def _steps(lang: str) -> tuple[tuple[float, str], ...]:
-    """The language's scale steps, largest first: Chinese counts in 万 and 亿, English in
-    thousands (the catalogue's ``fmt.scales``, written ``suffix=size``)."""
+def magnitudes(lang: str) -> tuple[tuple[float, str], ...]:
+    """The magnitudes large numbers are written in, largest first: Chinese counts in 万 and 亿,
+    English in thousands (the catalogue's ``fmt.scales``, written ``suffix=size``). Axis ticks
+    use them too."""
     pairs = (step.split("=") for step in t("fmt.scales", lang).split())
     return tuple(sorted(((float(size), suffix) for suffix, size in pairs), reverse=True))
 
@@ -21,7 +20,7 @@ def _steps(lang: str) -> tuple[tuple[float, str], ...]:
 def _scaled(x: float, lang: str) -> str:
     sign = "-" if x < 0 else ""
     x = abs(x)
-    for size, suffix in _steps(lang):
+    for size, suffix in magnitudes(lang):
         if x >= size:
             value = x / size
             digits = 2 if value < 10 else 1 if value < 100 else 0

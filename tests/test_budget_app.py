@@ -19,7 +19,7 @@ from planner.params import BY_KEY
 from planner.scenario import Scenario
 from planner.text import t
 from tests import apptest_pages
-from views import budget_charts as bc
+from views import budget as bc
 from views import budget_state as bs
 from views import i18n, page_keys
 

@@ -19,7 +19,7 @@ from planner.params import PARAMS
 from planner.scenario import Scenario
 from planner.text import t
 from tests import apptest_pages
-from views import calibrate_view as cv
+from views import calibrate as cv
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "pages/calibrate.py"

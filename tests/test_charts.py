@@ -66,21 +66,6 @@ def test_every_figure_has_data_and_a_cjk_font(paid_matrix, name, lang):
                 assert not any(str(x) in ("nan", "inf", "-inf", "NaN") for x in flat)
 
 
-@pytest.mark.parametrize("vmax", [0.0, 0.3, 7, 999, 12_345, 4.2e6, 1.67e8])
-def test_nice_ticks_cover_the_maximum(vmax):
-    ticks = charts.nice_ticks(vmax)
-    assert ticks[0] == 0 and ticks[-1] >= vmax
-    assert len(ticks) <= 12
-    assert all(b > a for a, b in zip(ticks, ticks[1:], strict=False))
-
-
-def test_tick_labels():
-    assert charts.tick_label(25_000, "zh") == "2.5万"
-    assert charts.tick_label(150_000_000, "zh") == "1.5亿"
-    assert charts.tick_label(25_000, "en") == "25K"
-    assert charts.tick_label(2_000, "zh") == "2,000"
-
-
 def test_heatmap_shapes_and_partial_week(paid_matrix):
     fig = charts.weekly_heatmap(paid_matrix, "gmv", "zh")
     heat = fig.data[0]

@@ -27,7 +27,7 @@ from benchmarks.load import Session
 from planner.calibration import calibrate, read_sessions
 from planner.text import t
 from tests.conftest_browser import ROOT, Deployment, act_and_wait, goto_app, launch_chromium, new_page
-from views import calibrate_view as cv
+from views import calibrate as cv
 
 pytestmark = pytest.mark.deploy
 SAMPLE = ROOT / "examples" / "past_sessions.csv"

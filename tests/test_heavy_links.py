@@ -152,7 +152,7 @@ def test_the_waiting_notice_is_on_the_page():
 
 
 @pytest.mark.parametrize("module, name", [("views.state", "project"), ("views.ranges", "monte_carlo"),
-                                          ("views.budget_state", "plan"), ("views.calibrate_view", "run")])
+                                          ("views.budget_state", "plan"), ("views.calibrate", "run")])
 def test_the_apps_caches_are_bounded_by_memory(module, name):
     import importlib
 

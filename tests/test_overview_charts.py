@@ -1,4 +1,4 @@
-"""views.overview_charts: the overview's ECharts options, checked without a server."""
+"""views.overview: the overview's ECharts options, checked without a server."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from planner import breakdown
 from planner.engine import SOURCE_LABELS, SOURCES, simulate
 from planner.scenario import Scenario
-from views import overview_charts as oc
+from views import overview as oc
 from views.charts import FONT_FAMILY, chart_filename
 
 NAME = chart_filename("overview", "daily_gmv", "zh", "2025-01-31")

@@ -38,11 +38,10 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "planner/cli_compare.py": "CLI (_CLI), becoming planner/cli/",
     "planner/engine.py": "SOURCE_LABELS: the sources' names, with the tools table's labels",
     "planner/presets.py": "preset names (link.*, with the presets-scenario cycle)",
-    "views/card.py": "card (_CARD)",
-    "views/charts.py": "pages (_PAGES)",
     "views/exports.py": "card and exports (_CARD)",
     "views/i18n.py": "app, KPIs, pages (_APP, _KPI, _PAGES)",
-    "views/overview_charts.py": "pages (_PAGES)",
+    "views/overview.py": "pages (_PAGES)",
+    "views/theme.py": "units written beside numbers (元, 人, 比例)",
     "views/tables.py": "pages (_PAGES)",
     "pages/budget.py": "pages (_PAGES): a choice of words by language",
 }

@@ -13,7 +13,9 @@ from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import CATALOGUE, t
 from tests.apptest_pages import open_page
-from views import charts, compare_view, uncertainty_view
+from views import charts
+from views import compare as compare_view
+from views import uncertainty as uncertainty_view
 
 RANGES, COMPARE = "pages/uncertainty.py", "pages/compare.py"
 FONT = "Noto Sans CJK SC"

@@ -24,7 +24,6 @@ import html
 import io
 import math
 import os
-import re
 import shutil
 import threading
 import time
@@ -37,26 +36,21 @@ from qrcode.exceptions import DataOverflowError
 
 from planner import fmt, kpis
 from planner.engine import SOURCE_LABELS, SOURCES, TOOLS, Projection
-from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS, Param
+from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS
 from planner.report import daily, totals
 from planner.scenario import changed_from_defaults
 from planner.text import normalize_lang, t
-from planner.tools import TOOLS as TOOL_ROWS
+
+from .theme import FONT_FAMILY, MONO_FAMILY, SOURCE_COLORS, nice_ticks, param_value, tick_text
+from .theme import GREEN as BRAND_GREEN
 
 CARD_WIDTH = 960  # CSS px
 CARD_HEIGHT = 1280  # CSS px: 3:4 portrait, reads well in a WeChat chat and on a slide
 CARD_SCALE = 2  # device px per CSS px: the PNG is 1920 × 2560
 
-FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-MONO_FAMILY = "Noto Sans Mono CJK SC, DejaVu Sans Mono, monospace"
-BRAND_GREEN = "#07C160"  # WeChat green, the app's primary colour
+# The card's own greys (its text, captions and KPI tiles); fonts and the sources' colours are
+# the app's (``views.theme``).
 INK, MUTED, TILE = "#1F2329", "#646A73", "#F4F6F8"
-
-# The card draws the first three tools in its own brighter shades (kept, so the card does not
-# change); any other tool in the colour of its row in planner.tools.
-_CARD_SHADES = {"gdt": "#FF8800", "beans": "#F5C400", "coupons": "#9B59D0"}
-SOURCE_COLORS = {"private": BRAND_GREEN, "public": "#3370FF",
-                 **{tool.key: _CARD_SHADES.get(tool.key, tool.colour) for tool in TOOL_ROWS}}
 
 # Keys always listed under "key assumptions"; any other parameter is listed when it differs
 # from its default.
@@ -115,22 +109,6 @@ def _rect(lay: _Layout, x0: float, y0: float, x1: float, y1: float, fill: str) -
                        "y0": _y(y1), "y1": _y(y0), "fillcolor": fill, "line": {"width": 0}, "layer": "below"})
 
 
-def value_text(p: Param, value: float, lang: str) -> str:
-    """A parameter value for people: percentages as %, numbers with separators, then the unit."""
-    if p.percent:
-        pct = 100 * float(value)
-        digits = next((d for d in (0, 1, 2, 3) if abs(pct - round(pct, d)) < 1e-9), 3)
-        return fmt.percent(value, digits)
-    value = float(value)
-    text = f"{value:,.0f}" if value.is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
-    unit = p.unit(lang)
-    if unit in ("0–1", "比例", "fraction", "弹性", "elasticity"):  # a pure number: no unit after it
-        return text
-    if ":" in unit:
-        return f"{text} ({unit})"
-    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
-
-
 def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]], int]:
     """(label, value) rows for the card, and how many non-default rows did not fit.
 
@@ -152,7 +130,7 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
             continue
         p = BY_KEY[key]
         label = p.label(lang) + (" *" if key in changed else "")
-        rows.append((label, value_text(p, getattr(proj.scenario, key), lang)))
+        rows.append((label, param_value(p, getattr(proj.scenario, key), lang, with_unit=True)))
     return rows, hidden
 
 
@@ -163,27 +141,6 @@ def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
     shares = proj.scenario.split[list(SPLIT_KEYS).index(tool)]
     text = " / ".join(f"{100 * x:.0f}" for x in shares) + "%"
     return t("card.split", lang, tool=SOURCE_LABELS[lang][tool]), text if len(text) <= 30 else text[:29] + "…"
-
-
-def _nice_ticks(top: float, count: int = 5) -> list[float]:
-    """Round tick values from 0 to at least ``top``: steps of 1, 2, 2.5 or 5 × 10^k."""
-    if not math.isfinite(top) or top <= 0:
-        return [0.0, 1.0]
-    raw = top / count
-    base = 10 ** math.floor(math.log10(raw))
-    step = next(m * base for m in (1, 2, 2.5, 5, 10) if m * base >= raw)
-    n = math.ceil(top / step - 1e-9)
-    return [i * step for i in range(n + 1)]
-
-
-def tick_money(x: float, lang: str) -> str:
-    """``fmt.money`` for an axis tick, without the trailing zeros of a round tick: 1.50万元 → 1.5万元."""
-    text = fmt.money(x, lang)
-    m = re.match(r"^(-?[\d,]+)\.(\d+)(.*)$", text)
-    if not m:
-        return text
-    decimals = m.group(2).rstrip("0")
-    return m.group(1) + ("." + decimals if decimals else "") + m.group(3)
 
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
@@ -291,7 +248,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     assume_title_y = assume_top - _ASSUME_TITLE_H
     chart_bottom = assume_title_y - _CHART_TO_ASSUME
     peak = max((row["gmv"] or 0.0 for row in days), default=0.0)
-    ticks = _nice_ticks(peak)
+    ticks = nice_ticks(peak)
     _note(lay, _PAD, _CHART_TITLE_Y, _esc(t("card.chart", lang)), 19, INK, bold=True)
     axes = dict(
         xaxis={"domain": [_x(_PAD + 70), _x(CARD_WIDTH - _PAD)], "range": [1, max(x[-1], 2)],
@@ -299,7 +256,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
                "showgrid": False, "ticks": "outside", "tickfont": {"size": 12, "color": MUTED},
                "linecolor": "#C9CDD4"},
         yaxis={"domain": [_y(chart_bottom), _y(_CHART_TOP)], "range": [0, ticks[-1]],
-               "tickvals": ticks, "ticktext": [_esc(tick_money(v, lang)) for v in ticks],
+               "tickvals": ticks, "ticktext": [_esc(v) for v in tick_text(ticks, lang, "money")],
                "tickfont": {"size": 12, "color": MUTED}, "gridcolor": "#E5E6EB", "zeroline": False},
         legend={"orientation": "h", "x": _x(CARD_WIDTH - _PAD), "xanchor": "right",
                 "y": _y(_CHART_TITLE_Y - 4), "yanchor": "top", "font": {"size": 13, "color": INK},

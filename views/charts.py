@@ -1,8 +1,8 @@
 """Figures: pure functions from a projection to a ``plotly.graph_objects.Figure``.
 
-No streamlit here, so every figure can be built and checked without a server. Chinese is drawn
-with a CJK font first in the layout font; money axes are labelled in 万/亿 (Chinese) or K/M
-(English) with the unit in the axis title; hover text is pre-formatted with ``planner.fmt``.
+No streamlit here, so every figure can be built and checked without a server. Colours, fonts,
+the layout and the 万/亿 or K/M ticks come from ``views.theme`` (the unit is in the axis
+title); hover text is pre-formatted with ``planner.fmt``.
 
 Figures are written as plain specs (lists, strings) and wrapped with ``go.Figure(spec,
 _validate=False)``: plotly's per-property validation and ``make_subplots`` cost about 0.4 s per
@@ -21,24 +21,24 @@ from planner import breakdown, fmt
 from planner.engine import SOURCES, Projection
 from planner.report import account_name, stage_label
 from planner.text import t
-from planner.tools import TOOLS as TOOL_ROWS
 
 from .i18n import source_label
+from .theme import (
+    ACCOUNT_COLORS,
+    FLAGSHIP_COLOR,
+    FONT_FAMILY,
+    GRID_COLOR,
+    HANDOFF_COLOR,
+    SATELLITE_COLOR,
+    SOURCE_COLORS,
+    TEXT_COLOR,
+    axis_title,
+    layout,
+    nice_ticks,
+    rgba,
+    tick_text,
+)
 
-FONT_FAMILY = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
-SOURCE_COLORS: dict[str, str] = {
-    "private": "#07C160",  # WeChat green
-    "public": "#1F6FEB",
-    **{tool.key: tool.colour for tool in TOOL_ROWS},  # the paid tools' own colours (planner.tools)
-}
-ACCOUNT_COLORS = ("#07C160", "#1F6FEB", "#F08C00", "#9B59B6", "#E03131", "#0CA678", "#C9A227",
-                  "#5C7CFA", "#D6336C", "#495057")
-FLAGSHIP_COLOR = "#0B7A3E"
-SATELLITE_COLOR = "#6C757D"
-HANDOFF_COLOR = "#E03131"
-TEXT_COLOR = "#1f2328"
-GRID_COLOR = "#E9ECEF"
-HEIGHT = 420
 # Cell labels in a heatmap only when they fit.
 MAX_HEATMAP_TEXT_WEEKS = 14
 MAX_HEATMAP_TEXT_CELLS = 160
@@ -62,69 +62,8 @@ def plotly_config(filename: str) -> dict:
     }
 
 
-def nice_ticks(vmax: float, count: int = 5) -> list[float]:
-    """Round tick values from 0 to at least ``vmax`` (1, 2, 2.5 or 5 × a power of ten)."""
-    if not math.isfinite(vmax) or vmax <= 0:
-        return [0.0]
-    raw = vmax / count
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [i * step for i in range(int(math.ceil(vmax / step - 1e-9)) + 1)]
-
-
-def tick_label(x: float, lang: str) -> str:
-    """A short axis label: 2.5万, 1亿 / 25K, 1.5M (round ticks need no trailing zeros)."""
-    steps = ((1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e9, "B"), (1e6, "M"), (1e3, "K"))
-    for size, suffix in steps:
-        if abs(x) >= size:
-            return f"{round(x / size, 6):g}{suffix}"
-    return f"{round(x, 6):,g}"
-
-
-def _tick_text(values, lang: str, kind: str) -> list[str]:
-    if kind == "percent":
-        return [f"{round(100 * v, 6):g}%" for v in values]
-    return [tick_label(v, lang) for v in values]
-
-
-def _value_axis(vmax: float, lang: str, kind: str = "count", count: int = 5, room: float = 1.02) -> dict:
-    """A linear axis from 0 labelled with 万/亿 or K/M ticks (the unit is in the axis title)."""
-    ticks = nice_ticks(vmax, count)
-    top = max(ticks[-1], vmax * room) or 1.0
-    return dict(tickmode="array", tickvals=ticks, ticktext=_tick_text(ticks, lang, kind),
-                range=[0, top], gridcolor=GRID_COLOR, zeroline=False)
-
-
-def _title(text: str, size: int = 16) -> dict:
-    return dict(text=text, x=0.0, xanchor="left", y=0.98, yanchor="top",
-                font=dict(family=FONT_FAMILY, size=size, color=TEXT_COLOR))
-
-
-def _axis_title(text: str) -> dict:
-    return dict(text=text, font=dict(family=FONT_FAMILY, size=13))
-
-
-def _layout(title: str, height: int = HEIGHT, legend: bool = True, **extra) -> dict:
-    layout = dict(
-        template="plotly_white",
-        font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
-        title=_title(title),
-        height=height,
-        margin=dict(l=70, r=30, t=90, b=60),
-        showlegend=legend,
-        legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
-                    font=dict(family=FONT_FAMILY, size=12), traceorder="normal"),
-        separators=".,",
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-    )
-    layout.update(extra)
-    return layout
-
-
-def _figure(data: list[dict], layout: dict) -> go.Figure:
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+def _figure(data: list[dict], spec: dict) -> go.Figure:
+    return go.Figure({"data": data, "layout": spec}, _validate=False)
 
 
 def _money(values, lang: str) -> list[str]:
@@ -142,11 +81,6 @@ def _day_labels(days, lang: str) -> list[str]:
 def _floats(values) -> list[float | None]:
     """Plain floats for the JSON spec; NaN becomes a gap (null)."""
     return [float(v) if math.isfinite(v) else None for v in np.ravel(np.asarray(values, dtype=float))]
-
-
-def _rgba(hex_color: str, alpha: float) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _scale(name: str) -> list[list]:
@@ -173,13 +107,13 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     customdata = [[[week_text[w], v] for w, v in enumerate(full(row, lang))] for row in z]
     show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
     zmax = float(z.max(initial=0.0))
-    ticks = nice_ticks(zmax, 4)
-    unit = "元" if what == "gmv" else t("chart.unit_viewers", lang)
+    ticks = nice_ticks(zmax, count=4)
+    unit = "å" if what == "gmv" else t("chart.unit_viewers", lang)
     heat = dict(
         type="heatmap", z=[_floats(row) for row in z], x=x, y=accounts,
         colorscale=_scale("Greens" if what == "gmv" else "Blues"), zmin=0, zmax=max(zmax, 1.0),
         customdata=customdata, hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        colorbar=dict(tickmode="array", tickvals=ticks, ticktext=_tick_text(ticks, lang, "count"),
+        colorbar=dict(tickmode="array", tickvals=ticks, ticktext=tick_text(ticks, lang, "count"),
                       title=dict(text=unit, font=dict(family=FONT_FAMILY)), thickness=14),
         xgap=1, ygap=1,
     )
@@ -187,12 +121,12 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
         heat.update(text=[_counts(row, lang) for row in z], texttemplate="%{text}",
                     textfont=dict(family=FONT_FAMILY, size=11))
     title = t("matrix.heat_gmv_title" if what == "gmv" else "matrix.heat_pv_title", lang)
-    layout = _layout(
+    spec = layout(
         title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=dict(l=90, r=30, t=60, b=60),
-        xaxis=dict(title=_axis_title(t("chart.axis_week", lang)), showgrid=False, tickangle=0, type="category"),
+        xaxis=dict(title=axis_title(t("chart.axis_week", lang)), showgrid=False, tickangle=0, type="category"),
         yaxis=dict(autorange="reversed", showgrid=False),
     )
-    return _figure([heat], layout)
+    return _figure([heat], spec)
 
 
 def flow_sankey(proj: Projection, lang: str) -> go.Figure:
@@ -227,11 +161,11 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
     for f in flows:
         i, j = node(f["src"]), node(f["dst"])
         if f["kind"] == "source":
-            color = _rgba(SOURCE_COLORS[f["src"]], 0.35)
+            color = rgba(SOURCE_COLORS[f["src"]], 0.35)
         elif f["kind"] == "handoff":
-            color = _rgba(HANDOFF_COLOR, 0.7)
+            color = rgba(HANDOFF_COLOR, 0.7)
         else:
-            color = _rgba(SATELLITE_COLOR, 0.25)
+            color = rgba(SATELLITE_COLOR, 0.25)
         src.append(i)
         dst.append(j)
         value.append(float(f["value"]))
@@ -255,9 +189,9 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
                   color=link_colors, customdata=hover, hovertemplate="%{customdata}<extra></extra>"),
         textfont=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
     )
-    layout = _layout(t("matrix.sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
+    spec = layout(t("matrix.sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
                      margin=dict(l=20, r=20, t=60, b=20))
-    return _figure([sankey], layout)
+    return _figure([sankey], spec)
 
 
 def stage_chart(proj: Projection, lang: str) -> go.Figure:
@@ -295,11 +229,11 @@ def stage_chart(proj: Projection, lang: str) -> go.Figure:
                           + t("matrix.stage_measure_2h", lang) + " %{customdata[2]} · %{customdata[3]}<extra></extra>",
         ))
     decades = [10 ** k for k in range(int(round(math.log10(lo))), int(round(math.log10(hi))) + 1)]
-    layout = _layout(
+    spec = layout(
         t("matrix.stage_title", lang), legend=proj.accounts > 1, shapes=shapes, annotations=annotations,
-        xaxis=dict(title=_axis_title(t("chart.axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
+        xaxis=dict(title=axis_title(t("chart.axis_day", lang)), range=[1, max(proj.days, 2)], gridcolor=GRID_COLOR),
         yaxis=dict(type="log", range=[math.log10(lo), math.log10(hi)],
-                   title=_axis_title(t("chart.axis_viewers_session", lang)), tickmode="array", tickvals=decades,
-                   ticktext=_tick_text(decades, lang, "count"), gridcolor=GRID_COLOR),
+                   title=axis_title(t("chart.axis_viewers_session", lang)), tickmode="array", tickvals=decades,
+                   ticktext=tick_text(decades, lang, "count"), gridcolor=GRID_COLOR),
     )
-    return _figure(data, layout)
+    return _figure(data, spec)

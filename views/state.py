@@ -339,7 +339,7 @@ class View:
 
     def echart(self, build, page: str, name: str, height: int) -> None:
         """Show an ECharts option ``build(proj, lang, filename)``, whose camera saves a 2× PNG
-        named like the Plotly charts' (see ``views.overview_charts`` for why ECharts)."""
+        named like the Plotly charts' (see ``views.overview`` for why ECharts)."""
         option = build(self.proj, self.lang, self.chart_name(page, name))
         st.echarts_chart(option, height=height, theme=None, key=f"echart_{page}_{name}")
 

@@ -26,29 +26,13 @@ from planner.params import (
     INITIAL_PUSH_MAX,
     INITIAL_PUSH_MIN,
     PARAMS,
-    Param,
 )
 from planner.report import account_name, stage_label
 from planner.scenario import Scenario
 from planner.text import t
 
 from .i18n import source_label, unit
-
-# --- values of parameters --------------------------------------------------------------
-
-def _percent_digits(x: float) -> int:
-    """Fewest decimals (up to 3) that show 100·x exactly: 0.015 → 1, 0.002 → 1, 0.6 → 0."""
-    return next((d for d in range(4) if abs(round(100 * x, d) - 100 * x) < 1e-9), 3)
-
-
-def param_value(p: Param, value: float, lang: str) -> str:
-    """A parameter value as people read it: percentages for fractions, separators, no noise."""
-    value = float(value)
-    if p.percent:
-        return fmt.percent(value, _percent_digits(value))
-    if value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
+from .theme import param_value
 
 
 def height_for(df: pd.DataFrame) -> int:

@@ -1,6 +1,6 @@
 """The per-session comparison of a calibration, actual vs fitted, as rows for a download.
 
-The app writes these rows to CSV and .xlsx (``views.calibrate_view``), passing every text cell
+The app writes these rows to CSV and .xlsx (``views.calibrate``), passing every text cell
 through ``views.exports.safe_text``: account names come from the merchant's file, and a cell
 that begins with ``=``, ``+``, ``-`` or ``@`` would run as a formula in a spreadsheet.
 """

@@ -28,14 +28,28 @@ from planner.params import BY_KEY as PARAM
 from planner.text import t
 
 from . import memo, state
-from .charts import FONT_FAMILY, GRID_COLOR, TEXT_COLOR, nice_ticks, tick_label
 from .exports import BOM, safe_text
 from .i18n import param_label
-from .tables import param_value
+from .theme import (
+    BLUE,
+    FONT_FAMILY,
+    GREEN,
+    GRID_COLOR,
+    LINE_GREY,
+    ORANGE,
+    TEXT_COLOR,
+    axis_title,
+    nice_ticks,
+    param_value,
+    rgba,
+    style,
+    tick_text,
+    value_axis,
+)
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "past_sessions.csv"
-ACTUAL_COLOR, PROJECTED_COLOR, TEST_FILL = "#1f2328", "#1F6FEB", "rgba(240,140,0,0.10)"
-TRAIN_COLOR, TEST_COLOR = "#07C160", "#F08C00"
+ACTUAL_COLOR, PROJECTED_COLOR, TEST_FILL = TEXT_COLOR, BLUE, rgba(ORANGE, 0.10)
+TRAIN_COLOR, TEST_COLOR = GREEN, ORANGE
 # Session-state keys of the page (none is bound to the URL: a file cannot be in a link).
 SAMPLE_FLAG, UPLOAD_GEN, APPLIED = "_calibrate_sample", "_calibrate_upload_gen", "_calibrate_applied"
 
@@ -131,21 +145,11 @@ def schema_table(lang: str) -> pd.DataFrame:
 
 # --- figures -------------------------------------------------------------------------------
 
-def _layout(fig: go.Figure, title: str, y_title: str, ymax: float, lang: str, kind: str = "count") -> go.Figure:
-    ticks = nice_ticks(max(ymax, 1e-9))
-    text = [f"{round(100 * v, 6):g}%" for v in ticks] if kind == "percent" else [tick_label(v, lang) for v in ticks]
-    fig.update_layout(
-        template="plotly_white", height=380, margin=dict(l=70, r=30, t=90, b=60),
-        font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
-        title=dict(text=title, x=0.0, xanchor="left", font=dict(family=FONT_FAMILY, size=16)),
-        legend=dict(orientation="h", x=0.0, y=1.0, yanchor="bottom", font=dict(family=FONT_FAMILY, size=12)),
-        xaxis=dict(title=dict(text=t("calibrate.axis_date", lang)), gridcolor=GRID_COLOR),
-        yaxis=dict(title=dict(text=y_title), tickmode="array", tickvals=ticks, ticktext=text, gridcolor=GRID_COLOR,
-                   range=[0, max(ticks[-1], ymax)]),
-        plot_bgcolor="white", paper_bgcolor="white",
-    )
-    return fig
+def _layout(fig: go.Figure, title: str, y_title: str, ymax: float, lang: str) -> go.Figure:
+    """The app's layout, dates along x, round ticks from 0 to ``ymax`` on y."""
+    return style(fig, title, height=380,
+                 xaxis=dict(title=axis_title(t("calibrate.axis_date", lang)), gridcolor=GRID_COLOR),
+                 yaxis=dict(title=axis_title(y_title), gridcolor=GRID_COLOR, **value_axis(0.0, ymax, lang)))
 
 
 def backtest_figure(cal: Calibration, lang: str, series: str = "gmv") -> go.Figure:
@@ -184,11 +188,10 @@ def residual_figure(cal: Calibration, lang: str) -> go.Figure:
                     customdata=[fmt.percent(x) for x in rel[mask]],
                     hovertemplate="%{x}<br>%{customdata}<extra></extra>")
     span = float(np.nanmax(np.abs(rel))) if np.isfinite(rel).any() else 0.1
-    fig = _layout(fig, t("calibrate.fig_residuals", lang), t("calibrate.axis_residual", lang), span, lang, kind="percent")
-    ticks = nice_ticks(span)
-    vals = [-v for v in reversed(ticks[1:])] + ticks
-    fig.update_yaxes(tickvals=vals, ticktext=[f"{round(100 * v, 6):g}%" for v in vals],
-                     range=[-ticks[-1] * 1.05, ticks[-1] * 1.05], zeroline=True, zerolinecolor="#adb5bd")
+    fig = _layout(fig, t("calibrate.fig_residuals", lang), t("calibrate.axis_residual", lang), span, lang)
+    ticks = nice_ticks(span, -span, count=10)  # the step of five from 0 to span, on both sides of 0
+    fig.update_yaxes(tickvals=ticks, ticktext=tick_text(ticks, lang, "percent"),
+                     range=[ticks[0] * 1.05, ticks[-1] * 1.05], zeroline=True, zerolinecolor=LINE_GREY)
     return fig
 
 

@@ -2,8 +2,8 @@
 Pure: no streamlit import.
 
 Numbers come from ``planner.uncertainty`` (bands, target chance, tornado, elasticities);
-here they are only formatted and drawn. Figures follow ``views.charts``: the CJK font first,
-units in the axis titles, 万/亿 or K/M ticks.
+here they are only formatted and drawn. Figures take their look from ``views.theme``: the CJK
+font first, units in the axis titles, 万/亿 or K/M ticks.
 """
 
 from __future__ import annotations
@@ -22,44 +22,25 @@ from planner.uncertainty import DEFAULT_SPAN, METRICS, Bands, Sensitivity
 
 from . import charts
 from .i18n import param_label, source_label
-from .tables import param_value
+from .theme import (
+    FONT_FAMILY,
+    GREEN,
+    INK,
+    RED,
+    SOURCE_COLORS,
+    param_value,
+    rgba,
+    style,
+    tick_text,
+    value_axis,
+)
 
 BAND_ALPHA = 0.22
 TORNADO_TOP = 12
-HEIGHT = 420
 
 
 def metric_label(metric: str, lang: str) -> str:
     return kpis.label(metric, lang)
-
-
-def layout(fig: go.Figure, title: str, height: int = HEIGHT, legend: bool = True) -> go.Figure:
-    """The app's look (``views.charts``): the CJK font first everywhere, a left title, a legend
-    on top."""
-    fig.update_layout(
-        template="plotly_white",
-        font=dict(family=charts.FONT_FAMILY, size=13, color="#1f2328"),
-        hoverlabel=dict(font=dict(family=charts.FONT_FAMILY, size=13)),
-        title=dict(text=title, x=0.0, xanchor="left", y=0.98, yanchor="top",
-                   font=dict(family=charts.FONT_FAMILY, size=16)),
-        height=height, margin=dict(l=70, r=30, t=90, b=60), showlegend=legend,
-        legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
-                    font=dict(family=charts.FONT_FAMILY, size=12)),
-        separators=".,",
-    )
-    return fig
-
-
-def money_axis(fig: go.Figure, lo: float, hi: float, lang: str, axis: str = "y", **where) -> None:
-    """A money axis from [lo, hi] widened to include 0 (either end may be negative), with
-    万/亿 or K/M ticks."""
-    lo, hi = min(lo, 0.0), max(hi, 0.0)
-    steps = charts.nice_ticks(hi - lo if hi > lo else 1.0)
-    step = steps[1] - steps[0] if len(steps) > 1 else 1.0
-    ticks = [k * step for k in range(math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9) + 1)]
-    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
-    update(tickmode="array", tickvals=ticks, ticktext=[fmt.count(v, lang) for v in ticks],
-           range=[ticks[0] - 0.02 * step, ticks[-1] + 0.02 * step], **where)
 
 
 def _day_text(days, lang: str) -> list[str]:
@@ -71,14 +52,14 @@ def fan_chart(b: Bands, metric: str, lang: str, cumulative: bool = False,
     """P10–P90 band and P50 line of a daily (or cumulative) metric; the point projection dashed."""
     q = (b.cumulative if cumulative else b.daily)[metric]
     days, name = b.day, metric_label(metric, lang)
-    color = charts.SOURCE_COLORS["private"]
+    color = SOURCE_COLORS["private"]
     hover = np.column_stack([_day_text(days, lang), *(charts._money(q[i], lang) for i in range(3))])
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip",
                              showlegend=False))
     fig.add_trace(go.Scatter(
         x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty",
-        fillcolor=charts._rgba(color, BAND_ALPHA), name=t("uncertainty_page.band_p10_p90", lang), hoverinfo="skip"))
+        fillcolor=rgba(color, BAND_ALPHA), name=t("uncertainty_page.band_p10_p90", lang), hoverinfo="skip"))
     fig.add_trace(go.Scatter(
         x=days, y=q[1], mode="lines", line=dict(color=color, width=2.5), name=t("uncertainty_page.band_p50", lang),
         customdata=hover,
@@ -86,17 +67,17 @@ def fan_chart(b: Bands, metric: str, lang: str, cumulative: bool = False,
                       "P90 %{customdata[3]}<extra></extra>"))
     if point is not None:
         fig.add_trace(go.Scatter(
-            x=days, y=point, mode="lines", line=dict(color="#111827", width=1.5, dash="dash"),
+            x=days, y=point, mode="lines", line=dict(color=INK, width=1.5, dash="dash"),
             name=t("uncertainty_page.band_point", lang), customdata=np.column_stack([_day_text(days, lang), charts._money(point, lang)]),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + t("uncertainty_page.band_point", lang) + "</extra>"))
     fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[days[0], days[-1]])
     fig.update_yaxes(title_text=t("uncertainty_page.axis_money_cum" if cumulative else "uncertainty_page.axis_money_day",
-                                         lang, metric=name))
+                                  lang, metric=name))
     values = [q.min(initial=0.0), q.max(initial=0.0)] + ([] if point is None else [point.min(), point.max()])
-    money_axis(fig, float(min(values)), float(max(values)), lang)
+    fig.update_yaxes(**value_axis(float(min(values)), float(max(values)), lang))
     title = t("uncertainty_page.bands_cum_title" if cumulative else "uncertainty_page.bands_title", lang,
               metric=name)
-    return layout(fig, title)
+    return style(fig, title)
 
 
 def mix_fan(b: Bands, lang: str) -> go.Figure:
@@ -107,11 +88,11 @@ def mix_fan(b: Bands, lang: str) -> go.Figure:
         q = b.mix[:, :, s]
         if s >= 2 and q[2].max(initial=0.0) <= 0:
             continue  # a paid tool not used
-        name, color = source_label(source, lang), charts.SOURCE_COLORS[source]
+        name, color = source_label(source, lang), SOURCE_COLORS[source]
         fig.add_trace(go.Scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip",
                                  showlegend=False, legendgroup=source))
         fig.add_trace(go.Scatter(x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty",
-                                 fillcolor=charts._rgba(color, BAND_ALPHA), hoverinfo="skip",
+                                 fillcolor=rgba(color, BAND_ALPHA), hoverinfo="skip",
                                  showlegend=False, legendgroup=source))
         hover = np.column_stack([_day_text(days, lang), *([fmt.percent(v) for v in q[i]] for i in range(3))])
         fig.add_trace(go.Scatter(
@@ -122,8 +103,8 @@ def mix_fan(b: Bands, lang: str) -> go.Figure:
     ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[days[0], days[-1]])
     fig.update_yaxes(title_text=t("uncertainty_page.axis_mix", lang), range=[0, 1.0001], tickmode="array", tickvals=ticks,
-                     ticktext=[fmt.percent(v, 0) for v in ticks])
-    return layout(fig, t("uncertainty_page.mix_fan_title", lang))
+                     ticktext=tick_text(ticks, lang, "percent"))
+    return style(fig, t("uncertainty_page.mix_fan_title", lang))
 
 
 def totals_table(b: Bands, lang: str) -> pd.DataFrame:
@@ -146,20 +127,20 @@ def nice_target(b: Bands) -> float:
 def target_chart(curve: np.ndarray, target: float, day: int, lang: str) -> go.Figure:
     """The chance, day by day, that cumulative GMV has reached the target; the chosen day marked."""
     days = np.arange(1, len(curve) + 1)
-    color = charts.SOURCE_COLORS["public"]
+    color = SOURCE_COLORS["public"]
     fig = go.Figure(go.Scatter(
         x=days, y=curve, mode="lines", line=dict(color=color, width=2.5, shape="hv"), showlegend=False,
         customdata=np.column_stack([_day_text(days, lang), [fmt.percent(v) for v in curve]]),
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=[day], y=[curve[day - 1]], mode="markers+text", marker=dict(color="#E03131", size=10),
+        x=[day], y=[curve[day - 1]], mode="markers+text", marker=dict(color=RED, size=10),
         text=[fmt.percent(curve[day - 1])], textposition="top left", showlegend=False, hoverinfo="skip",
-        textfont=dict(family=charts.FONT_FAMILY, size=13)))
+        textfont=dict(family=FONT_FAMILY, size=13)))
     ticks = [0, 0.25, 0.5, 0.75, 1.0]
     fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[1, max(len(days), 2)])
     fig.update_yaxes(title_text=t("uncertainty_page.axis_chance", lang), range=[-0.02, 1.06], tickmode="array", tickvals=ticks,
-                     ticktext=[fmt.percent(v, 0) for v in ticks])
-    return layout(fig, t("uncertainty_page.target_chart_title", lang, target=fmt.money(target, lang)),
+                     ticktext=tick_text(ticks, lang, "percent"))
+    return style(fig, t("uncertainty_page.target_chart_title", lang, target=fmt.money(target, lang)),
                           height=340, legend=False)
 
 
@@ -173,7 +154,7 @@ def tornado(sens: Sensitivity, lang: str, top: int = TORNADO_TOP) -> go.Figure:
     rows = [r for r in sens.tornado[:top]]
     names = [_param_name(r.key, lang) for r in rows]
     fig = go.Figure()
-    for end, color in (("low", "#E03131"), ("high", "#07C160")):
+    for end, color in (("low", RED), ("high", GREEN)):
         change = [(r.at_low if end == "low" else r.at_high) - sens.base for r in rows]
         values = [param_value(BY_KEY[r.key], r.low if end == "low" else r.high, lang) for r in rows]
         gmv = [fmt.money(r.at_low if end == "low" else r.at_high, lang) for r in rows]
@@ -185,10 +166,10 @@ def tornado(sens: Sensitivity, lang: str, top: int = TORNADO_TOP) -> go.Figure:
                           + label + "</extra>"))
     fig.update_layout(barmode="overlay", bargap=0.25)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("uncertainty_page.axis_gmv_change", lang), zeroline=True, zerolinecolor="#111827")
+    fig.update_xaxes(title_text=t("uncertainty_page.axis_gmv_change", lang), zeroline=True, zerolinecolor=INK)
     changes = [v for r in rows for v in (r.at_low - sens.base, r.at_high - sens.base)] or [0.0]
-    money_axis(fig, min(changes), max(changes), lang, axis="x")
-    fig = layout(fig, t("uncertainty_page.tornado_title", lang), height=max(320, 110 + 30 * len(rows)))
+    fig.update_xaxes(**value_axis(min(changes), max(changes), lang))
+    fig = style(fig, t("uncertainty_page.tornado_title", lang), height=max(320, 110 + 30 * len(rows)))
     fig.update_layout(margin=dict(l=150, r=30, t=90, b=60))
     return fig
 
@@ -199,14 +180,14 @@ def elasticity_chart(sens: Sensitivity, lang: str, top: int = 15) -> go.Figure:
     names = [_param_name(e.key, lang) for e in rows]
     values = [e.elasticity for e in rows]
     fig = go.Figure(go.Bar(
-        x=values, y=names, orientation="h", marker_color=["#07C160" if v > 0 else "#E03131" for v in values],
+        x=values, y=names, orientation="h", marker_color=[GREEN if v > 0 else RED for v in values],
         text=[f"{v:+.2f}" for v in values], textposition="outside", cliponaxis=False, showlegend=False,
         hovertemplate="%{y}: %{x:+.3f}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     reach = max([abs(v) for v in values] + [0.1]) * 1.25
     fig.update_xaxes(title_text=t("uncertainty_page.axis_elasticity", lang), range=[-reach if min(values + [0]) < 0 else 0, reach],
-                     zeroline=True, zerolinecolor="#111827")
-    fig = layout(fig, t("uncertainty_page.elasticity_title", lang), height=max(320, 110 + 28 * len(rows)), legend=False)
+                     zeroline=True, zerolinecolor=INK)
+    fig = style(fig, t("uncertainty_page.elasticity_title", lang), height=max(320, 110 + 28 * len(rows)), legend=False)
     fig.update_layout(margin=dict(l=150, r=40, t=70, b=60))
     return fig
 

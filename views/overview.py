@@ -19,25 +19,19 @@ from planner import breakdown
 from planner.engine import SOURCES, Projection
 from planner.text import t
 
-from .charts import FONT_FAMILY, GRID_COLOR, HANDOFF_COLOR, SOURCE_COLORS, TEXT_COLOR
 from .i18n import source_label
+from .theme import FONT_FAMILY, GRID_COLOR, HANDOFF_COLOR, INK, SOURCE_COLORS, TEXT_COLOR, scale_for
+from .theme import HEIGHT as HEIGHT  # the page draws both charts this tall
 
-HEIGHT = 420
-
-
-def unit_for(vmax: float, lang: str) -> tuple[float, str]:
-    """The scale and its name for values up to ``vmax``: (1e4, "万") / (1e3, "K")."""
-    steps = ((1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e6, "M"), (1e3, "K"))
-    for size, name in steps:
-        if vmax >= size:
-            return size, name
-    return 1.0, ""
+# The overview's axes go up to 亿 in Chinese but stop at M in English (no "B yuan"): a day's
+# GMV or viewers are far from a billion, and the tests pin it. Other charts' ticks use B.
+LARGEST_SCALE = 1e8
 
 
 def units(vmax: float, lang: str, kind: str) -> tuple[float, str, str]:
     """(scale, axis name, tooltip number format) for money ("gmv") or viewers ("pv") up to
     ``vmax``: (1e4, "GMV（万元/天）", "%,.2f 万元") / (1e3, "Viewers (K per day)", "%,.2f K viewers")."""
-    size, unit = unit_for(vmax, lang)
+    size, unit = scale_for(vmax, lang, largest=LARGEST_SCALE)
     digits = 2 if size > 1 else 0
     if lang == "zh":
         what, noun = ("GMV", "元") if kind == "gmv" else ("观看人数", "人")
@@ -119,7 +113,7 @@ def traffic_mix(proj: Projection, lang: str, filename: str) -> dict:
     series += [
         # z above the areas: the lines run across them.
         {"type": "line", "name": t("chart.public_share", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
-         "lineStyle": {"width": 2.5, "color": "#111827"}, "itemStyle": {"color": "#111827"},
+         "lineStyle": {"width": 2.5, "color": INK}, "itemStyle": {"color": INK},
          "tooltip": {"valueFormatter": "%.1f%%"}, "data": share},
         {"type": "line", "name": t("chart.benchmark", lang), "yAxisIndex": 1, "symbol": "none", "z": 4,
          "lineStyle": {"width": 1.5, "color": HANDOFF_COLOR, "type": "dashed"},

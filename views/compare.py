@@ -20,9 +20,9 @@ from planner.text import t
 
 from . import charts, page_keys
 from .i18n import source_label
-from .uncertainty_view import layout, money_axis
+from .theme import BLUE, FONT_FAMILY, GREEN, LINE_GREY, ORANGE, RED, style, value_axis
 
-SCENARIO_COLORS = ("#07C160", "#1F6FEB", "#F08C00")
+SCENARIO_COLORS = (GREEN, BLUE, ORANGE)
 SLOTS = ("A", "B", "C")
 
 
@@ -57,8 +57,8 @@ def overlay_daily(daily: dict, names: list[str], lang: str) -> go.Figure:
             hovertemplate=name + " · %{customdata[0]}: %{customdata[1]}<extra></extra>"))
     fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[1, max(len(daily["day"]), 2)])
     fig.update_yaxes(title_text=t("uncertainty_page.axis_money_day", lang, metric="GMV"))
-    money_axis(fig, 0.0, top, lang)
-    fig = layout(fig, t("compare_page.overlay_title", lang))
+    fig.update_yaxes(**value_axis(0.0, top, lang))
+    fig = style(fig, t("compare_page.overlay_title", lang))
     fig.update_layout(hovermode="x unified")
     return fig
 
@@ -76,15 +76,15 @@ def waterfall(decomposition: dict, name_a: str, name_b: str, lang: str) -> go.Fi
             fmt.money(y[-1], lang)]
     fig = go.Figure(go.Waterfall(
         x=x, y=y, measure=["absolute", *(["relative"] * len(parts)), "total"], text=text,
-        textposition="outside", cliponaxis=False, connector=dict(line=dict(color="#adb5bd", width=1)),
-        increasing=dict(marker=dict(color="#07C160")), decreasing=dict(marker=dict(color="#E03131")),
-        totals=dict(marker=dict(color="#1F6FEB")), customdata=text,
-        hovertemplate="%{x}: %{customdata}<extra></extra>", textfont=dict(family=charts.FONT_FAMILY, size=11)))
+        textposition="outside", cliponaxis=False, connector=dict(line=dict(color=LINE_GREY, width=1)),
+        increasing=dict(marker=dict(color=GREEN)), decreasing=dict(marker=dict(color=RED)),
+        totals=dict(marker=dict(color=BLUE)), customdata=text,
+        hovertemplate="%{x}: %{customdata}<extra></extra>", textfont=dict(family=FONT_FAMILY, size=11)))
     running = np.cumsum([y[0], *y[1:-1]])
-    money_axis(fig, float(min(running.min(), 0.0)), float(max(running.max(), y[-1])) * 1.08, lang)
+    fig.update_yaxes(**value_axis(float(min(running.min(), 0.0)), float(max(running.max(), y[-1])) * 1.08, lang))
     fig.update_yaxes(title_text=t("compare_page.axis_effect", lang))
     fig.update_xaxes(tickangle=-35 if len(x) > 6 else 0)
-    fig = layout(fig, t("compare_page.waterfall_title", lang, a=name_a, b=name_b), height=460, legend=False)
+    fig = style(fig, t("compare_page.waterfall_title", lang, a=name_a, b=name_b), height=460, legend=False)
     fig.update_layout(margin=dict(l=70, r=30, t=70, b=120))
     return fig
 

@@ -19,57 +19,41 @@ from planner.params import BY_KEY
 from planner.report import account_name
 from planner.text import t
 
-from .charts import FONT_FAMILY, SOURCE_COLORS, tick_label
 from .i18n import source_label
+from .theme import (
+    BLUE,
+    FONT_FAMILY,
+    FONT_SIZE,
+    GREEN,
+    INK,
+    MUTED,
+    RED,
+    SOURCE_COLORS,
+    finite_span,
+    param_value,
+    style,
+)
+from .theme import value_axis as _value_axis
 
-BREAKEVEN_COLOR = "#E03131"
-GMV_COLOR = "#1F6FEB"
-PROFIT_COLOR = "#07C160"
-MUTED = "#6C757D"
+BREAKEVEN_COLOR = RED
+GMV_COLOR = BLUE
+PROFIT_COLOR = GREEN
 
 
 def tool_name(tool: str, lang: str) -> str:
     return source_label(tool, lang)
 
 
-def _layout(fig: go.Figure, title: str, height: int, legend: bool = True) -> go.Figure:
-    fig.update_layout(
-        template="plotly_white",
-        font=dict(family=FONT_FAMILY, size=13, color="#1f2328"),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
-        title=dict(text=title, x=0.0, xanchor="left", y=0.99, yanchor="top", font=dict(family=FONT_FAMILY, size=16)),
-        height=height,
-        margin=dict(l=80, r=30, t=100, b=60),
-        showlegend=legend,
-        legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
-                    font=dict(family=FONT_FAMILY, size=12)),
-        separators=".,",
-    )
-    fig.update_annotations(font=dict(family=FONT_FAMILY, size=13))
-    return fig
-
-
-def _ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round ticks covering [min(lo, 0), hi]: 1, 2, 2.5 or 5 × a power of ten."""
-    lo, hi = min(lo, 0.0), max(hi, 0.0)
-    span = hi - lo
-    if not math.isfinite(span) or span <= 0:
-        return [0.0, 1.0]
-    raw = span / count
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    first = math.floor(lo / step + 1e-9)
-    last = math.ceil(hi / step - 1e-9)
-    return [i * step for i in range(first, last + 1)]
-
-
 def _axis(fig, values, lang: str, axis: str = "y", **where) -> None:
-    finite = [float(v) for v in np.ravel(values) if math.isfinite(float(v))]
-    ticks = _ticks(min(finite, default=0.0), max(finite, default=1.0))
-    pad = 0.02 * (ticks[-1] - ticks[0])
-    kw = dict(tickmode="array", tickvals=ticks, ticktext=[tick_label(v, lang) for v in ticks],
-              range=[ticks[0] - (pad if ticks[0] < 0 else 0), ticks[-1] + pad], **where)
-    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**kw)
+    """Round 万/K ticks over the finite ``values`` (and 0) on the y (or x) axis ``where``."""
+    spec = _value_axis(*finite_span(np.ravel(values)), lang)
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**spec, **where)
+
+
+def _annotations_font(fig: go.Figure) -> go.Figure:
+    """Subplot titles and line labels in the body font (``make_subplots`` draws them at 16 px)."""
+    fig.update_annotations(font=dict(family=FONT_FAMILY, size=FONT_SIZE))
+    return fig
 
 
 def curve_figure(curve: Curve, lang: str) -> go.Figure:
@@ -104,11 +88,11 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
     i = curve.current
     for row, y in ((1, curve.paid_viewers), (2, curve.gmv), (3, mroi)):
         fig.add_trace(go.Scatter(
-            x=[x[i]], y=[y[i]], mode="markers", marker=dict(size=11, color="#111827", symbol="diamond"),
+            x=[x[i]], y=[y[i]], mode="markers", marker=dict(size=11, color=INK, symbol="diamond"),
             name=t("budget_page.current", lang), showlegend=row == 1, legendgroup="current",
             hovertemplate=t("budget_page.current", lang) + ": " + spend_text[i] + "<extra></extra>"), row=row, col=1)
     for row in (1, 2, 3):
-        fig.add_vline(x=x[i], line=dict(color="#111827", width=1, dash="dot"), row=row, col=1)
+        fig.add_vline(x=x[i], line=dict(color=INK, width=1, dash="dot"), row=row, col=1)
         if curve.payback_spend is not None and curve.payback_spend > 0:
             fig.add_vline(x=curve.payback_spend, line=dict(color=BREAKEVEN_COLOR, width=1, dash="dot"),
                           row=row, col=1)
@@ -124,7 +108,7 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("budget_page.axis_spend", lang, tool=tool), row=3, col=1)
     for ann in fig.layout.annotations:  # subplot titles on the left, clear of the traces
         ann.update(x=0.0, xanchor="left")
-    _layout(fig, t("budget_page.curve_title", lang, tool=tool), height=780)
+    _annotations_font(style(fig, t("budget_page.curve_title", lang, tool=tool), height=780))
     fig.update_layout(margin=dict(l=80, r=30, t=60, b=130),
                       legend=dict(orientation="h", x=0.0, xanchor="left", y=-0.1, yanchor="top"))
     return fig
@@ -204,7 +188,7 @@ def allocation_figure(plan: Plan, lang: str) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text=t("budget_page.axis_yuan_day", lang))
     _axis(fig, plan.allocation.sum(axis=1), lang)
-    return _layout(fig, t("budget_page.alloc_chart", lang), height=380)
+    return style(fig, t("budget_page.alloc_chart", lang), height=380)
 
 
 def cumulative_figure(before: Projection, after: Projection, lang: str) -> go.Figure:
@@ -224,7 +208,7 @@ def cumulative_figure(before: Projection, after: Projection, lang: str) -> go.Fi
     fig.update_xaxes(title_text=t("chart.axis_day", lang))
     fig.update_yaxes(title_text=t("budget_page.axis_cum_gmv", lang))
     _axis(fig, [0, top], lang)
-    return _layout(fig, t("budget_page.cum_chart", lang), height=380)
+    return style(fig, t("budget_page.cum_chart", lang), height=380)
 
 
 def goal_figure(goal: Goal, lang: str) -> go.Figure:
@@ -233,7 +217,7 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
     label = p.label(lang)
 
     def value_text(v):
-        return fmt.percent(v, 2) if p.percent else (f"{v:,.0f}" if p.integer else f"{v:,.4g}")
+        return param_value(p, v, lang)  # without its unit: the axis title has it
 
     fig = go.Figure()
     fig.add_trace(go.Scatter(
@@ -245,7 +229,7 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
                   annotation_text=t("budget_page.goal_target", lang) + " " + fmt.money(goal.target, lang),
                   annotation_position="top left")
     fig.add_trace(go.Scatter(x=[goal.current_value], y=[goal.current_gmv], mode="markers", name=t("budget_page.current", lang),
-                             marker=dict(size=11, color="#111827", symbol="diamond"),
+                             marker=dict(size=11, color=INK, symbol="diamond"),
                              hovertemplate=t("budget_page.current", lang) + ": " + value_text(goal.current_value)
                              + "<extra></extra>"))
     if goal.value is not None:
@@ -262,4 +246,4 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("app.label_with_unit", lang, label=label, unit=unit))
     fig.update_yaxes(title_text=t("budget_page.axis_money", lang))
     _axis(fig, np.concatenate([goal.grid_gmv, [goal.target]]), lang)
-    return _layout(fig, t("budget_page.goal_chart", lang, day=goal.day, param=label), height=400)
+    return _annotations_font(style(fig, t("budget_page.goal_chart", lang, day=goal.day, param=label), height=400))

@@ -1,0 +1,195 @@
+"""The app's look in one place: colours, fonts, the Plotly layout, round axis ticks and how
+numbers read on them, and a parameter's value as people read it.
+
+Pure: no streamlit import, so figures built with it can be checked without a server. Every
+figure of the app (the pages' Plotly charts, the overview's ECharts options, the projection
+card) takes its colours, fonts and ticks from here; a new chart should too.
+
+Ticks are 1, 2, 2.5 or 5 × a power of ten, labelled in 万/亿 (Chinese) or K/M/B (English) with
+the magnitudes of ``planner.fmt`` (hover text and tables use ``planner.fmt`` itself), so an
+axis and the numbers beside it read alike.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+
+from planner import fmt
+from planner.engine import SOURCES
+from planner.params import Param
+from planner.tools import TOOLS
+
+# --- colours -------------------------------------------------------------------------------
+
+GREEN = "#07C160"  # WeChat green: the private domain, the brand, gains and profit
+BLUE = "#1F6FEB"  # the public domain (公域), GMV, the model's projection
+RED = "#E03131"  # losses, break-even, the flagship's hand-off
+ORANGE = "#F08C00"  # a third series beside green and blue (a third scenario, the back-test)
+INK = "#111827"  # markers and reference lines drawn over the data ("now", the public share)
+TEXT_COLOR = "#1f2328"
+MUTED = "#6C757D"  # a series in the background (all viewers, "before")
+GRID_COLOR = "#E9ECEF"
+LINE_GREY = "#adb5bd"  # connectors and zero lines
+
+# One colour per traffic source, in the engine's order: private and public here, each paid
+# tool its own row's colour (``planner.tools``), so a new tool brings its colour with it.
+SOURCE_COLORS: dict[str, str] = {"private": GREEN, "public": BLUE, **{tool.key: tool.colour for tool in TOOLS}}
+assert tuple(SOURCE_COLORS) == SOURCES, "a traffic source without a colour"
+
+ACCOUNT_COLORS = (GREEN, BLUE, ORANGE, "#9B59B6", RED, "#0CA678", "#C9A227", "#5C7CFA", "#D6336C", "#495057")
+FLAGSHIP_COLOR = "#0B7A3E"
+SATELLITE_COLOR = MUTED
+HANDOFF_COLOR = RED
+
+# --- fonts ---------------------------------------------------------------------------------
+
+# A CJK font first, everywhere: a Latin-first stack draws Chinese from whatever font the
+# browser (or Kaleido's Chromium) falls back to, or as boxes. Noto Sans CJK is what Debian
+# and the server have; PingFang and YaHei are macOS's and Windows'.
+FONT_FAMILY = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+               'sans-serif')
+MONO_FAMILY = '"Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace'
+FONT_SIZE, TITLE_SIZE, LEGEND_SIZE = 13, 16, 12
+
+# --- the Plotly layout ---------------------------------------------------------------------
+
+HEIGHT = 420  # px, a chart's height unless it says otherwise
+
+
+def title(text: str, size: int = TITLE_SIZE) -> dict:
+    """A chart title on the left, at the top (the legend sits under it)."""
+    return dict(text=text, x=0.0, xanchor="left", y=0.98, yanchor="top",
+                font=dict(family=FONT_FAMILY, size=size, color=TEXT_COLOR))
+
+
+def axis_title(text: str) -> dict:
+    return dict(text=text, font=dict(family=FONT_FAMILY, size=FONT_SIZE))
+
+
+def layout(title_text: str, height: int = HEIGHT, legend: bool = True, **extra) -> dict:
+    """The layout of every Plotly chart: white, the CJK font in text, hover and legend, the
+    title on the left with a one-line legend under it; ``extra`` adds to it or overrides it."""
+    spec = dict(
+        template="plotly_white",
+        font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT_COLOR),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=FONT_SIZE)),
+        title=title(title_text),
+        height=height,
+        margin=dict(l=70, r=30, t=90, b=60),
+        showlegend=legend,
+        legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
+                    font=dict(family=FONT_FAMILY, size=LEGEND_SIZE)),
+        separators=".,",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    spec.update(extra)
+    return spec
+
+
+def style(fig: go.Figure, title_text: str, height: int = HEIGHT, legend: bool = True, **extra) -> go.Figure:
+    """``layout`` applied to a figure built trace by trace."""
+    fig.update_layout(layout(title_text, height, legend, **extra))
+    return fig
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """``#RRGGBB`` at opacity ``alpha``, for bands and links drawn under other data."""
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+# --- ticks and number axes -----------------------------------------------------------------
+
+TICK_COUNT = 5  # about this many steps between the lowest and the highest tick
+
+
+def nice_ticks(hi: float, lo: float = 0.0, *, count: int = TICK_COUNT) -> list[float]:
+    """Round ticks from at most ``min(lo, 0)`` to at least ``max(hi, 0)``: multiples of one step
+    of 1, 2, 2.5 or 5 × a power of ten, about ``count`` steps in all. ``[0, 1]`` when there is
+    nothing to cover (all zero, or not finite)."""
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = hi - lo
+    if not math.isfinite(span) or span <= 0:
+        return [0.0, 1.0]
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first, last = math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
+    return [i * step for i in range(first, last + 1)]
+
+
+def scale_for(x: float, lang: str, largest: float = math.inf) -> tuple[float, str]:
+    """The magnitude that numbers as large as ``x`` are written in, and its name:
+    (1e4, "万") for 25,000 in Chinese, (1e3, "K") in English, (1, "") below 10,000 / 1,000.
+    ``largest`` caps it (1e6: millions at most)."""
+    for size, suffix in fmt.magnitudes(lang):
+        if size <= largest and abs(x) >= size:
+            return size, suffix
+    return 1.0, ""
+
+
+def with_yuan(text: str, lang: str) -> str:
+    """A number followed by 元, as ``planner.fmt.money`` writes it (1.5万元 / 1.5M 元)."""
+    return text + ("元" if lang == "zh" else " 元")
+
+
+def tick_label(x: float, lang: str, kind: str = "count") -> str:
+    """A short axis label, no trailing zeros (ticks are round): 2.5万, 1.5亿, 2,000 / 25K, 1.5M.
+    ``kind="money"`` adds 元 (1.5万元), for an axis without a title to carry the unit;
+    ``kind="percent"`` reads a fraction as a percentage (0.2 → 20%)."""
+    if kind == "percent":
+        return f"{round(100 * x, 6):g}%"
+    size, suffix = scale_for(x, lang)
+    text = f"{round(x / size, 6):,g}{suffix}"
+    return with_yuan(text, lang) if kind == "money" else text
+
+
+def tick_text(values, lang: str, kind: str = "count") -> list[str]:
+    return [tick_label(float(v), lang, kind) for v in values]
+
+
+def value_axis(lo: float, hi: float, lang: str, kind: str = "count", count: int = TICK_COUNT) -> dict:
+    """A linear Plotly axis over [lo, hi] widened to include 0, with round ticks labelled by
+    ``tick_label`` and 2% of room beyond the outer ticks (below 0 only when the axis goes
+    negative). Pass it to ``update_xaxes`` / ``update_yaxes`` or put it in an axis spec."""
+    ticks = nice_ticks(hi, lo, count=count)
+    pad = 0.02 * (ticks[-1] - ticks[0])
+    return dict(tickmode="array", tickvals=ticks, ticktext=tick_text(ticks, lang, kind),
+                range=[ticks[0] - pad if ticks[0] < 0 else 0.0, ticks[-1] + pad])
+
+
+def finite_span(values) -> tuple[float, float]:
+    """(lowest, highest) of the finite values, (0, 1) when there are none."""
+    finite = [float(v) for v in values if math.isfinite(float(v))]
+    return min(finite, default=0.0), max(finite, default=1.0)
+
+
+# --- a parameter's value -------------------------------------------------------------------
+
+# Units that only say what kind of number it is: nothing is written after the value.
+PURE_NUMBER_UNITS = ("0–1", "比例", "fraction", "弹性", "elasticity")
+
+
+def _fewest_decimals(x: float, most: int = 3) -> int:
+    """Fewest decimals (up to ``most``) that show ``x`` exactly: 1.5 → 1, 0.015 → 3, 3000 → 0."""
+    return next((d for d in range(most + 1) if abs(round(x, d) - x) < 1e-9), most)
+
+
+def param_value(p: Param, value: float, lang: str, with_unit: bool = False) -> str:
+    """A parameter's value as people read it: a fraction as a percentage with the decimals it
+    needs (1.5%, 0.2%), other numbers with separators and at most three decimals (3,000, 0.3).
+    ``with_unit`` writes the unit after it (3,000元 / 3,000 yuan, a ratio in brackets:
+    9 (公域:引流)); a table whose column names the unit leaves it out."""
+    value = float(value)
+    if p.percent:
+        return fmt.percent(value, _fewest_decimals(100 * value))
+    text = f"{value:,.{_fewest_decimals(value)}f}"
+    unit = p.unit(lang)
+    if not with_unit or unit in PURE_NUMBER_UNITS:
+        return text
+    if ":" in unit:
+        return f"{text} ({unit})"
+    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
