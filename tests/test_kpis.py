@@ -10,7 +10,8 @@ from planner.engine import simulate
 from planner.report import totals
 from planner.scenario import Scenario
 from planner.text import CATALOGUE, t
-from views import card, compare_view, tables
+from views import card, tables
+from views import compare as compare_view
 
 SELECTIONS = {"overview": kpis.OVERVIEW, "compare": kpis.COMPARE, "budget": kpis.BUDGET, "card": kpis.CARD}
 CHANGES = (-123_456.7, -2.0, -0.6, -0.4, -0.004, -1e-9, 0, 1e-9, 0.004, 0.4, 0.6, 2.0, 123_456.7)
