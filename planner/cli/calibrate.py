@@ -7,31 +7,26 @@ cannot be used exits with code 2 and one line on stderr naming the problem.
 
 from __future__ import annotations
 
-import json
 import os
 
-from . import fmt
-from .calibration import MAX_BYTES, Calibration, FileProblems, calibrate, read_sessions
-from .calibration.reader import check_size
-from .calibration.schema import BY_KEY as COLUMN
-from .params import BY_KEY as PARAM
-from .scenario import MAX_SEED
+from .. import fmt
+from ..calibration import MAX_BYTES, Calibration, FileProblems, calibrate, read_sessions
+from ..calibration.reader import check_size
+from ..calibration.schema import BY_KEY as COLUMN
+from ..params import BY_KEY as PARAM
+from ..scenario import MAX_SEED
+from .common import UsageError, add_output_arguments, fitted_widths, int_in, json_text, row
 
 
 def add_parser(subparsers) -> None:
-    from .cli import _int_in  # cli imports this module
-
     cal = subparsers.add_parser("calibrate", help="fit the planner to a CSV or .xlsx file of past live sessions")
     cal.add_argument("file", help="past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns")
-    cal.add_argument("--format", choices=("table", "json"), default="table")
-    cal.add_argument("--lang", choices=("zh", "en"), default="zh")
-    cal.add_argument("--seed", type=_int_in(0, MAX_SEED), default=0, help="seed of the multi-start (default 0)")
-    cal.set_defaults(run=cmd_calibrate)
+    add_output_arguments(cal)
+    cal.add_argument("--seed", type=int_in(0, MAX_SEED), default=0, help="seed of the multi-start (default 0)")
+    cal.set_defaults(run=run)
 
 
-def cmd_calibrate(args) -> str:
-    from .cli import UsageError  # cli imports this module
-
+def run(args) -> str:
     try:
         check_size(os.path.getsize(args.file))  # before reading a huge file into memory
         with open(args.file, "rb") as f:
@@ -43,7 +38,7 @@ def cmd_calibrate(args) -> str:
         raise UsageError(f"{args.file}: {exc.summary('en')}") from None
     result = calibrate(sessions, seed=args.seed)
     if args.format == "json":
-        return json.dumps({"file": args.file, **result.as_dict()}, ensure_ascii=False, indent=2) + "\n"
+        return json_text({"file": args.file, **result.as_dict()})
     return table(result, args.lang, args.file)
 
 
@@ -57,8 +52,6 @@ def _value(key: str, value: float | None) -> str:
 
 
 def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
-    from .cli import _row, _width  # display-width padding for CJK text
-
     zh = lang == "zh"
     s, b = cal.sessions, cal.backtest
     out = [(f"{name}：{len(s)}场，{len(s.account_names)}个账号，{s.date.min()} 至 {s.date.max()}" if zh else
@@ -72,15 +65,15 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
         ident = ("是" if e.identifiable else "否") if zh else ("yes" if e.identifiable else "no")
         rows.append(((e.key, _value(e.key, e.value), interval, ident, status_zh[e.status] if zh else e.status),
                      e.note(lang)))
-    widths = [max(_width(str(r[i])) for r in [head, *(c for c, _ in rows)]) for i in range(len(head))]
-    out.append(_row(head, widths))
-    out += [_row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
+    widths = fitted_widths([head, *(c for c, _ in rows)])
+    out.append(row(head, widths))
+    out += [row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
     out += ["", "拟合质量（逐场）" if zh else "Fit quality (per session)"]
     qhead = ("", "R²", "RMSE", "MAPE")
     qrows = [(COLUMN[k].label(lang), fmt.number(q["r2"], 3), fmt.number(q["rmse"], 1), fmt.percent(q["mape"]))
              for k, q in cal.fit.quality.items()]
-    qwidths = [max(_width(str(r[i])) for r in [qhead, *qrows]) for i in range(len(qhead))]
-    out += ["  " + _row(r, qwidths) for r in [qhead, *qrows]]
+    qwidths = fitted_widths([qhead, *qrows])
+    out += ["  " + row(r, qwidths) for r in [qhead, *qrows]]
     out += ["", (f"回测：用前{b.train_days}天拟合，预测后{b.test_days}天（自{b.cutoff}起）" if zh else
                  f"Back-test: fitted on the first {b.train_days} days, projected the last {b.test_days} "
                  f"(from {b.cutoff})"),
