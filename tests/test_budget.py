@@ -153,6 +153,57 @@ def test_infeasible_bounds_are_one_line_errors():
         B.optimise(SMALL, 100, tool_max={"tv": 1})
 
 
+@pytest.mark.parametrize("ask, match", [
+    (lambda: B.FixedBudget(-1), "non-negative"),
+    (lambda: B.FixedBudget(float("nan")), "non-negative"),
+    (lambda: B.FixedBudget(100, "fame"), "objective"),
+    (lambda: B.FixedBudget(100, tool_max={"tv": 1}), "unknown tool"),
+    (lambda: B.FixedBudget(1000, tool_min={"gdt": 500}, tool_max={"gdt": 100}), "above its maximum"),
+    (lambda: B.ExtraBudget(-5), "extra budget"),
+    (lambda: B.ReachGMV(0), "GMV target"),
+    (lambda: B.ReachGMV(1e6, 100, tool_min={"gdt": 80, "coupons": 80}), "minimums add up"),
+    (lambda: B.ROIFloor(0, 1000), "ROI floor"),
+    (lambda: B.ROIFloor(5, -1), "non-negative"),
+    (lambda: B.question_for("nope", 100), "mode"),
+])
+def test_a_question_checks_itself_before_any_scenario(ask, match):
+    with pytest.raises(B.BudgetError, match=match):
+        ask()
+
+
+@pytest.mark.parametrize("question, same_as", [
+    (B.FixedBudget(3000, "profit", up_to=True), lambda s: B.optimise(s, 3000, "profit", at_most=True)),
+    (B.ExtraBudget(2000, tool_max={"coupons": 100}), lambda s: B.incremental(s, 2000, tool_max={"coupons": 100})),
+    (B.ReachGMV(400_000, 20_000), lambda s: B.target_gmv(s, 400_000, max_budget=20_000)),
+    (B.ROIFloor(8, 20_000), lambda s: B.max_gmv_at_roi(s, 8, 20_000)),
+], ids=B.MODES)
+def test_answer_is_the_one_entry_point_and_a_plan_is_named_by_its_question(question, same_as):
+    scenario = SMALL.replace(gdt=500)
+    plan = B.answer(scenario, question)
+    assert plan.mode == question.MODE and plan.mode in B.MODES
+    np.testing.assert_array_equal(plan.allocation, same_as(scenario).allocation)
+
+
+@pytest.mark.parametrize("argv, mode, form", [
+    (("--budget", "5000", "--objective", "profit", "--up-to"), "fixed",
+     dict(amount=5000, objective="profit", up_to=True)),
+    (("--add", "3000", "--gdt-max", "800"), "incremental", dict(amount=3000, tool_max={"gdt": 800})),
+    (("--target-gmv", "1000000", "--budget", "50000"), "target_gmv", dict(amount=50000, target_gmv=1_000_000)),
+    (("--target-gmv", "1000000"), "target", dict(amount=0, target_gmv=1_000_000)),
+    (("--min-roi", "8", "--budget", "20000", "--beans-min", "100"), "roi",
+     dict(amount=20000, min_roi=8, tool_min={"beans": 100})),
+])
+def test_the_cli_and_the_page_ask_the_same_question(argv, mode, form):
+    # The page's form (views.budget_state.plan) and the CLI's flags build the same object; the
+    # page's old mode names (target, roi) name the same questions.
+    from planner.cli import build_parser
+    from planner.cli.optimize import question
+
+    from_flags = question(build_parser().parse_args(["optimize", LINK, *argv]))
+    assert from_flags == B.question_for(mode, **form)
+    assert from_flags.MODE == B.mode_name(mode)
+
+
 def test_larger_budget_never_gives_a_lower_optimum():
     budgets = [0, 300, 1000, 2500, 6000, 15000, 40000, 100000]
     for objective, at_most in (("gmv", False), ("profit", True)):

@@ -236,7 +236,7 @@ def test_a_planner_error_is_one_escaped_line(capsys, monkeypatch):
     def refused(*_args, **_kwargs):
         raise ValueError("gdt must be within 0..1e+06,\ngot " + "9" * 400)
 
-    monkeypatch.setattr("planner.cli.optimize.optimise", refused)
+    monkeypatch.setattr("planner.cli.optimize.answer", refused)
     code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
     assert (code, out) == (2, "")
     assert err == "planner: error: gdt must be within 0..1e+06,\\ngot 1e+400\n"
@@ -246,7 +246,7 @@ def test_a_bug_is_one_line_with_exit_code_1(capsys, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("planner.cli.optimize.optimise", broken)
+    monkeypatch.setattr("planner.cli.optimize.answer", broken)
     monkeypatch.delenv("PLANNER_DEBUG", raising=False)
     code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
     assert (code, out) == (1, "")

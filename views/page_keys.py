@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.budget import MODES, mode_name
 from planner.params import BY_KEY, PARAMS
 from planner.scenario import Notice, parse_number
 
 from .i18n import param_label
 
-MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
 BOUND_TOOL_KEYS: tuple[str, ...] = ("gdt_min", "gdt_max", "beans_min", "beans_max", "coupons_min",
                                     "coupons_max")
@@ -79,6 +79,8 @@ def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Noti
                             used_zh="页面默认值")
     if key in CHOICES:
         options = CHOICES[key]
+        if key == "mode":  # links made before the mode names were one set say mode=target, mode=roi
+            text = mode_name(text)
         for option in options if len(values) == 1 else ():
             if text == option or text in (label(key, option, "zh"), label(key, option, "en")):
                 return [label(key, option, lang)], None

@@ -27,12 +27,28 @@ from .evaluate import MAX_CELLS, Evaluator, Outcome, evaluate_tool_totals
 from .goal import Goal, gmv_by_day, goal_seek
 from .optimiser import OBJECTIVES
 from .plan import Plan
-from .questions import incremental, max_gmv_at_roi, optimise, target_gmv
+from .questions import (
+    MODES,
+    OLD_MODE_NAMES,
+    ExtraBudget,
+    FixedBudget,
+    Question,
+    ReachGMV,
+    ROIFloor,
+    answer,
+    incremental,
+    max_gmv_at_roi,
+    mode_name,
+    optimise,
+    question_for,
+    target_gmv,
+)
 from .spend import BEANS, PaidCurves, bean_step_yuan, live_days, paid_curves, sessions
 
 __all__ = [
-    "BEANS", "MAX_CELLS", "OBJECTIVES", "TOOLS", "BudgetError", "Curve", "Evaluator", "Goal", "Note", "Outcome",
-    "PaidCurves", "Plan", "bean_step_yuan", "current_allocation", "default_max_spend", "evaluate_tool_totals",
+    "BEANS", "MAX_CELLS", "MODES", "OBJECTIVES", "OLD_MODE_NAMES", "TOOLS", "BudgetError", "Curve", "Evaluator",
+    "ExtraBudget", "FixedBudget", "Goal", "Note", "Outcome", "PaidCurves", "Plan", "Question", "ROIFloor",
+    "ReachGMV", "answer", "bean_step_yuan", "current_allocation", "default_max_spend", "evaluate_tool_totals",
     "even_over_accounts", "gmv_by_day", "goal_seek", "incremental", "link_values", "live_days", "max_gmv_at_roi",
-    "optimise", "paid_curves", "response_curves", "scenario_with", "sessions", "target_gmv",
+    "mode_name", "optimise", "paid_curves", "question_for", "response_curves", "scenario_with", "sessions", "target_gmv",
 ]

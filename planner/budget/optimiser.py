@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..engine import N_TOOLS, TOOLS
-from ..params import BY_KEY
+from ..engine import N_TOOLS
 from ..scenario import Scenario
 from .errors import BudgetError
 from .evaluate import Evaluator
@@ -322,34 +321,6 @@ def _bump(n: np.ndarray, a: int, d: int) -> np.ndarray:
     out[a] += d
     return out
 
-
-
-def tool_bounds(scenario: Scenario, tool_min, tool_max) -> tuple[np.ndarray, np.ndarray]:
-    tool_min, tool_max = dict(tool_min or {}), dict(tool_max or {})
-    for key in (*tool_min, *tool_max):
-        if key not in TOOLS:
-            raise BudgetError(f"unknown tool {key!r}; tools are {', '.join(TOOLS)}.")
-    lo = np.array([float(tool_min.get(t, 0.0)) for t in TOOLS])
-    hi = np.array([float(tool_max.get(t, BY_KEY[t].max)) for t in TOOLS])
-    for k, tool in enumerate(TOOLS):
-        if not (math.isfinite(lo[k]) and math.isfinite(hi[k])) or lo[k] < 0 or hi[k] < 0:
-            raise BudgetError(f"bounds for {tool} must be finite and non-negative.")
-        if lo[k] > hi[k]:
-            raise BudgetError(f"{tool}: minimum {lo[k]:g} 元/day is above its maximum {hi[k]:g}.",
-                              f"{BY_KEY[tool].label_zh}：下限 {lo[k]:g} 元/天 高于上限 {hi[k]:g} 元/天。")
-        hi[k] = min(hi[k], BY_KEY[tool].max)
-        if lo[k] > hi[k]:
-            raise BudgetError(f"{tool}: minimum {lo[k]:g} 元/day is above the registry's {hi[k]:g}.",
-                              f"{BY_KEY[tool].label_zh}：下限 {lo[k]:g} 元/天 超出参数范围上限 {hi[k]:g}。")
-    return lo, hi
-
-
-def check_budget(budget: float, name: str = "budget") -> float:
-    budget = float(budget)
-    if not math.isfinite(budget) or budget < 0:
-        raise BudgetError(f"{name} must be a finite, non-negative number of 元 a day, got {budget:g}.",
-                          f"预算必须是不小于0的有限数（元/天），收到 {budget:g}。")
-    return budget
 
 
 def solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, ub=None,

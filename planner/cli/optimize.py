@@ -14,7 +14,7 @@ one line on stderr, like ``report``.
 from __future__ import annotations
 
 from .. import fmt
-from ..budget import BudgetError, incremental, max_gmv_at_roi, optimise, target_gmv
+from ..budget import BudgetError, ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
 from ..engine import SOURCE_LABELS, TOOLS
 from ..report import account_name
 from .common import (
@@ -52,8 +52,9 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> str:
+    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
     try:
-        plan, notices = _plan(args)
+        plan = answer(scenario, question(args))
     except BudgetError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "json":
@@ -71,9 +72,10 @@ def _bounds(args) -> tuple[dict, dict]:
     return lo, hi
 
 
-def _plan(args):
-    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
-    lo, hi = _bounds(args)
+def question(args):
+    """The budget question the flags ask (``planner.budget.questions``), checked by the CLI's own
+    rules first (which flags go together) and then by the question itself."""
+    bounds = dict(zip(("tool_min", "tool_max"), _bounds(args), strict=True))
     if args.budget is not None and args.budget < 0:
         raise UsageError(f"--budget must be non-negative, got {args.budget:g}")
     if args.add is not None:
@@ -81,16 +83,16 @@ def _plan(args):
             raise UsageError("--add (incremental) cannot be combined with --budget, --target-gmv or --min-roi")
         if args.add < 0:
             raise UsageError(f"--add must be non-negative, got {args.add:g}")
-        return incremental(scenario, args.add, args.objective, lo, hi), notices
+        return ExtraBudget(args.add, args.objective, **bounds)
     if args.target_gmv is not None:
         if args.min_roi is not None:
             raise UsageError("choose one of --target-gmv and --min-roi")
-        return target_gmv(scenario, args.target_gmv, lo, hi, max_budget=args.budget), notices
+        return ReachGMV(args.target_gmv, args.budget, **bounds)
     if args.budget is None:
         raise UsageError("give --budget N (or --add N, or --target-gmv G)")
     if args.min_roi is not None:
-        return max_gmv_at_roi(scenario, args.min_roi, args.budget, lo, hi), notices
-    return optimise(scenario, args.budget, args.objective, lo, hi, at_most=args.up_to), notices
+        return ROIFloor(args.min_roi, args.budget, **bounds)
+    return FixedBudget(args.budget, args.objective, args.up_to, **bounds)
 
 
 def plan_table(plan, lang: str) -> str:
