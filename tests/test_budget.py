@@ -130,7 +130,7 @@ def test_allocation_keeps_budget_bounds_and_bean_step(scenario, tool_min, tool_m
     assert np.all(x <= top + 1e-6)
     spendable = min(budget, sum(min(tool_max.get(t, 1e6), top[:, k].sum()) for k, t in enumerate(TOOLS)))
     if spendable < budget - 1e-6:
-        assert any("could not be spent" in note.en for note in plan.notes)
+        assert any("could not be spent" in note.text("en") for note in plan.notes)
     if tool_max.get("gdt") == 0 and tool_max.get("coupons") == 0:
         assert spendable - step < plan.budget <= spendable + 1e-6  # as much as whole orders allow
         assert plan.budget == pytest.approx(step * np.round(n).sum())
@@ -227,7 +227,7 @@ def test_profit_ceiling_spends_only_what_pays():
     assert forced.budget == pytest.approx(20_000)
     assert ceiling.budget < 20_000
     assert ceiling.after["profit"] > forced.after["profit"]
-    assert any("spending less" in n.en for n in forced.notes)
+    assert any("spending less" in n.text("en") for n in forced.notes)
 
 
 # --- the result is a scenario --------------------------------------------------------------------
@@ -278,7 +278,7 @@ def test_incremental_holds_todays_split_and_adds_the_extra():
 def test_incremental_with_even_split_over_launching_accounts_says_how_it_held_it():
     today = Scenario(accounts=3, days=30, launch_every=10, gdt=900)
     plan = B.incremental(today, 1000)
-    assert any("1/N" in n.en for n in plan.notes)
+    assert any("1/N" in n.text("en") for n in plan.notes)
     assert np.all(plan.allocation[:, 0] >= 300 - 1e-6)
 
 
@@ -291,7 +291,7 @@ def test_target_gmv_finds_a_small_budget_that_reaches_it():
     cheaper = B.optimise(SMALL, plan.budget * 0.98, "gmv")
     assert cheaper.after["gmv"] < target
     out_of_reach = B.target_gmv(SMALL, 1e12)
-    assert not out_of_reach.reached and "short of the target" in out_of_reach.notes[0].en
+    assert not out_of_reach.reached and "short of the target" in out_of_reach.notes[0].text("en")
 
 
 def test_min_roi_keeps_the_floor_with_the_largest_budget():
@@ -320,7 +320,7 @@ def test_goal_seek_answer_reaches_the_target_on_the_engine(key, factor, day, sce
     d = scenario.days if day is None else day
     target = factor * gmv_by(scenario, d)
     goal = B.goal_seek(scenario, key, target, day)
-    assert goal.reached, goal.reason.en
+    assert goal.reached, goal.reason.text("en")
     assert goal.value is not None
     assert getattr(goal.scenario, key) == goal.value
     got = gmv_by(goal.scenario, goal.day)
@@ -338,10 +338,10 @@ def test_goal_seek_says_plainly_when_the_range_cannot_reach_it():
     goal = B.goal_seek(SMALL, "invites", 1e12)
     assert goal.value is None and not goal.reached
     most = int(BY_KEY["invites"].max)
-    assert "cannot reach" in goal.reason.en and f"{most:,}" in goal.reason.en
+    assert "cannot reach" in goal.reason.text("en") and f"{most:,}" in goal.reason.text("en")
     assert goal.gmv == pytest.approx(gmv_by(SMALL.replace(invites=most), SMALL.days))
     flat = B.goal_seek(SMALL, "margin", 2 * gmv_by(SMALL, SMALL.days))
-    assert flat.value is None and "does not depend" in flat.reason.en
+    assert flat.value is None and "does not depend" in flat.reason.text("en")
     doc = flat.to_dict()
     assert doc["value"] is None and doc["reason"]
 

@@ -25,8 +25,9 @@ def test_one_line_is_one_bounded_line():
 
 
 def test_error_line_speaks_the_errors_language():
-    assert error_line(BudgetError("too much", "太多"), "zh") == "太多"
-    assert error_line(BudgetError("too much", "太多"), "en") == "too much"
+    refused = BudgetError("budget.gmv_target_positive", gmv=-1.0)
+    assert error_line(refused, "zh") == "GMV 目标必须是正数（元），收到 -1。"
+    assert error_line(refused, "en") == "the GMV target must be a positive number of 元, got -1."
     problems = FileProblems([Problem("row 3: bad", "第3行：错误")])
     assert error_line(problems, "zh") == "第3行：错误"
     assert error_line(ValueError("gdt must be within 0..1e+06\nsecond line")) == \

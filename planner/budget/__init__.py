@@ -22,7 +22,7 @@ Money is in 元; spend is daily 元 unless a name says ``total`` (summed over th
 from ..engine import TOOLS
 from .allocation import current_allocation, even_over_accounts, link_values, scenario_with
 from .curves import Curve, default_max_spend, response_curves
-from .errors import BudgetError, Note
+from .errors import BudgetError, ParamName, ParamUnit
 from .evaluate import MAX_CELLS, Evaluator, Outcome, evaluate_tool_totals
 from .goal import Goal, gmv_by_day, goal_seek
 from .optimiser import OBJECTIVES
@@ -47,7 +47,7 @@ from .spend import BEANS, PaidCurves, bean_step_yuan, live_days, paid_curves, se
 
 __all__ = [
     "BEANS", "MAX_CELLS", "MODES", "OBJECTIVES", "OLD_MODE_NAMES", "TOOLS", "BudgetError", "Curve", "Evaluator",
-    "ExtraBudget", "FixedBudget", "Goal", "Note", "Outcome", "PaidCurves", "Plan", "Question", "ROIFloor",
+    "ExtraBudget", "FixedBudget", "Goal", "Outcome", "PaidCurves", "ParamName", "ParamUnit", "Plan", "Question", "ROIFloor",
     "ReachGMV", "answer", "bean_step_yuan", "current_allocation", "default_max_spend", "evaluate_tool_totals",
     "even_over_accounts", "gmv_by_day", "goal_seek", "incremental", "link_values", "live_days", "max_gmv_at_roi",
     "mode_name", "optimise", "paid_curves", "question_for", "response_curves", "scenario_with", "sessions", "target_gmv",

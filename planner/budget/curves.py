@@ -87,7 +87,7 @@ def response_curves(scenario: Scenario, points: int = 41,
     scenario's own spend included), with the marginal ROI by finite difference on the engine.
     All three tools, grid and differences, run in one batched evaluation."""
     if points < 2:
-        raise BudgetError("a response curve needs at least 2 points.")
+        raise BudgetError("budget.curve_points")
     max_spend = dict(max_spend or {})
     now = tool_totals(scenario)
     grids, rows = {}, []

@@ -14,7 +14,8 @@ import numpy as np
 from ..engine import TOOLS
 from ..params import BY_KEY
 from ..scenario import Scenario, to_query
-from .errors import BudgetError, Note
+from ..text import Message, message
+from .errors import BudgetError, ParamName, ParamUnit
 from .evaluate import evaluate_tool_totals
 from .spend import tool_totals
 
@@ -34,7 +35,7 @@ class Goal:
     current_value: float
     current_gmv: float
     scenario: Scenario  # with ``value`` (unchanged when unreachable)
-    reason: Note
+    reason: Message
     grid: np.ndarray  # the values evaluated on the first pass, for a chart
     grid_gmv: np.ndarray
     best_value: float  # the end of the range with the most GMV (the one reported when unreachable)
@@ -47,8 +48,8 @@ class Goal:
         return {
             "param": self.key, "target_gmv": self.target, "day": self.day,
             "value": self.value, "gmv": self.gmv, "reached": self.reached,
-            "reason": None if self.reached and self.value is not None else self.reason.en,
-            "message": self.reason.en,
+            "reason": None if self.reached and self.value is not None else self.reason.text("en"),
+            "message": self.reason.text("en"),
             "current_value": self.current_value, "current_gmv": self.current_gmv,
             "best_value": self.best_value,
             "query": self.query,
@@ -108,19 +109,17 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
     """
     p = BY_KEY.get(key)
     if p is None:
-        raise BudgetError(f"unknown parameter {key!r}; see `python -m planner params`.")
+        raise BudgetError("budget.goal.unknown_param", param=key)
     if not math.isfinite(gmv) or gmv <= 0:
-        raise BudgetError(f"the GMV target must be a positive number of 元, got {gmv:g}.",
-                          f"GMV 目标必须是正数（元），收到 {gmv:g}。")
+        raise BudgetError("budget.gmv_target_positive", gmv=gmv)
     if key == "days":
         if day is not None:
-            raise BudgetError("with --param days the target day is the horizon itself; drop --day.")
+            raise BudgetError("budget.goal.days_with_day")
         d = None
     else:
         d = scenario.days if day is None else int(day)
         if not 1 <= d <= scenario.days:
-            raise BudgetError(f"day must be within 1..{scenario.days} (the horizon), got {day}.",
-                              f"天数必须在 1 到 {scenario.days}（预测天数）之间，收到 {day}。")
+            raise BudgetError("budget.goal.day_range", days=scenario.days, day=day)
     lo, hi = float(p.min), float(p.max)
     current = float(getattr(scenario, key))
     grid = _grid(lo, hi, p.integer)
@@ -128,7 +127,7 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
     g, current_gmv = values[:-1], float(values[-1])
     day_out = d if key != "days" else int(current)
     best_i = int(np.argmax(g))
-    unit = f" {p.unit_en}"
+    words = {"param": ParamName(key), "unit": ParamUnit(key), "target": gmv}
 
     def done(value, gmv_at, reached, note):
         scen = _with_value(scenario, key, value) if value is not None else scenario
@@ -138,23 +137,17 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
 
     if g.max() < gmv:
         if g.max() - g.min() <= 1e-9 * max(abs(g.max()), 1.0):
-            return done(None, float(g[best_i]), False, Note(
-                f"第 {day_out} 天累计 GMV 不随{p.label_zh}变化（{g[best_i]:,.0f} 元），达不到目标 {gmv:,.0f} 元。",
-                f"GMV by day {day_out} does not depend on {key} ({g[best_i]:,.0f} 元); it cannot reach "
-                f"the target {gmv:,.0f} 元."))
-        return done(None, float(g[best_i]), False, Note(
-            f"{p.label_zh}在取值范围内达不到目标：范围内最好的取值 {_shown(p, grid[best_i])} 时，第 {day_out} 天累计 GMV "
-            f"为 {g[best_i]:,.0f} 元，低于目标 {gmv:,.0f} 元。",
-            f"{key} cannot reach the target within its range: at its best, {_shown(p, grid[best_i])}{unit}, GMV by "
-            f"day {day_out} is {g[best_i]:,.0f} 元, below the target {gmv:,.0f} 元."))
+            return done(None, float(g[best_i]), False, message(
+                "budget.goal.flat", day=day_out, gmv=float(g[best_i]), param=words["param"], target=gmv))
+        return done(None, float(g[best_i]), False, message(
+            "budget.goal.out_of_range", value=_shown(p, grid[best_i]), day=day_out, gmv=float(g[best_i]), **words))
     ok = g >= gmv
     if ok.all():
         end = 0 if g[-1] >= g[0] else len(grid) - 1
         value = _as_value(p, grid[end])
-        return done(value, float(g[end]), True, Note(
-            f"整个取值范围都能达到目标；{'最小' if end == 0 else '最大'}值 {_shown(p, value)} 时 GMV 为 {g[end]:,.0f} 元。",
-            f"The whole range reaches the target; at its {'minimum' if end == 0 else 'maximum'}, {_shown(p, value)}"
-            f"{unit}, GMV is {g[end]:,.0f} 元."))
+        return done(value, float(g[end]), True, message(
+            "budget.goal.all_reach", end=message("budget.goal.minimum" if end == 0 else "budget.goal.maximum"),
+            value=_shown(p, value), unit=words["unit"], gmv=float(g[end])))
     # Brackets [i, i+1] where reaching changes; take the one nearest the current value.
     changes = np.nonzero(ok[1:] != ok[:-1])[0]
     i = int(changes[np.argmin(np.abs(0.5 * (grid[changes] + grid[changes + 1]) - current))])
@@ -177,12 +170,9 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
         a, b = pts[j], pts[j + 1]
     value = _as_value(p, b if reach_high else a, up=reach_high)
     at = float(gmv_by_day(scenario, key, np.array([value]), d)[0])
-    direction_zh = "最小" if reach_high else "最大"
-    return done(value, at, True, Note(
-        f"{p.label_zh} 取 {_shown(p, value)}（{direction_zh}达标值）时，第 {day_out if key != 'days' else int(value)} "
-        f"天累计 GMV 为 {at:,.0f} 元，达到目标 {gmv:,.0f} 元。",
-        f"{key} = {_shown(p, value)}{unit} (the {'smallest' if reach_high else 'largest'} value that reaches it) gives "
-        f"{at:,.0f} 元 GMV by day {day_out if key != 'days' else int(value)}, reaching the target {gmv:,.0f} 元."))
+    return done(value, at, True, message(
+        "budget.goal.reached", value=_shown(p, value), gmv=at, day=day_out if key != "days" else int(value),
+        direction=message("budget.goal.smallest" if reach_high else "budget.goal.largest"), **words))
 
 
 def _shown(p, x: float) -> str:

@@ -266,8 +266,7 @@ def _snap_beans(prob: Problem, st: State) -> tuple[State, bool]:
     n = np.clip(np.round(cont), 0, room)
     n_min, n_max, exact = _bean_orders_bounds(prob, prob.budget)
     if n_min > n_max:
-        raise BudgetError("no whole number of 500-bean heating orders fits the beans bounds and the budget.",
-                          "微信豆按500豆整单加热，没有整单数能同时满足微信豆上下限和预算。")
+        raise BudgetError("budget.no_bean_order_fits")
     target = n_max if not exact else None
     while n.sum() > n_max:  # drop the orders rounded up the most
         n[int(np.argmin(np.where(n > 0, cont - n, np.inf)))] -= 1
@@ -328,7 +327,7 @@ def solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, ub
     """The optimiser's core: returns (problem, final state, exact) — ``exact`` is False when
     whole bean orders leave part of the budget unallocated."""
     if objective not in OBJECTIVES:
-        raise BudgetError(f"objective must be one of {', '.join(OBJECTIVES)}, got {objective!r}.")
+        raise BudgetError("budget.unknown_objective", choices=", ".join(OBJECTIVES), objective=objective)
     A = scenario.accounts
     lb = np.zeros((A, N_TOOLS)) if lb is None else lb
     ub = np.broadcast_to(np.minimum(hi, budget), (A, N_TOOLS)).copy() if ub is None else ub
@@ -342,22 +341,16 @@ def solve(scenario: Scenario, budget: float, objective: str, lo, hi, lb=None, ub
     lo_eff = np.maximum(lo, lb.sum(axis=0))
     hi_eff = np.minimum(hi, ub.sum(axis=0))
     if lo_eff.sum() > budget + 1e-9:
-        raise BudgetError(f"the tools' minimums add up to {lo_eff.sum():,.2f} 元/day, above the budget "
-                          f"{budget:,.2f} 元/day.",
-                          f"各工具下限合计 {lo_eff.sum():,.2f} 元/天，高于预算 {budget:,.2f} 元/天。")
+        raise BudgetError("budget.minimums_above_budget", low=float(lo_eff.sum()), budget=budget)
     unabsorbed = 0.0
     if not at_most and hi_eff.sum() < budget - 1e-9:
         if np.minimum(hi, asked_ub.sum(axis=0)).sum() < budget - 1e-9:  # the user's own maximums
-            raise BudgetError(f"the tools' maximums add up to {hi_eff.sum():,.2f} 元/day, below the budget "
-                              f"{budget:,.2f} 元/day.",
-                              f"各工具上限合计 {hi_eff.sum():,.2f} 元/天，低于预算 {budget:,.2f} 元/天。")
+            raise BudgetError("budget.maximums_below_budget", high=float(hi_eff.sum()), budget=budget)
         unabsorbed, budget = budget - float(hi_eff.sum()), float(hi_eff.sum())
     held_beans = lb[:, BEANS].sum()
     if lo_eff[BEANS] > held_beans + 1e-9 and (
             math.ceil((lo_eff[BEANS] - held_beans) / step - 1e-9) * step > hi_eff[BEANS] - held_beans + 1e-9):
-        raise BudgetError(f"no whole number of 500-bean orders ({step:,.2f} 元 each) lies within the "
-                          f"beans bounds.",
-                          f"微信豆上下限之间放不下整数个500豆加热单（每单 {step:,.2f} 元）。")
+        raise BudgetError("budget.no_bean_order_in_bounds", step=step)
     prob = Problem(scenario, objective, budget, lb, ub, lo, hi, at_most)
     prob.unabsorbed = unabsorbed
     # Start from the model with a rough prior (value per viewer ∝ live days): always feasible.

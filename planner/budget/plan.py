@@ -12,8 +12,8 @@ from ..engine import TOOLS, launch_days, simulate
 from ..params import beans_for_yuan
 from ..report import account_name, totals
 from ..scenario import Scenario, to_query
+from ..text import Message, message
 from .allocation import scenario_with
-from .errors import Note
 from .evaluate import finite_or_none
 from .optimiser import Problem, State
 from .spend import BEANS, live_days
@@ -33,7 +33,7 @@ class Plan:
     marginal_roi: np.ndarray  # (A, 3) GMV of the next 元 spent per account and tool (NaN: not live)
     reached: bool = True  # target modes: whether the target or floor was met
     target: float | None = None  # the GMV target or the ROI floor
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Message, ...] = ()
     engine_draws: int = 0
     engine_calls: int = 0
     bean_step: float = 0.0  # 元 per heating order of 500 beans
@@ -99,7 +99,7 @@ class Plan:
             "query": self.query,
             "before": self.before,
             "totals": self.after,
-            "notes": [n.en for n in self.notes],
+            "notes": [n.text("en") for n in self.notes],
             "engine": {"draws": self.engine_draws, "calls": self.engine_calls},
         }
         if self.base_allocation is not None:
@@ -110,41 +110,25 @@ class Plan:
 
 
 def finish(scenario: Scenario, prob: Problem, st: State, mode: str, requested: float,
-            before: dict, notes: list[Note], reached=True, target=None, base=None, exact=True) -> Plan:
+            before: dict, notes: list[Message], reached=True, target=None, base=None, exact=True) -> Plan:
     x = st.x
     new = scenario_with(scenario, x)
     after = totals(simulate(new))
     if not exact:
         left = requested - float(x.sum()) if mode != "incremental" else requested - float(x.sum() - base.sum())
-        notes.append(Note(
-            f"微信豆只能按500豆整单加热（每单{prob.step:,.2f}元），其余工具已到上限：预算中有 "
-            f"{left:,.2f} 元/天未分配。",
-            f"Beans come in whole 500-bean orders ({prob.step:,.2f} 元 each) and the other tools are at "
-            f"their maximums: {left:,.2f} 元/day of the budget is left unallocated."))
+        notes.append(message("budget.note.unallocated", step=prob.step, left=left))
     if prob.unabsorbed > 0:
-        notes.append(Note(
-            f"直播间每场能接住的投流有上限：预算中 {prob.unabsorbed:,.2f} 元/天 超出各账号各工具的上限，花不出去，"
-            f"计划只分配能花出的 {prob.budget:,.2f} 元/天。",
-            f"Rooms can absorb only so much paid traffic a session: {prob.unabsorbed:,.2f} 元/day of the budget is "
-            f"beyond every account's and tool's ceiling and could not be spent, so the plan allocates the "
-            f"{prob.budget:,.2f} 元/day that can."))
+        notes.append(message("budget.note.unabsorbed", unabsorbed=prob.unabsorbed, budget=prob.budget))
     start = launch_days(scenario.accounts, scenario.launch_every)
     if any(start[a] > 0 and x[a].sum() > 0 for a in range(scenario.accounts)):
-        notes.append(Note(
-            "分给新号的预算从它开播当天起才花出，开播前不计消耗。",
-            "Budget allocated to a satellite is spent only from its launch day; nothing before."))
+        notes.append(message("budget.note.satellite_launch"))
     if scenario.sessions_week < 7 and x.sum() > 0:
-        notes.append(Note(
-            "每个账号的日预算只在它开播的日子花出；不开播的日子不花。",
-            "An account's daily budget is spent only on the days it streams; nothing on the others."))
+        notes.append(message("budget.note.streaming_days"))
     margin_net = (1 - scenario.returns) * scenario.margin
     finite = st.mroi[np.isfinite(st.mroi)]
     if (prob.objective == "profit" and not prob.at_most and finite.size and margin_net > 0
             and finite.max() * margin_net < 1):
-        notes.append(Note(
-            "最后一元的投流已不赚钱（边际ROI低于保本线）：少花一些利润会更高，可把预算作为上限。",
-            "The last 元 no longer pays for itself (marginal ROI below break-even): spending less "
-            "would raise profit; try the budget as a ceiling."))
+        notes.append(message("budget.note.last_yuan_loses"))
     return Plan(mode=mode, objective=prob.objective, requested=requested, allocation=x, scenario=new,
                 before=before, after=after, marginal_roi=st.mroi, reached=reached, target=target,
                 notes=tuple(notes), engine_draws=prob.evaluator.draws, engine_calls=prob.evaluator.calls,

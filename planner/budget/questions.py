@@ -25,8 +25,9 @@ from ..engine import TOOLS, simulate
 from ..params import BY_KEY
 from ..report import totals
 from ..scenario import Scenario
+from ..text import message
 from .allocation import current_allocation, even_over_accounts, scenario_with
-from .errors import BudgetError, Note
+from .errors import BudgetError, ParamName
 from .optimiser import OBJECTIVES, State, solve
 from .plan import Plan, finish
 
@@ -49,44 +50,45 @@ def tool_bounds(tool_min: Mapping[str, float] | None,
     tool_min, tool_max = dict(tool_min or {}), dict(tool_max or {})
     for key in (*tool_min, *tool_max):
         if key not in TOOLS:
-            raise BudgetError(f"unknown tool {key!r}; tools are {', '.join(TOOLS)}.")
+            raise BudgetError("budget.unknown_tool", tool=key, tools=", ".join(TOOLS))
     lo = np.array([float(tool_min.get(t, 0.0)) for t in TOOLS])
     hi = np.array([float(tool_max.get(t, BY_KEY[t].max)) for t in TOOLS])
     for k, tool in enumerate(TOOLS):
         if not (math.isfinite(lo[k]) and math.isfinite(hi[k])) or lo[k] < 0 or hi[k] < 0:
-            raise BudgetError(f"bounds for {tool} must be finite and non-negative.")
+            raise BudgetError("budget.bounds_not_finite", tool=ParamName(tool))
         if lo[k] > hi[k]:
-            raise BudgetError(f"{tool}: minimum {lo[k]:g} 元/day is above its maximum {hi[k]:g}.",
-                              f"{BY_KEY[tool].label_zh}：下限 {lo[k]:g} 元/天 高于上限 {hi[k]:g} 元/天。")
+            raise BudgetError("budget.min_above_max", tool=ParamName(tool), low=lo[k], high=hi[k])
         hi[k] = min(hi[k], BY_KEY[tool].max)
         if lo[k] > hi[k]:
-            raise BudgetError(f"{tool}: minimum {lo[k]:g} 元/day is above the registry's {hi[k]:g}.",
-                              f"{BY_KEY[tool].label_zh}：下限 {lo[k]:g} 元/天 超出参数范围上限 {hi[k]:g}。")
+            raise BudgetError("budget.min_above_registry", tool=ParamName(tool), low=lo[k], high=hi[k])
     return lo, hi
 
 
 def check_budget(budget: float, name: str = "budget") -> float:
+    """``budget`` as a float when it is a finite, non-negative daily 元 amount; ``name`` says which
+    amount (``budget.name.*``: budget, extra, ceiling)."""
     budget = float(budget)
     if not math.isfinite(budget) or budget < 0:
-        raise BudgetError(f"{name} must be a finite, non-negative number of 元 a day, got {budget:g}.",
-                          f"预算必须是不小于0的有限数（元/天），收到 {budget:g}。")
+        raise BudgetError("budget.not_a_budget", name=message(f"budget.name.{name}"), budget=budget)
     return budget
 
 
 def check_objective(objective: str) -> None:
     if objective not in OBJECTIVES:
-        raise BudgetError(f"objective must be one of {', '.join(OBJECTIVES)}, got {objective!r}.")
+        raise BudgetError("budget.unknown_objective", choices=", ".join(OBJECTIVES), objective=objective)
 
 
-def _ceiling(lo: np.ndarray, hi: np.ndarray, max_budget: float | None, name: str, above: str) -> float:
-    """The largest daily budget a target question may spend: its own ceiling, within the tools'
-    maximums; an error when the tools' minimums alone exceed it."""
-    b_max = float(hi.sum()) if max_budget is None else min(check_budget(max_budget, name), float(hi.sum()))
+def _ceiling(lo: np.ndarray, hi: np.ndarray, max_budget: float | None) -> float:
+    """The largest daily budget a target question may spend: its own ceiling (None: none),
+    within the tools' maximums; an error when the tools' minimums alone exceed it."""
+    if max_budget is None:
+        b_max = float(hi.sum())
+        if float(lo.sum()) > b_max:
+            raise BudgetError("budget.minimums_above_ceiling", low=float(lo.sum()))
+        return b_max
+    b_max = min(max_budget, float(hi.sum()))
     if float(lo.sum()) > b_max:
-        zh_above = "高于预算上限。" if above == "the maximum budget" else f"高于预算 {b_max:,.2f} 元/天。"
-        en_above = above if above == "the maximum budget" else f"the budget {b_max:,.2f}"
-        raise BudgetError(f"the tools' minimums add up to {lo.sum():,.2f} 元/day, above {en_above}.",
-                          f"各工具下限合计 {lo.sum():,.2f} 元/天，{zh_above}")
+        raise BudgetError("budget.minimums_above_budget", low=float(lo.sum()), budget=b_max)
     return b_max
 
 
@@ -145,7 +147,7 @@ class ExtraBudget(_Bounded):
 
     def __post_init__(self):
         super().__post_init__()
-        object.__setattr__(self, "extra", check_budget(self.extra, "the extra budget"))
+        object.__setattr__(self, "extra", check_budget(self.extra, "extra"))
         check_objective(self.objective)
         _ = self.bounds
 
@@ -155,12 +157,7 @@ class ExtraBudget(_Bounded):
         held = current_allocation(scenario)
         if held is None:
             held = even_over_accounts(scenario)
-            notes.append(Note(
-                "当前链接把投流平均分给当天在播账号（新号开播后重新分配），无法按固定份额保持；"
-                "这里按每个账号1/N的固定份额保持今天的分配，“之前”指标按此计算。",
-                "The link splits spend evenly over the accounts live each day (re-spread as satellites "
-                "launch), which fixed shares cannot hold; today's split is held as 1/N per account, and "
-                "'before' is computed that way."))
+            notes.append(message("budget.note.even_split_held"))
             before = totals(simulate(scenario_with(scenario, held)))
         else:
             before = totals(simulate(scenario))
@@ -184,26 +181,27 @@ class ReachGMV(_Bounded):
     def __post_init__(self):
         super().__post_init__()
         if not math.isfinite(self.gmv) or self.gmv <= 0:
-            raise BudgetError(f"the GMV target must be a positive number of 元, got {self.gmv:g}.",
-                              f"GMV 目标必须是正数（元），收到 {self.gmv:g}。")
-        _ceiling(*self.bounds, self.max_budget, "the maximum budget", "the maximum budget")
+            raise BudgetError("budget.gmv_target_positive", gmv=self.gmv)
+        lo, hi = self.bounds
+        if self.max_budget is not None:
+            object.__setattr__(self, "max_budget", check_budget(self.max_budget, "ceiling"))
+        _ceiling(lo, hi, self.max_budget)
 
     def answer(self, scenario: Scenario) -> Plan:
         lo, hi = self.bounds
         gmv = self.gmv
-        b_min, b_max = float(lo.sum()), _ceiling(lo, hi, self.max_budget, "the maximum budget", "the maximum budget")
+        b_min, b_max = float(lo.sum()), _ceiling(lo, hi, self.max_budget)
         before = totals(simulate(scenario))
         prob, st, exact = solve(scenario, b_min, "gmv", lo, hi)
         if st.gmv >= gmv:
             return finish(scenario, prob, st, self.MODE, b_min, before, [
-                Note("最低预算已达到目标。", "The minimum budget already reaches the target.")],
+                message("budget.note.minimum_reaches")],
                 target=gmv, exact=exact)
         prob, st, exact = solve(scenario, b_max, "gmv", lo, hi, w_prior=st.w)
         if st.gmv < gmv:
-            return finish(scenario, prob, st, self.MODE, b_max, before, [Note(
-                f"预算上限 {b_max:,.0f} 元/天 也只能做到 GMV {st.gmv:,.0f} 元，达不到目标 {gmv:,.0f} 元。",
-                f"Even the maximum budget of {b_max:,.0f} 元/day reaches only {st.gmv:,.0f} 元 GMV, short of "
-                f"the target {gmv:,.0f} 元.")], reached=False, target=gmv, exact=exact)
+            return finish(scenario, prob, st, self.MODE, b_max, before, [message(
+                "budget.note.ceiling_short", budget=b_max, gmv=st.gmv, target=gmv)],
+                reached=False, target=gmv, exact=exact)
         b, best = _bisect_budget(scenario, lo, hi, lambda s: s.gmv >= gmv, b_min, b_max, w=st.w)
         prob, st, exact = best or (prob, st, exact)
         return finish(scenario, prob, st, self.MODE, b, before, [], target=gmv, exact=exact)
@@ -222,15 +220,14 @@ class ROIFloor(_Bounded):
     def __post_init__(self):
         super().__post_init__()
         if not math.isfinite(self.min_roi) or self.min_roi <= 0:
-            raise BudgetError(f"the ROI floor must be a positive number, got {self.min_roi:g}.",
-                              f"ROI 下限必须是正数，收到 {self.min_roi:g}。")
+            raise BudgetError("budget.roi_floor_positive", roi=self.min_roi)
         object.__setattr__(self, "max_budget", check_budget(self.max_budget))
-        _ceiling(*self.bounds, self.max_budget, "budget", "the budget")
+        _ceiling(*self.bounds, self.max_budget)
 
     def answer(self, scenario: Scenario) -> Plan:
         lo, hi = self.bounds
         min_roi = self.min_roi
-        b_min, b_max = float(lo.sum()), _ceiling(lo, hi, self.max_budget, "budget", "the budget")
+        b_min, b_max = float(lo.sum()), _ceiling(lo, hi, self.max_budget)
         before = totals(simulate(scenario))
 
         def roi_ok(st: State) -> bool:
@@ -242,8 +239,8 @@ class ROIFloor(_Bounded):
         w = st.w
         prob, st, exact = solve(scenario, b_min, "gmv", lo, hi, w_prior=w)
         if not roi_ok(st):
-            return finish(scenario, prob, st, self.MODE, b_min, before, [Note(
-                f"即使只花最低预算，ROI 也低于 {min_roi:g}。", f"Even the minimum budget gives an ROI below {min_roi:g}.")],
+            return finish(scenario, prob, st, self.MODE, b_min, before, [message(
+                "budget.note.roi_below_at_minimum", roi=min_roi)],
                 reached=False, target=min_roi, exact=exact)
         b, best = _bisect_budget(scenario, lo, hi, roi_ok, b_max, b_min, w=w)
         prob, st, exact = best or (prob, st, exact)
@@ -275,7 +272,7 @@ def question_for(mode: str, amount: float, objective: str = "gmv", up_to: bool =
         return ROIFloor(min_roi or 0.0, amount, **bounds)
     if mode == FixedBudget.MODE:
         return FixedBudget(amount, objective, up_to, **bounds)
-    raise BudgetError(f"mode must be one of {', '.join(MODES)}, got {mode!r}.")
+    raise BudgetError("budget.unknown_mode", choices=", ".join(MODES), mode=mode)
 
 
 # --- the same questions as functions -------------------------------------------------------------

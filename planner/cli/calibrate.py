@@ -15,7 +15,8 @@ from ..calibration.reader import check_size
 from ..calibration.schema import BY_KEY as COLUMN
 from ..params import BY_KEY as PARAM
 from ..scenario import MAX_SEED
-from .common import UsageError, add_output_arguments, fitted_widths, int_in, json_text, row
+from ..text import t
+from .common import UsageError, add_output_arguments, fitted_widths, int_in, json_text, row, share_query
 
 
 def add_parser(subparsers) -> None:
@@ -52,33 +53,27 @@ def _value(key: str, value: float | None) -> str:
 
 
 def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
-    zh = lang == "zh"
     s, b = cal.sessions, cal.backtest
-    out = [(f"{name}：{len(s)}场，{len(s.account_names)}个账号，{s.date.min()} 至 {s.date.max()}" if zh else
-            f"{name}: {len(s)} sessions, {len(s.account_names)} account(s), {s.date.min()} to {s.date.max()}"), ""]
-    head = ("参数", "拟合值", "95%区间", "可识别", "来源") if zh else ("parameter", "value", "95% interval",
-                                                                 "identifiable", "status")
-    status_zh = {"fitted": "拟合", "data": "取自文件", "default": "默认值"}
+    out = [t("cli.calibrate.file", lang, name=name, sessions=len(s), accounts=len(s.account_names),
+             first=s.date.min(), last=s.date.max()), ""]
+    head = tuple(t(f"cli.calibrate.{key}", lang) for key in ("parameter", "value", "interval", "identifiable", "status"))
     rows = []
     for e in cal.fit.estimates:
         interval = f"{_value(e.key, e.low)} – {_value(e.key, e.high)}" if e.low is not None else ""
-        ident = ("是" if e.identifiable else "否") if zh else ("yes" if e.identifiable else "no")
-        rows.append(((e.key, _value(e.key, e.value), interval, ident, status_zh[e.status] if zh else e.status),
+        ident = t("cli.yes" if e.identifiable else "cli.no", lang)
+        rows.append(((e.key, _value(e.key, e.value), interval, ident, t(f"cli.calibrate.status.{e.status}", lang)),
                      e.note(lang)))
     widths = fitted_widths([head, *(c for c, _ in rows)])
     out.append(row(head, widths))
     out += [row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
-    out += ["", "拟合质量（逐场）" if zh else "Fit quality (per session)"]
+    out += ["", t("cli.calibrate.quality", lang)]
     qhead = ("", "R²", "RMSE", "MAPE")
     qrows = [(COLUMN[k].label(lang), fmt.number(q["r2"], 3), fmt.number(q["rmse"], 1), fmt.percent(q["mape"]))
              for k, q in cal.fit.quality.items()]
     qwidths = fitted_widths([qhead, *qrows])
     out += ["  " + row(r, qwidths) for r in [qhead, *qrows]]
-    out += ["", (f"回测：用前{b.train_days}天拟合，预测后{b.test_days}天（自{b.cutoff}起）" if zh else
-                 f"Back-test: fitted on the first {b.train_days} days, projected the last {b.test_days} "
-                 f"(from {b.cutoff})"),
-            f"  MAPE {'每日成交金额' if zh else 'daily GMV'} {fmt.percent(b.mape_gmv)}, "
-            f"{'每日场观' if zh else 'daily viewers'} {fmt.percent(b.mape_viewers)}"]
-    out += [("提示：" if zh else "Note: ") + n.message(lang) for n in cal.notices]
-    out += ["", ("分享链接参数: " if zh else "Share query: ") + cal.query]
+    out += ["", t("cli.calibrate.backtest", lang, train=b.train_days, test=b.test_days, cutoff=b.cutoff),
+            t("cli.calibrate.mape", lang, gmv=fmt.percent(b.mape_gmv), viewers=fmt.percent(b.mape_viewers))]
+    out += [t("cli.calibrate.note", lang, text=n.message(lang)) for n in cal.notices]
+    out += ["", share_query(cal.query, lang)]
     return "\n".join(out) + "\n"

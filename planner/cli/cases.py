@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import cases
+from ..text import t
 from .common import add_output_arguments, json_text, row
 
 
@@ -18,10 +19,10 @@ def run(args) -> str:
         return json_text(cases.as_dicts(results))
     if args.format == "markdown":
         return cases.markdown(results, args.lang)
-    zh = args.lang == "zh"
+    lang = args.lang
     widths = (36, 26, 16, 10, 6)
-    head = ("案例", "报道", "模型", "模型/报道", "通过") if zh else ("Case", "Reported", "Model", "Ratio", "Pass")
+    head = tuple(t(f"cli.cases.{key}", lang) for key in ("case", "reported", "model", "ratio", "pass"))
     out = [row(head, widths)]
-    out += [row((r["case"], r["reported"], r["model"], r["ratio"], ("是" if zh else "yes") if r["ok"] else
-                 ("否" if zh else "NO")), widths) for r in cases.rows(results, args.lang)]
+    out += [row((r["case"], r["reported"], r["model"], r["ratio"], t("cli.yes" if r["ok"] else "cli.cases.failed", lang)),
+                widths) for r in cases.rows(results, lang)]
     return "\n".join(out) + "\n"

@@ -19,6 +19,7 @@ from ..compare import kpi_text
 from ..messages import one_line
 from ..presets import PRESETS
 from ..scenario import from_query, parse_number
+from ..text import t
 
 
 class UsageError(Exception):
@@ -163,34 +164,18 @@ REPORT_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "unspent", 
 PERCENTILE_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit")
 PLAN_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv")
 
-_KPI_LABELS: dict[str, tuple[str, str]] = {
-    "gmv": ("GMV", "GMV"),
-    "net_gmv": ("退货后净成交", "Net GMV"),
-    "profit": ("投流后利润", "Profit after spend"),
-    "spend": ("投流消耗", "Paid spend"),
-    "unspent": ("未花出预算", "Unspent budget"),
-    "roi": ("投产比 ROI", "ROI"),
-    "sessions": ("直播场次", "Sessions"),
-    "pv": ("观看人数(UV)", "Viewers (UV)"),
-    "viewers_per_session": ("场均观看人数（UV）", "Viewers a session (UV)"),
-    "watch_pv": ("看播人次（PV）", "Watch PV"),
-    "buyers": ("成交人数", "Buyers"),
-    "gmv_per_viewer": ("UV价值（元/观看人数）", "GMV per viewer (UV)"),
-    "gpm": ("GPM（元/千次看播PV）", "GPM (per 1,000 watch PV)"),
-    "public_share": ("公域占比", "Public share"),
-    "stage_reached_index": ("最高阶段", "Stage reached"),
-}
 # The report's totals say over what a figure is counted; the shorter tables leave it out.
-_REPORT_LABELS: dict[str, tuple[str, str]] = {
-    "pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed)"),
-    "public_share": ("公域占比（UV）", "Public share (UV)"),
-}
+_REPORT_LABELS: frozenset[str] = frozenset({"pv", "public_share"})
 
 
 def kpi_label(key: str, lang: str, report: bool = False) -> str:
-    """A KPI's name in a table (``report``: as the report's totals name it)."""
-    zh, en = (_REPORT_LABELS.get(key) if report else None) or _KPI_LABELS[key]
-    return zh if lang == "zh" else en
+    """A KPI's name in a table (``cli.kpi.*``; ``report``: as the report's totals name it)."""
+    return t(f"cli.kpi.report.{key}" if report and key in _REPORT_LABELS else f"cli.kpi.{key}", lang)
+
+
+def share_query(query: str, lang: str) -> str:
+    """The last line of every table: the scenario's share query."""
+    return t("cli.share_query", lang, query=query)
 
 
 def kpi_cell(key: str, value, lang: str, delta: bool = False) -> str:

@@ -11,9 +11,8 @@ from .. import fmt
 from ..compare import FACTORS, KPI_KEYS, decompose, kpi_table, visible_parts
 from ..engine import SOURCE_LABELS, simulate
 from ..scenario import to_query
+from ..text import t
 from .common import LINK_HELP, add_output_arguments, json_text, kpi_cell, kpi_label, read_scenario, row
-
-FACTOR_LABELS: dict[str, tuple[str, str]] = {"pv": ("场观", "PV"), "cvr": ("转化率", "CVR"), "aov": ("客单价", "AOV")}
 
 
 def add_parser(subparsers) -> None:
@@ -52,25 +51,23 @@ def compare_doc(links: list[str], lenient: bool = False) -> dict:
 
 
 def table(doc: dict, lang: str) -> str:
-    zh = lang == "zh"
-    i = 0 if zh else 1
     widths = (20, 14, 14, 14, 9)
-    out = [row(("指标" if zh else "KPI", "A", "B", "B − A", "变化" if zh else "change"), widths)]
+    out = [row((t("cli.kpi", lang), "A", "B", "B − A", t("cli.compare.change", lang)), widths)]
     for key in KPI_KEYS:
         ratio = doc["ratios"][key]
         out.append(row((kpi_label(key, lang), kpi_cell(key, doc["a"]["kpis"][key], lang),
                         kpi_cell(key, doc["b"]["kpis"][key], lang), kpi_cell(key, doc["deltas"][key], lang, True),
                         fmt.DASH if ratio is None else f"{100 * ratio:+.1f}%"), widths))
     w = doc["waterfall"]
-    out += ["", ("GMV 差异拆解（Shapley：各部分相加等于差异）" if zh else
-                 "GMV difference by source and factor (Shapley: the parts add up to the difference)")]
+    out += ["", t("cli.compare.waterfall", lang)]
     widths = (24, 14)
-    out.append(row(("A 的 GMV" if zh else "GMV of A", fmt.money(w["gmv_a"], lang)), widths))
+    out.append(row((t("cli.compare.gmv_of", lang, side="A"), fmt.money(w["gmv_a"], lang)), widths))
     for part in visible_parts(w):
-        name = f"{SOURCE_LABELS[lang][part['source']]} · {FACTOR_LABELS[part['factor']][i]}"
+        name = f"{SOURCE_LABELS[lang][part['source']]} · {t('cli.compare.factor.' + part['factor'], lang)}"
         out.append(row((name, kpi_cell("gmv", part["value"], lang, True)), widths))
-    out.append(row(("B 的 GMV" if zh else "GMV of B", fmt.money(w["gmv_b"], lang)), widths))
-    out.append(row(("差异" if zh else "Difference", kpi_cell("gmv", w["difference"], lang, True)), widths))
-    by_factor = "  ".join(f"{FACTOR_LABELS[f][i]} {kpi_cell('gmv', w['by_factor'][f], lang, True)}" for f in FACTORS)
-    out.append(("按因子：" if zh else "By factor: ") + by_factor)
+    out.append(row((t("cli.compare.gmv_of", lang, side="B"), fmt.money(w["gmv_b"], lang)), widths))
+    out.append(row((t("cli.compare.difference", lang), kpi_cell("gmv", w["difference"], lang, True)), widths))
+    by_factor = "  ".join(f"{t('cli.compare.factor.' + f, lang)} {kpi_cell('gmv', w['by_factor'][f], lang, True)}"
+                          for f in FACTORS)
+    out.append(t("cli.compare.by_factor", lang, parts=by_factor))
     return "\n".join(out) + "\n"

@@ -12,7 +12,16 @@ from .. import fmt
 from ..budget import BudgetError, goal_seek
 from ..params import BY_KEY
 from ..scenario import parse_number
-from .common import UsageError, add_link_arguments, add_output_arguments, number, read_scenario, result_json
+from ..text import t
+from .common import (
+    UsageError,
+    add_link_arguments,
+    add_output_arguments,
+    number,
+    read_scenario,
+    result_json,
+    share_query,
+)
 
 
 def add_parser(subparsers) -> None:
@@ -45,16 +54,15 @@ def run(args) -> str:
         raise UsageError(str(exc)) from None
     if args.format == "json":
         return result_json(goal, notices)
-    zh = args.lang == "zh"
+    lang = args.lang
     p = BY_KEY[args.param]
+    result = f"{goal.value:g}" if goal.value is not None else t("cli.goal.unreachable", lang)
     lines = [
-        f"{p.label(args.lang)} ({p.key}, {p.unit(args.lang)})",
-        ("当前值: " if zh else "Current value: ") + f"{goal.current_value:g} → "
-        + (f"第 {goal.day} 天累计 GMV " if zh else f"GMV by day {goal.day}: ") + fmt.money(goal.current_gmv, args.lang),
-        ("目标: " if zh else "Target: ") + fmt.money(goal.target, args.lang),
-        ("结果: " if zh else "Result: ") + (f"{goal.value:g}" if goal.value is not None else
-                                            ("达不到" if zh else "cannot be reached")),
-        goal.reason.text(args.lang),
-        ("分享链接参数: " if zh else "Share query: ") + goal.query,
+        f"{p.label(lang)} ({p.key}, {p.unit(lang)})",
+        t("cli.goal.current", lang, value=goal.current_value, day=goal.day, gmv=fmt.money(goal.current_gmv, lang)),
+        t("cli.goal.target", lang, gmv=fmt.money(goal.target, lang)),
+        t("cli.goal.result", lang, value=result),
+        goal.reason.text(lang),
+        share_query(goal.query, lang),
     ]
     return "\n".join(lines) + "\n"

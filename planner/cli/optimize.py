@@ -17,6 +17,7 @@ from .. import fmt
 from ..budget import BudgetError, ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
 from ..engine import SOURCE_LABELS, TOOLS
 from ..report import account_name
+from ..text import t
 from .common import (
     PLAN_KPIS,
     UsageError,
@@ -29,6 +30,7 @@ from .common import (
     read_scenario,
     result_json,
     row,
+    share_query,
 )
 
 TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
@@ -63,10 +65,10 @@ def run(args) -> str:
 
 
 def _bounds(args) -> tuple[dict, dict]:
-    lo = {t: getattr(args, f"{t}_min") for t in TOOLS if getattr(args, f"{t}_min") is not None}
-    hi = {t: getattr(args, f"{t}_max") for t in TOOLS if getattr(args, f"{t}_max") is not None}
-    for name, value in [*(("--" + t + "-min", v) for t, v in lo.items()),
-                        *(("--" + t + "-max", v) for t, v in hi.items())]:
+    lo = {tool: getattr(args, f"{tool}_min") for tool in TOOLS if getattr(args, f"{tool}_min") is not None}
+    hi = {tool: getattr(args, f"{tool}_max") for tool in TOOLS if getattr(args, f"{tool}_max") is not None}
+    for name, value in [*((f"--{tool}-min", v) for tool, v in lo.items()),
+                        *((f"--{tool}-max", v) for tool, v in hi.items())]:
         if value < 0:
             raise UsageError(f"{name} must be non-negative, got {value:g}")
     return lo, hi
@@ -96,46 +98,38 @@ def question(args):
 
 
 def plan_table(plan, lang: str) -> str:
-    zh = lang == "zh"
-    mode = {"fixed": ("固定预算", "Fixed budget"), "incremental": ("增量预算", "Incremental budget"),
-            "target_gmv": ("达到GMV目标的最低预算", "Smallest budget reaching the GMV target"),
-            "min_roi": ("ROI不低于下限的最大GMV", "Largest GMV with ROI at or above the floor")}[plan.mode]
-    objective = {"gmv": ("净成交", "net GMV"), "profit": ("利润", "profit")}[plan.objective]
-    out = [f"{mode[0] if zh else mode[1]} · {'目标' if zh else 'objective'}: {objective[0] if zh else objective[1]}"
-           f" · {'每日预算' if zh else 'daily budget'} {fmt.money(plan.budget, lang)}"]
+    out = [t("cli.optimize.title", lang, mode=t(f"cli.optimize.mode.{plan.mode}", lang),
+             objective=t(f"cli.optimize.objective.{plan.objective}", lang), budget=fmt.money(plan.budget, lang))]
     if plan.target is not None:
-        label = ("目标" if zh else "target") if plan.mode == "target_gmv" else ("ROI下限" if zh else "ROI floor")
         value = fmt.money(plan.target, lang) if plan.mode == "target_gmv" else fmt.roi(plan.target)
-        reached = ("已达到" if zh else "reached") if plan.reached else ("未达到" if zh else "not reached")
-        out.append(f"{label}: {value} ({reached})")
+        reached = t("cli.optimize.reached" if plan.reached else "cli.optimize.not_reached", lang)
+        out.append(t(f"cli.optimize.{plan.mode}", lang, value=value, reached=reached))
     out.append("")
     widths = (18, 14, 14, 14)
-    out.append(row(("指标" if zh else "KPI", "之前" if zh else "Before", "之后" if zh else "After",
-                    "变化" if zh else "Change"), widths))
+    out.append(row((t("cli.kpi", lang), t("cli.optimize.before", lang), t("cli.optimize.after", lang),
+                    t("cli.optimize.change", lang)), widths))
     for key in PLAN_KPIS:
         a, b = plan.before.get(key), plan.after.get(key)
         out.append(row((kpi_label(key, lang), kpi_cell(key, a, lang), kpi_cell(key, b, lang),
                         kpi_change(key, a, b, lang)), widths))
     out.append("")
-    head = ["账号" if zh else "Account"] + [TOOL_LABELS[lang][t] + ("(元/天)" if zh else " (元/day)") for t in TOOLS]
-    head.append("加热单" if zh else "Bean orders")
+    head = [t("cli.account", lang),
+            *(t("cli.optimize.tool_per_day", lang, tool=TOOL_LABELS[lang][tool]) for tool in TOOLS),
+            t("cli.optimize.bean_orders", lang)]
     widths = (14, 18, 18, 18, 12)
     out.append(row(head, widths))
     orders = plan.bean_orders()
     for a, alloc in enumerate(plan.allocation):
         out.append(row([account_name(a, lang)] + [fmt.number(v, 0) for v in alloc] + [fmt.number(orders[a], 0)],
                        widths))
-    out.append(row(["合计" if zh else "Total"] + [fmt.number(v, 0) for v in plan.by_tool]
+    out.append(row([t("cli.optimize.total", lang)] + [fmt.number(v, 0) for v in plan.by_tool]
                    + [fmt.number(orders.sum(), 0)], widths))
     out.append("")
     best = plan.next_best()
     if best is not None:
         a, k, gain, m = best
-        out.append(("下一元/天预算最该投: " if zh else "Next 元/day is best spent on: ")
-                   + f"{account_name(a, lang)} · {TOOL_LABELS[lang][TOOLS[k]]} "
-                   + (f"(预测期GMV +{fmt.money(gain, lang)}, 边际ROI {m:.2f})" if zh else
-                      f"(+{fmt.money(gain, lang)} GMV over the horizon, marginal ROI {m:.2f})"))
-    for note in plan.notes:
-        out.append(("注: " if zh else "Note: ") + note.text(lang))
-    out.append(("分享链接参数: " if zh else "Share query: ") + plan.query)
+        out.append(t("cli.optimize.next_best", lang, account=account_name(a, lang), tool=TOOL_LABELS[lang][TOOLS[k]],
+                     gain=fmt.money(gain, lang), mroi=m))
+    out += [t("cli.optimize.note", lang, text=note) for note in plan.notes]
+    out.append(share_query(plan.query, lang))
     return "\n".join(out) + "\n"

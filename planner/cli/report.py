@@ -14,6 +14,7 @@ from .. import fmt
 from ..engine import SOURCE_LABELS, SOURCES, simulate
 from ..report import DAILY_COLUMNS, STAGE_KEYS, account_name, daily_table, report, stage_label
 from ..scenario import MAX_DRAWS, MAX_SEED
+from ..text import t
 from ..uncertainty import budget_notice, monte_carlo, percentiles
 from .common import (
     PERCENTILE_KPIS,
@@ -27,6 +28,7 @@ from .common import (
     notice,
     read_scenario,
     row,
+    share_query,
 )
 
 
@@ -58,32 +60,32 @@ def run(args) -> str:
 
 def table(doc: dict, lang: str) -> str:
     """The report as a terminal reads it: totals, sources, accounts and the share query."""
-    zh = lang == "zh"
-    t = doc["totals"]
-    out = [row((kpi_label(key, lang, report=True), kpi_cell(key, t[key], lang)), (26, 12)) for key in REPORT_KPIS]
+    totals = doc["totals"]
+    out = [row((kpi_label(key, lang, report=True), kpi_cell(key, totals[key], lang)), (26, 12))
+           for key in REPORT_KPIS]
     out.append("")
-    head = ("来源", "观看人数", "转化率", "GMV") if zh else ("Source", "Viewers", "CVR", "GMV")
+    head = (t("cli.report.source", lang), t("cli.report.viewers", lang), t("cli.report.cvr", lang), "GMV")
     widths = (14, 10, 8, 14)
     out.append(row(head, widths))
     for s in SOURCES:
-        out.append(row((SOURCE_LABELS[lang][s], fmt.count(t["pv_by_source"][s], lang),
-                        fmt.percent(t["cvr_by_source"][s], 2), fmt.money(t["gmv_by_source"][s], lang)), widths))
+        out.append(row((SOURCE_LABELS[lang][s], fmt.count(totals["pv_by_source"][s], lang),
+                        fmt.percent(totals["cvr_by_source"][s], 2), fmt.money(totals["gmv_by_source"][s], lang)),
+                       widths))
     out.append("")
-    head = ("账号", "开播日", "场次", "场均观看", "GMV", "公域占比", "最终阶段") if zh else (
-        "Account", "Launch", "Sessions", "A session", "GMV", "Public", "Final stage")
+    head = (t("cli.account", lang), t("cli.report.launch", lang), t("cli.report.sessions", lang),
+            t("cli.report.a_session", lang), "GMV", t("cli.report.public", lang), t("cli.report.final_stage", lang))
     widths = (14, 8, 8, 10, 14, 10, 12)
     out.append(row(head, widths))
     for a in doc["accounts"]:
         stage = a["final_stage"]
         idx = STAGE_KEYS.index(stage) if stage in STAGE_KEYS else -1
         # An account that does not launch within the horizon launches after its last day.
-        launch = a["launch_day"] if a["launched"] else (f"第{len(doc['daily'])}天后" if zh else
-                                                         f"after day {len(doc['daily'])}")
+        launch = a["launch_day"] if a["launched"] else t("cli.report.after_day", lang, day=len(doc["daily"]))
         out.append(row((account_name(a["account"], lang), launch, fmt.count(a["sessions"], lang),
                         fmt.count(a["viewers_per_session"], lang), fmt.money(a["gmv"], lang),
                         fmt.percent(a["public_share"]), stage_label(idx, lang)), widths))
     out.append("")
-    out.append(("分享链接参数: " if zh else "Share query: ") + doc["query"])
+    out.append(share_query(doc["query"], lang))
     return "\n".join(out) + "\n"
 
 
@@ -91,8 +93,7 @@ def percentile_lines(pct: dict | None, lang: str) -> str:
     """The Monte Carlo percentiles under the report table, when there are any."""
     if pct is None:
         return ""
-    zh = lang == "zh"
-    head = f"{pct['draws']} 次抽样（种子 {pct['seed']}）" if zh else f"{pct['draws']} draws (seed {pct['seed']})"
+    head = t("cli.report.draws", lang, draws=pct["draws"], seed=pct["seed"])
     widths = (24, 12, 12, 12)
     out = ["", row((head, "P10", "P50", "P90"), widths)]
     out += [row((kpi_label(key, lang), *(kpi_cell(key, pct[key][p], lang) for p in ("p10", "p50", "p90"))), widths)
