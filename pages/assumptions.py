@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from planner.params import GROUPS
+from planner.params import GROUPS, group_label
 from planner.text import t
 from views import state, tables
-from views.i18n import group_label
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone

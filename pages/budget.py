@@ -41,15 +41,15 @@ amount = c1.number_input(t(amount_label, lang), min_value=limits["budget"].low, 
                          value=limits["budget"].default, step=1_000.0, format="%.0f", key="budget",
                          bind="query-params")
 objective = c2.radio(t("budget_page.objective", lang), page_keys.OBJECTIVES, format_func=lambda o: page_keys.label("objective", o, lang),
-                     key="objective", bind="query-params", disabled=mode in ("target", "roi"))
+                     key="objective", bind="query-params", disabled=mode in ("target_gmv", "min_roi"))
 up_to = c2.checkbox(t("budget_page.up_to", lang), key="up_to", bind="query-params", disabled=mode != "fixed")
 target_gmv = c3.number_input(t("budget_page.target_gmv", lang), min_value=limits["target_gmv"].low,
                              max_value=limits["target_gmv"].high, value=limits["target_gmv"].default,
                              step=1_000_000.0, format="%.0f", key="target_gmv", bind="query-params",
-                             disabled=mode != "target")
+                             disabled=mode != "target_gmv")
 min_roi = c3.number_input(t("budget_page.min_roi", lang), min_value=limits["min_roi"].low, max_value=limits["min_roi"].high,
                           value=limits["min_roi"].default, step=0.5, format="%.2f", key="min_roi",
-                          bind="query-params", disabled=mode != "roi")
+                          bind="query-params", disabled=mode != "min_roi")
 with st.expander(t("budget_page.bounds", lang)):
     bounds = {}
     for col, tool in zip(st.columns(len(TOOLS)), TOOLS, strict=True):

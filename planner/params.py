@@ -72,6 +72,12 @@ GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
+def group_label(group: str, lang: str) -> str:
+    """A group's name (the sidebar's expanders, the assumptions page's sections, ``params``)."""
+    zh, en = GROUPS[group]
+    return en if lang == "en" else zh
+
+
 def _p(key, label_zh, label_en, unit_zh, unit_en, default, lo, hi, step, group, source,
        note_zh, note_en, help_zh, help_en, integer=False, percent=False, uncertain=False) -> Param:
     return Param(key, label_zh, label_en, unit_zh, unit_en, default, lo, hi, step, group,

@@ -204,14 +204,8 @@ def daily_headers(lang: str) -> list[str]:
     return [daily_header(key, lang) for key in DAILY_KEYS]
 
 
-# (key, Chinese header, English header) for the readers written before the catalogue
-# (``views.exports``, the CLI's csv); new code reads DAILY_KEYS and ``daily_headers``.
-DAILY_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
-    (key, daily_header(key, "zh"), daily_header(key, "en")) for key in DAILY_KEYS)
-
-
 def daily_table(proj: Projection, draw: int = 0) -> list[dict[str, float]]:
-    """Flat daily rows keyed by DAILY_COLUMNS' keys, for CSV and Excel."""
+    """Flat daily rows keyed by DAILY_KEYS, for CSV and Excel."""
     flat = []
     for row in daily(proj, draw):
         item = {"day": row["day"], "accounts_live": row["accounts_live"], "sessions": row["sessions"]}

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from planner.link import from_query
-from planner.report import DAILY_COLUMNS
+from planner.report import DAILY_KEYS, daily_headers
 from tests.conftest_browser import (
     ROOT,
     RUN_TIMEOUT_MS,
@@ -249,12 +249,12 @@ def test_download_daily_csv(server, page):
     assert dl.suggested_filename.endswith(".csv")
     text = dl.path().read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == [zh for _, zh, _ in DAILY_COLUMNS]
+    assert rows[0] == daily_headers("zh")
     body = rows[1:]
     days = from_query(LINK)[0].days
     assert len(body) == days
     assert [int(float(r[0])) for r in body] == list(range(1, days + 1))
-    gmv_col = [key for key, _, _ in DAILY_COLUMNS].index("gmv")
+    gmv_col = DAILY_KEYS.index("gmv")
     total = sum(float(r[gmv_col]) for r in body)
     assert total == pytest.approx(cli_totals(LINK)["gmv"], rel=1e-9)
 

@@ -131,7 +131,7 @@ def test_allocation_keeps_budget_bounds_and_bean_step(scenario, tool_min, tool_m
     assert np.all(x <= top + 1e-6)
     spendable = min(budget, sum(min(tool_max.get(t, 1e6), top[:, k].sum()) for k, t in enumerate(TOOLS)))
     if spendable < budget - 1e-6:
-        assert any("could not be spent" in note.en for note in plan.notes)
+        assert any("could not be spent" in note.text("en") for note in plan.notes)
     if tool_max.get("gdt") == 0 and tool_max.get("coupons") == 0:
         assert spendable - step < plan.budget <= spendable + 1e-6  # as much as whole orders allow
         assert plan.budget == pytest.approx(step * np.round(n).sum())
@@ -152,6 +152,57 @@ def test_infeasible_bounds_are_one_line_errors():
         B.optimise(SMALL, -1)
     with pytest.raises(B.BudgetError, match="unknown tool"):
         B.optimise(SMALL, 100, tool_max={"tv": 1})
+
+
+@pytest.mark.parametrize("ask, match", [
+    (lambda: B.FixedBudget(-1), "non-negative"),
+    (lambda: B.FixedBudget(float("nan")), "non-negative"),
+    (lambda: B.FixedBudget(100, "fame"), "objective"),
+    (lambda: B.FixedBudget(100, tool_max={"tv": 1}), "unknown tool"),
+    (lambda: B.FixedBudget(1000, tool_min={"gdt": 500}, tool_max={"gdt": 100}), "above its maximum"),
+    (lambda: B.ExtraBudget(-5), "extra budget"),
+    (lambda: B.ReachGMV(0), "GMV target"),
+    (lambda: B.ReachGMV(1e6, 100, tool_min={"gdt": 80, "coupons": 80}), "minimums add up"),
+    (lambda: B.ROIFloor(0, 1000), "ROI floor"),
+    (lambda: B.ROIFloor(5, -1), "non-negative"),
+    (lambda: B.question_for("nope", 100), "mode"),
+])
+def test_a_question_checks_itself_before_any_scenario(ask, match):
+    with pytest.raises(B.BudgetError, match=match):
+        ask()
+
+
+@pytest.mark.parametrize("question, same_as", [
+    (B.FixedBudget(3000, "profit", up_to=True), lambda s: B.optimise(s, 3000, "profit", at_most=True)),
+    (B.ExtraBudget(2000, tool_max={"coupons": 100}), lambda s: B.incremental(s, 2000, tool_max={"coupons": 100})),
+    (B.ReachGMV(400_000, 20_000), lambda s: B.target_gmv(s, 400_000, max_budget=20_000)),
+    (B.ROIFloor(8, 20_000), lambda s: B.max_gmv_at_roi(s, 8, 20_000)),
+], ids=B.MODES)
+def test_answer_is_the_one_entry_point_and_a_plan_is_named_by_its_question(question, same_as):
+    scenario = SMALL.replace(gdt=500)
+    plan = B.answer(scenario, question)
+    assert plan.mode == question.MODE and plan.mode in B.MODES
+    np.testing.assert_array_equal(plan.allocation, same_as(scenario).allocation)
+
+
+@pytest.mark.parametrize("argv, mode, form", [
+    (("--budget", "5000", "--objective", "profit", "--up-to"), "fixed",
+     dict(amount=5000, objective="profit", up_to=True)),
+    (("--add", "3000", "--gdt-max", "800"), "incremental", dict(amount=3000, tool_max={"gdt": 800})),
+    (("--target-gmv", "1000000", "--budget", "50000"), "target_gmv", dict(amount=50000, target_gmv=1_000_000)),
+    (("--target-gmv", "1000000"), "target", dict(amount=0, target_gmv=1_000_000)),
+    (("--min-roi", "8", "--budget", "20000", "--beans-min", "100"), "roi",
+     dict(amount=20000, min_roi=8, tool_min={"beans": 100})),
+])
+def test_the_cli_and_the_page_ask_the_same_question(argv, mode, form):
+    # The page's form (views.budget_state.plan) and the CLI's flags build the same object; the
+    # page's old mode names (target, roi) name the same questions.
+    from planner.cli import build_parser
+    from planner.cli.optimize import question
+
+    from_flags = question(build_parser().parse_args(["optimize", LINK, *argv]))
+    assert from_flags == B.question_for(mode, **form)
+    assert from_flags.MODE == B.mode_name(mode)
 
 
 def test_larger_budget_never_gives_a_lower_optimum():
@@ -177,7 +228,7 @@ def test_profit_ceiling_spends_only_what_pays():
     assert forced.budget == pytest.approx(20_000)
     assert ceiling.budget < 20_000
     assert ceiling.after["profit"] > forced.after["profit"]
-    assert any("spending less" in n.en for n in forced.notes)
+    assert any("spending less" in n.text("en") for n in forced.notes)
 
 
 # --- the result is a scenario --------------------------------------------------------------------
@@ -228,7 +279,7 @@ def test_incremental_holds_todays_split_and_adds_the_extra():
 def test_incremental_with_even_split_over_launching_accounts_says_how_it_held_it():
     today = Scenario(accounts=3, days=30, launch_every=10, gdt=900)
     plan = B.incremental(today, 1000)
-    assert any("1/N" in n.en for n in plan.notes)
+    assert any("1/N" in n.text("en") for n in plan.notes)
     assert np.all(plan.allocation[:, 0] >= 300 - 1e-6)
 
 
@@ -241,7 +292,7 @@ def test_target_gmv_finds_a_small_budget_that_reaches_it():
     cheaper = B.optimise(SMALL, plan.budget * 0.98, "gmv")
     assert cheaper.after["gmv"] < target
     out_of_reach = B.target_gmv(SMALL, 1e12)
-    assert not out_of_reach.reached and "short of the target" in out_of_reach.notes[0].en
+    assert not out_of_reach.reached and "short of the target" in out_of_reach.notes[0].text("en")
 
 
 def test_min_roi_keeps_the_floor_with_the_largest_budget():
@@ -270,7 +321,7 @@ def test_goal_seek_answer_reaches_the_target_on_the_engine(key, factor, day, sce
     d = scenario.days if day is None else day
     target = factor * gmv_by(scenario, d)
     goal = B.goal_seek(scenario, key, target, day)
-    assert goal.reached, goal.reason.en
+    assert goal.reached, goal.reason.text("en")
     assert goal.value is not None
     assert getattr(goal.scenario, key) == goal.value
     got = gmv_by(goal.scenario, goal.day)
@@ -288,10 +339,10 @@ def test_goal_seek_says_plainly_when_the_range_cannot_reach_it():
     goal = B.goal_seek(SMALL, "invites", 1e12)
     assert goal.value is None and not goal.reached
     most = int(BY_KEY["invites"].max)
-    assert "cannot reach" in goal.reason.en and f"{most:,}" in goal.reason.en
+    assert "cannot reach" in goal.reason.text("en") and f"{most:,}" in goal.reason.text("en")
     assert goal.gmv == pytest.approx(gmv_by(SMALL.replace(invites=most), SMALL.days))
     flat = B.goal_seek(SMALL, "margin", 2 * gmv_by(SMALL, SMALL.days))
-    assert flat.value is None and "does not depend" in flat.reason.en
+    assert flat.value is None and "does not depend" in flat.reason.text("en")
     doc = flat.to_dict()
     assert doc["value"] is None and doc["reason"]
 

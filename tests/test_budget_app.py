@@ -114,6 +114,10 @@ def test_page_keys_are_not_unknown_parameters():
     assert [n.key for n in from_query(link)[1]] == ["budget", "mode", "gdt_max"]
 
 
+def test_the_page_names_its_modes_as_the_planner_does():
+    assert bs.MODES == budget.MODES
+
+
 def test_page_settings_come_from_the_link():
     # Streamlit writes a bound radio's or selectbox's shown label into the URL; the link's lang=
     # travels with it, so a link reopens in its own language with its own labels.

@@ -13,19 +13,16 @@ from planner import budget as B
 from planner.link import from_query
 from planner.scenario import Scenario
 
-MODES = ("fixed", "up_to", "incremental", "target", "roi")
+MODES = ("fixed", "up_to", "incremental", "target_gmv", "min_roi")
 PAGE_MAX_BUDGET = 3_000_000.0  # the budget page's number input allows up to this
 
 
 def run_mode(scenario: Scenario, mode: str, amount: float, objective: str):
-    """The planner call behind each of the budget page's and the CLI's modes."""
-    if mode == "incremental":
-        return B.incremental(scenario, amount, objective)
-    if mode == "target":  # the GMV target scales with the amount, so some are reachable
-        return B.target_gmv(scenario, 1_000.0 + 50 * amount, max_budget=amount or None)
-    if mode == "roi":
-        return B.max_gmv_at_roi(scenario, 5.0, amount)
-    return B.optimise(scenario, amount, objective, at_most=mode == "up_to")
+    """The question behind each of the budget page's and the CLI's modes, as the page builds it
+    (the GMV target scales with the amount, so some are reachable)."""
+    question = B.question_for("fixed" if mode == "up_to" else mode, amount, objective, up_to=mode == "up_to",
+                              target_gmv=1_000.0 + 50 * amount, min_roi=5.0)
+    return B.answer(scenario, question)
 
 
 @given(accounts=st.integers(1, 20),

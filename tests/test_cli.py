@@ -18,7 +18,7 @@ from planner.engine import SOURCES, TOOLS, simulate
 from planner.link import from_query, to_query
 from planner.params import PARAMS
 from planner.presets import PRESETS
-from planner.report import DAILY_COLUMNS, STAGE_KEYS, summary
+from planner.report import DAILY_KEYS, STAGE_KEYS, daily_headers, summary
 from planner.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,11 +115,11 @@ def test_csv_is_the_daily_table(capsys, lang):
     code, out, _ = cli(capsys, "report", LINK, "--format", "csv", "--lang", lang)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == [zh if lang == "zh" else en for _, zh, en in DAILY_COLUMNS]
+    assert rows[0] == daily_headers(lang)
     scenario, _ = from_query(LINK)
     proj = simulate(scenario)
     assert len(rows) == 1 + scenario.days
-    keys = [key for key, _, _ in DAILY_COLUMNS]
+    keys = list(DAILY_KEYS)
     for t, row in enumerate(rows[1:]):
         values = dict(zip(keys, row, strict=True))
         assert int(values["day"]) == t + 1
@@ -237,7 +237,7 @@ def test_a_planner_error_is_one_escaped_line(capsys, monkeypatch):
     def refused(*_args, **_kwargs):
         raise ValueError("gdt must be within 0..1e+06,\ngot " + "9" * 400)
 
-    monkeypatch.setattr("planner.cli_budget.optimise", refused)
+    monkeypatch.setattr("planner.cli.optimize.answer", refused)
     code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
     assert (code, out) == (2, "")
     assert err == "planner: error: gdt must be within 0..1e+06,\\ngot 1e+400\n"
@@ -247,7 +247,7 @@ def test_a_bug_is_one_line_with_exit_code_1(capsys, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("planner.cli_budget.optimise", broken)
+    monkeypatch.setattr("planner.cli.optimize.answer", broken)
     monkeypatch.delenv("PLANNER_DEBUG", raising=False)
     code, out, err = cli(capsys, "optimize", "", "--budget", "1000")
     assert (code, out) == (1, "")

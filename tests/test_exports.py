@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from planner.engine import simulate
 from planner.params import PARAMS
-from planner.report import DAILY_COLUMNS, daily_table, totals
+from planner.report import DAILY_KEYS, daily_headers, daily_table, totals
 from planner.scenario import Scenario
 from views import exports
 
@@ -27,14 +27,14 @@ def test_csv_has_bom_header_and_one_row_a_day(proj, lang):
     data = exports.daily_csv(proj, lang)
     assert data.startswith(b"\xef\xbb\xbf")  # so Excel opens Chinese as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == [zh if lang == "zh" else en for _, zh, en in DAILY_COLUMNS]
+    assert rows[0] == daily_headers(lang)
     assert len(rows) == 1 + SCENARIO.days
     assert [int(r[0]) for r in rows[1:]] == list(range(1, SCENARIO.days + 1))
 
 
 def test_csv_numbers_sum_to_the_totals(proj):
     rows = list(csv.reader(io.StringIO(exports.daily_csv(proj, "zh").decode("utf-8-sig"))))
-    keys = [k for k, _, _ in DAILY_COLUMNS]
+    keys = list(DAILY_KEYS)
     gmv = sum(float(r[keys.index("gmv")]) for r in rows[1:])
     assert gmv == pytest.approx(totals(proj)["gmv"], rel=1e-12)
     table = daily_table(proj)
@@ -47,7 +47,7 @@ def test_xlsx_opens_and_matches_the_csv(proj, lang):
     wb = load_workbook(io.BytesIO(exports.daily_xlsx(proj, lang, "https://example.com/?v=1")))
     ws = wb.worksheets[0]
     values = [list(r) for r in ws.iter_rows(values_only=True)]
-    assert values[0] == [zh if lang == "zh" else en for _, zh, en in DAILY_COLUMNS]
+    assert values[0] == daily_headers(lang)
     assert len(values) == 1 + SCENARIO.days
     csv_rows = list(csv.reader(io.StringIO(exports.daily_csv(proj, lang).decode("utf-8-sig"))))
     for xl, text in zip(values[1:], csv_rows[1:], strict=True):

@@ -130,13 +130,6 @@ def find_cycle(graph: dict[str, set[str]], among: set[str]) -> list[str]:
     raise AssertionError(f"no circle through {among}")
 
 
-# The CLI's modules import each other (cli_budget and cli_compare use cli's private helpers,
-# cli dispatches to them); issue 13 turns them into the ``planner/cli`` package, whose
-# dependencies run one way. Until that lands this is the one tangle allowed, and the test
-# fails when it is gone too, so that the allowance is deleted with it.
-PENDING_CLI_PACKAGE = {"planner.cli", "planner.cli_budget", "planner.cli_calibrate", "planner.cli_compare"}
-
-
 def test_the_walk_sees_the_imports():
     graph = import_graph()
     assert {"planner.link", "planner.scenario", "views.state", "views.memo"} <= set(graph)
@@ -160,9 +153,8 @@ def test_a_cycle_is_found_even_through_an_import_inside_a_function(tmp_path, sou
 
 def test_planner_and_views_have_no_import_cycle():
     graph = import_graph()
-    found = [group for group in tangles(graph) if group != PENDING_CLI_PACKAGE]
+    found = tangles(graph)
     assert not found, "import cycles: " + "; ".join(" → ".join(find_cycle(graph, g)) for g in found)
-    assert PENDING_CLI_PACKAGE in tangles(graph), "the CLI's cycle is gone: delete PENDING_CLI_PACKAGE"
 
 
 def test_the_model_never_imports_the_ui():

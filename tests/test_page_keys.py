@@ -63,6 +63,20 @@ def test_a_choice_reads_from_its_key_or_its_label_in_either_language(lang, given
     assert {k: raw[k] for k in option} == {k: [page_keys.label(k, v, lang)] for k, v in option.items()}
 
 
+@pytest.mark.parametrize("old, current", [("target", "target_gmv"), ("roi", "min_roi")])
+def test_a_link_with_the_pages_old_mode_name_opens_the_same_question(old, current):
+    # The page once called two modes target and roi; the CLI and Plan call them target_gmv and
+    # min_roi, the one set of names now. A link that says mode=target still asks for a GMV target.
+    from views import state
+
+    raw, notices = state._read_page_keys({"mode": [old]}, "en")
+    assert notices == []
+    assert raw["mode"] == [page_keys.label("mode", current, "en")]
+    at = open_page(BUDGET, {"mode": old, "budget": "20000", "target_gmv": "3000000", "min_roi": "6"})
+    assert at.radio(key="mode").value == current
+    assert not at.error, [e.value for e in at.error]
+
+
 def test_the_page_widgets_use_the_same_limits():
     for key, limits in page_keys.NUMBERS.items():
         assert limits.low < limits.high, key
@@ -82,7 +96,7 @@ def app_link() -> dict[str, str]:
 
 
 def test_the_cli_passes_over_the_same_keys_as_the_app():
-    from planner.cli import APP_LINK_KEYS
+    from planner.cli.common import APP_LINK_KEYS
 
     assert set(APP_LINK_KEYS) == set(page_keys.APP_KEYS)
 

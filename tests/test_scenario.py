@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner import link as codec
 from planner import scenario as model
-from planner.cli import APP_LINK_KEYS
+from planner.cli.common import APP_LINK_KEYS
 from planner.link import format_value, from_query, to_query
 from planner.params import ASSUMPTION, BY_KEY, DEFAULTS, FACT, GROUPS, HEADLINE_KEYS, PARAMS, SPLIT_KEYS
 from planner.presets import PRESETS

@@ -30,19 +30,15 @@ def curves(query: str) -> dict[str, budget.Curve]:
 @memo.cached(max_bytes=16 * 2**20, heavy=True)
 def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, target_gmv: float | None,
          min_roi: float | None, bounds: tuple[tuple[str, float | None], ...]):
-    """(plan, None) or (None, (zh, en) message)."""
+    """(plan, None) or (None, (zh, en) message): the answer to the question the page's inputs
+    ask (``planner.budget.question_for``, the same question objects the CLI builds)."""
     scenario, _ = from_query(query)
     given = dict(bounds)
     lo = {t: given[f"{t}_min"] for t in budget.TOOLS if given.get(f"{t}_min") is not None}
     hi = {t: given[f"{t}_max"] for t in budget.TOOLS if given.get(f"{t}_max") is not None}
     try:
-        if mode == "incremental":
-            return budget.incremental(scenario, amount, objective, lo, hi), None
-        if mode == "target":
-            return budget.target_gmv(scenario, target_gmv or 0.0, lo, hi, max_budget=amount or None), None
-        if mode == "roi":
-            return budget.max_gmv_at_roi(scenario, min_roi or 0.0, amount, lo, hi), None
-        return budget.optimise(scenario, amount, objective, lo, hi, at_most=up_to), None
+        question = budget.question_for(mode, amount, objective, up_to, target_gmv, min_roi, lo, hi)
+        return budget.answer(scenario, question), None
     except budget.BudgetError as exc:
         return None, (exc.text("zh"), exc.text("en"))
 

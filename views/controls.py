@@ -12,13 +12,13 @@ import math
 import streamlit as st
 
 from planner import breakdown
-from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param
+from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param, group_label
 from planner.presets import PRESETS
 from planner.text import LANGS, t
 from planner.tools import BY_KEY as TOOL_BY_KEY
 
 from . import state, streamlit_shell
-from .i18n import group_label, param_help, param_label
+from .i18n import param_help, param_label
 
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
 # it belongs with the other matrix settings.

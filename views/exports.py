@@ -1,7 +1,7 @@
 """Downloads: the daily table as CSV (UTF-8 with BOM, so Excel shows Chinese) and as .xlsx,
 and the projection card PNG. Pure: no streamlit import.
 
-Headers come from ``planner.report.DAILY_COLUMNS`` in the chosen language. Cells are numbers,
+Headers come from ``planner.report.daily_headers`` in the chosen language. Cells are numbers,
 except text we write ourselves; any text cell that a spreadsheet could read as a formula
 (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe.
 """
@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from planner.engine import Projection, simulate
 from planner.link import from_query, to_query
 from planner.params import PARAMS
-from planner.report import DAILY_COLUMNS, daily_table
+from planner.report import DAILY_KEYS, daily_headers, daily_table
 from planner.text import t
 
 from .i18n import param_label, unit
@@ -38,7 +38,7 @@ def safe_text(text: str) -> str:
 
 
 def headers(lang: str) -> list[str]:
-    return [safe_text(zh if lang == "zh" else en) for _, zh, en in DAILY_COLUMNS]
+    return [safe_text(header) for header in daily_headers(lang)]
 
 
 def _cell(key: str, value) -> int | float | str:
@@ -55,7 +55,7 @@ def _cell(key: str, value) -> int | float | str:
 
 
 def rows(proj: Projection) -> list[list]:
-    return [[_cell(key, row[key]) for key, _, _ in DAILY_COLUMNS] for row in daily_table(proj)]
+    return [[_cell(key, row[key]) for key in DAILY_KEYS] for row in daily_table(proj)]
 
 
 def daily_csv(proj: Projection, lang: str) -> bytes:
@@ -78,7 +78,7 @@ def daily_xlsx(proj: Projection, lang: str, share_url: str = "") -> bytes:
         cell.font = Font(bold=True)
     for row in rows(proj):
         ws.append(row)
-    for j, (key, _, _) in enumerate(DAILY_COLUMNS, start=1):
+    for j, key in enumerate(DAILY_KEYS, start=1):
         letter = get_column_letter(j)
         number_format = "0.0%" if key in SHARE_COLUMNS else "0" if key in COUNT_COLUMNS else "#,##0.00"
         for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):

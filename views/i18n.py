@@ -8,7 +8,6 @@ The words live elsewhere: parameter labels, units, help and notes in the registr
 from __future__ import annotations
 
 from planner.engine import SOURCE_LABELS
-from planner.params import GROUPS
 from planner.text import normalize_lang, t
 
 
@@ -36,9 +35,3 @@ def param_help(p, lang: str) -> str:
     """A control's tooltip: what the parameter means, then whether it is a fact or an assumption."""
     kind = t("assumptions.fact" if p.source == "fact" else "assumptions.assumption", lang)
     return f"{p.help(lang)}\n\n{kind} · {p.note(lang)}"
-
-
-def group_label(group: str, lang: str) -> str:
-    """A registry group's name (the sidebar's expanders, the assumptions page's sections)."""
-    zh, en = GROUPS[group]
-    return en if lang == "en" else zh

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner import budget
+from planner.budget import MODES, mode_name
 from planner.link import Notice, number_between, one_of
 from planner.numbers import parse_number
 from planner.params import BY_KEY, PARAMS
@@ -27,14 +28,13 @@ from planner.text import Message, t
 
 from .i18n import param_label
 
-MODES: tuple[str, ...] = ("fixed", "incremental", "target", "roi")
 OBJECTIVES: tuple[str, ...] = ("gmv", "profit")
 # The page's keys are the budget question's (planner.budget.LINK_KEYS), so the CLI knows them too.
 PAGE_KEYS: tuple[str, ...] = budget.LINK_KEYS
 BOUND_TOOL_KEYS: tuple[str, ...] = tuple(key for key in PAGE_KEYS if key.endswith(("_min", "_max")))
 # Every link key the app owns beyond the codec's: the pages' and page= (kept in the address bar).
 # The app passes them to ``planner.link.from_query`` as ``other_keys``; the CLI passes the same
-# (``planner.cli.APP_LINK_KEYS``), so a link copied from the app reads the same in a terminal.
+# (``planner.cli.common.APP_LINK_KEYS``), so a link copied from the app reads the same in a terminal.
 APP_KEYS: frozenset[str] = frozenset({"page", *PAGE_KEYS})
 
 
@@ -90,6 +90,8 @@ def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Noti
         return None, Notice(key, text, Message("link.true_or_false"), Message("link.page_default"))
     if key in CHOICES:
         options = CHOICES[key]
+        if key == "mode":  # links made before the mode names were one set say mode=target, mode=roi
+            text = mode_name(text)
         for option in options if len(values) == 1 else ():
             if text == option or text in (label(key, option, "zh"), label(key, option, "en")):
                 return [label(key, option, lang)], None

@@ -1,0 +1,79 @@
+"""``python -m planner calibrate FILE``: fit the planner to a file of past live sessions.
+
+Prints each parameter's fitted value with its 95% interval and whether the data identify it,
+the fit quality, the back-test error (MAPE) and the fitted scenario's share query. A file that
+cannot be used exits with code 2 and one line on stderr naming the problem.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .. import fmt
+from ..calibration import MAX_BYTES, Calibration, FileProblems, calibrate, read_sessions
+from ..calibration.reader import check_size
+from ..calibration.schema import BY_KEY as COLUMN
+from ..params import BY_KEY as PARAM
+from ..scenario import MAX_SEED
+from ..text import t
+from .common import UsageError, add_output_arguments, fitted_widths, int_in, json_text, row, share_query
+
+
+def add_parser(subparsers) -> None:
+    cal = subparsers.add_parser("calibrate", help="fit the planner to a CSV or .xlsx file of past live sessions")
+    cal.add_argument("file", help="past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns")
+    add_output_arguments(cal)
+    cal.add_argument("--seed", type=int_in(0, MAX_SEED), default=0, help="seed of the multi-start (default 0)")
+    cal.set_defaults(run=run)
+
+
+def run(args) -> str:
+    try:
+        check_size(os.path.getsize(args.file))  # before reading a huge file into memory
+        with open(args.file, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+        sessions = read_sessions(data, os.path.basename(args.file))
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    except FileProblems as exc:
+        raise UsageError(f"{args.file}: {exc.summary('en')}") from None
+    result = calibrate(sessions, seed=args.seed)
+    if args.format == "json":
+        return json_text({"file": args.file, **result.as_dict()})
+    return table(result, args.lang, args.file)
+
+
+def _value(key: str, value: float | None) -> str:
+    if value is None:
+        return ""
+    p = PARAM[key]
+    if p.percent:
+        return f"{100 * value:.3g}%"
+    return f"{value:,.0f}" if p.integer else f"{value:.4g}"
+
+
+def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
+    s, b = cal.sessions, cal.backtest
+    out = [t("cli.calibrate.file", lang, name=name, sessions=len(s), accounts=len(s.account_names),
+             first=s.date.min(), last=s.date.max()), ""]
+    head = tuple(t(f"cli.calibrate.{key}", lang) for key in ("parameter", "value", "interval", "identifiable", "status"))
+    rows = []
+    for e in cal.fit.estimates:
+        interval = f"{_value(e.key, e.low)} – {_value(e.key, e.high)}" if e.low is not None else ""
+        ident = t("cli.yes" if e.identifiable else "cli.no", lang)
+        rows.append(((e.key, _value(e.key, e.value), interval, ident, t(f"cli.calibrate.status.{e.status}", lang)),
+                     e.note(lang)))
+    widths = fitted_widths([head, *(c for c, _ in rows)])
+    out.append(row(head, widths))
+    out += [row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
+    out += ["", t("cli.calibrate.quality", lang)]
+    qhead = ("", "R²", "RMSE", "MAPE")
+    qrows = [(COLUMN[k].label(lang), fmt.number(q["r2"], 3), fmt.number(q["rmse"], 1), fmt.percent(q["mape"]))
+             for k, q in cal.fit.quality.items()]
+    qwidths = fitted_widths([qhead, *qrows])
+    out += ["  " + row(r, qwidths) for r in [qhead, *qrows]]
+    out += ["", t("cli.calibrate.backtest", lang, train=b.train_days, test=b.test_days, cutoff=b.cutoff),
+            t("cli.calibrate.mape", lang, gmv=fmt.percent(b.mape_gmv), viewers=fmt.percent(b.mape_viewers))]
+    out += [t("cli.calibrate.note", lang, text=n.message(lang)) for n in cal.notices]
+    out += ["", share_query(cal.query, lang)]
+    return "\n".join(out) + "\n"

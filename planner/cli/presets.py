@@ -1,0 +1,21 @@
+"""``python -m planner presets``: the named presets and their share queries."""
+
+from __future__ import annotations
+
+from ..link import to_query
+from ..presets import PRESETS
+from .common import add_output_arguments, json_text
+
+
+def add_parser(subparsers) -> None:
+    pre = subparsers.add_parser("presets", help="list the named presets and their share queries")
+    add_output_arguments(pre)
+    pre.set_defaults(run=run)
+
+
+def run(args) -> str:
+    if args.format == "json":
+        return json_text([{"name": p.name, "label_zh": p.label_zh, "label_en": p.label_en,
+                           "story_zh": p.story_zh, "story_en": p.story_en, "query": to_query(p.scenario)}
+                          for p in PRESETS.values()])
+    return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{to_query(p.scenario)}\n" for p in PRESETS.values())
