@@ -22,7 +22,7 @@ import numpy as np
 
 from . import breakdown
 from .engine import SOURCES, Projection
-from .kpis import COMPARE, change_text, value_text
+from .kpis import COMPARE
 from .report import totals
 from .text import PlannerError
 
@@ -112,8 +112,3 @@ def daily_gmv(projs: list[Projection]) -> dict[str, np.ndarray | list[np.ndarray
     """Day numbers (1-based, for the longest horizon) and each scenario's daily GMV (元)."""
     series = [breakdown.daily_series(p)["gmv_total"] for p in projs]
     return {"day": np.arange(1, max(len(s) for s in series) + 1), "gmv": series}
-
-
-def kpi_text(key: str, value, lang: str, delta: bool = False) -> str:
-    """One KPI (or its change, with a sign) as people read it: ``planner.kpis``' formatters."""
-    return change_text(key, value, lang) if delta else value_text(key, value, lang)

@@ -1,7 +1,7 @@
 """The KPIs: one row per headline number, and one way to show a value and a change.
 
-Every KPI table (the overview's cards, the projection card, the compare page, the budget page)
-iterates ``KPIS`` (or one of the selections below, which name keys of it) and formats with
+Every KPI table (the overview's cards, the projection card, the compare page, the budget page,
+and every table of the CLI) iterates ``KPIS`` (or one of the selections below, which name keys of it) and formats with
 ``value_text`` and ``change_text``; adding a KPI is a row here and its name in the catalogue
 (``planner.text``, key ``kpi.<name>``). Values are those of ``planner.report.totals``: money in
 元 (shown in 万/亿 in Chinese, K/M in English by ``planner.fmt``), shares as fractions, the stage
@@ -51,9 +51,11 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("spend", MONEY, "kpi.spend", higher_is_better=False),
     Kpi("roi", RATIO, "kpi.roi"),
     Kpi("unspent", MONEY, "kpi.unspent", higher_is_better=False),
+    Kpi("sessions", COUNT, "kpi.sessions"),
     Kpi("pv", COUNT, "kpi.pv"),
     Kpi("buyers", COUNT, "kpi.buyers"),
     Kpi("viewers_per_session", COUNT, "kpi.viewers_per_session"),
+    Kpi("watch_pv", COUNT, "kpi.watch_pv"),
     Kpi("gmv_per_viewer", PRICE, "kpi.gmv_per_viewer"),
     Kpi("gpm", MONEY, "kpi.gpm"),
     Kpi("public_share", SHARE, "kpi.public_share"),
@@ -68,10 +70,19 @@ COMPARE: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv", "b
                             "stage_reached_index")
 BUDGET: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv")
 CARD: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "public_share", "stage_reached_index")
+REPORT: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "unspent", "roi", "sessions", "pv",
+                           "viewers_per_session", "watch_pv", "buyers", "gmv_per_viewer", "gpm",
+                           "public_share", "stage_reached_index")  # the CLI's report, every total
+PERCENTILES: tuple[str, ...] = ("gmv", "net_gmv", "profit")  # the report's P10/P50/P90 rows
 
 
 def label(key: str, lang: str) -> str:
     return BY_KEY[key].label(lang)
+
+
+def text(key: str, value, lang: str, change: bool = False) -> str:
+    """A KPI's value, or with ``change`` a change of it (``value_text`` / ``change_text``)."""
+    return change_text(key, value, lang) if change else value_text(key, value, lang)
 
 
 def value_text(key: str, value, lang: str) -> str:

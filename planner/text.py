@@ -420,27 +420,8 @@ _MODEL: dict[str, Entry] = {
 
 # --- the command line (planner/cli)
 _CLI: dict[str, Entry] = {
-    # KPIs as the CLI's tables name them (planner/cli/common.py)
-    "cli.kpi.gmv": ("GMV", "GMV"),
-    "cli.kpi.net_gmv": ("退货后净成交", "Net GMV"),
-    "cli.kpi.profit": ("投流后利润", "Profit after spend"),
-    "cli.kpi.spend": ("投流消耗", "Paid spend"),
-    "cli.kpi.unspent": ("未花出预算", "Unspent budget"),
-    "cli.kpi.roi": ("投产比 ROI", "ROI"),
-    "cli.kpi.sessions": ("直播场次", "Sessions"),
-    "cli.kpi.pv": ("观看人数(UV)", "Viewers (UV)"),
-    "cli.kpi.viewers_per_session": ("场均观看人数（UV）", "Viewers a session (UV)"),
-    "cli.kpi.watch_pv": ("看播人次（PV）", "Watch PV"),
-    "cli.kpi.buyers": ("成交人数", "Buyers"),
-    "cli.kpi.gmv_per_viewer": ("UV价值（元/观看人数）", "GMV per viewer (UV)"),
-    "cli.kpi.gpm": ("GPM（元/千次看播PV）", "GPM (per 1,000 watch PV)"),
-    "cli.kpi.public_share": ("公域占比", "Public share"),
-    "cli.kpi.stage_reached_index": ("最高阶段", "Stage reached"),
-    "cli.kpi.report.pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed)"),
-    "cli.kpi.report.public_share": ("公域占比（UV）", "Public share (UV)"),
     # words every table uses
     "cli.share_query": ("分享链接参数: {query}", "Share query: {query}"),
-    "cli.kpi": ("指标", "KPI"),
     "cli.account": ("账号", "Account"),
     "cli.yes": ("是", "yes"),
     "cli.no": ("否", "no"),
@@ -657,7 +638,9 @@ _KPI: dict[str, Entry] = {
         "As the stage table reads them: cold start and out of cold start from viewers two hours in, "
         "10,000+ and head from viewers of the whole session; the best over every account and session."),
     "kpi.spend": ("投流消耗（预测期合计）", "Paid spend (horizon)"),
-    "kpi.pv": ("观看人数（UV）", "Viewers (UV)"),
+    "kpi.pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed over sessions)"),
+    "kpi.sessions": ("直播场次", "Sessions"),
+    "kpi.watch_pv": ("看播人次（PV）", "Watch PV"),
     "kpi.buyers": ("成交人数", "Buyers"),
     "kpi.change_points": ("{value} 个百分点", "{value} pp"),
     "kpi.change_stages": ("{value} 级", "{value} stage(s)"),

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import compare
+from planner import compare, kpis
 from planner.engine import simulate
 from planner.link import from_query, to_query
 from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
@@ -122,7 +122,7 @@ def test_after_a_move_the_decomposition_says_which_factor_moved_gmv():
     table = at.table[0].value
     total = table.iloc[-1]
     d = compare.decompose(simulate(Scenario()), simulate(Scenario(invites=6000)))
-    assert total["GMV变化"] == compare.kpi_text("gmv", d["difference"], "zh", delta=True)
+    assert total["GMV变化"] == kpis.change_text("gmv", d["difference"], "zh")
     assert total["GMV变化"] == next(m for m in at.metric if m.label == "GMV").delta
     assert total["其中：场观"].startswith("+")
     assert total["其中：客单价"] == "0元"  # AOV did not move, so no part of ΔGMV is AOV's

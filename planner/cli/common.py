@@ -14,8 +14,7 @@ import json
 import sys
 import unicodedata
 
-from .. import budget, fmt
-from ..compare import kpi_text
+from .. import budget, kpis
 from ..link import from_query
 from ..messages import one_line
 from ..numbers import parse_number
@@ -160,39 +159,11 @@ def fitted_widths(rows) -> list[int]:
     return [max(display_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
 
 
-# --- KPIs: the one place the CLI names and formats them --------------------------------------
-# Every KPI table of the CLI (report, its percentiles, compare, optimize) takes its labels and
-# cells from here, so that it can iterate the one list of KPIs (planner/kpis.py) in one edit.
-
-REPORT_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "unspent", "roi", "sessions", "pv",
-                                "viewers_per_session", "watch_pv", "buyers", "gmv_per_viewer", "gpm",
-                                "public_share", "stage_reached_index")
-PERCENTILE_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit")
-PLAN_KPIS: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv")
-
-# The report's totals say over what a figure is counted; the shorter tables leave it out.
-_REPORT_LABELS: frozenset[str] = frozenset({"pv", "public_share"})
-
-
-def kpi_label(key: str, lang: str, report: bool = False) -> str:
-    """A KPI's name in a table (``cli.kpi.*``; ``report``: as the report's totals name it)."""
-    return t(f"cli.kpi.report.{key}" if report and key in _REPORT_LABELS else f"cli.kpi.{key}", lang)
-
-
 def share_query(query: str, lang: str) -> str:
     """The last line of every table: the scenario's share query."""
     return t("cli.share_query", lang, query=query)
 
 
-def kpi_cell(key: str, value, lang: str, delta: bool = False) -> str:
-    """A KPI's value (or, with ``delta``, its change with a sign) as a table shows it."""
-    if key == "gmv_per_viewer" and not delta:
-        return fmt.price(value, lang)
-    if key in ("unspent", "gpm"):  # money the compare table has no row for
-        key = "spend"
-    return kpi_text(key, value, lang, delta)
-
-
 def kpi_change(key: str, before, after, lang: str) -> str:
     """``after − before`` of a KPI, with a sign (a dash when either is undefined)."""
-    return kpi_cell(key, None if before is None or after is None else after - before, lang, delta=True)
+    return kpis.change_text(key, None if before is None or after is None else after - before, lang)

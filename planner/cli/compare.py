@@ -7,12 +7,12 @@ the difference). Bad input exits with code 2 and one line on stderr, as ``report
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import fmt, kpis
 from ..compare import FACTORS, KPI_KEYS, decompose, kpi_table, visible_parts
 from ..engine import SOURCE_LABELS, simulate
 from ..link import to_query
 from ..text import t
-from .common import LINK_HELP, add_output_arguments, json_text, kpi_cell, kpi_label, read_scenario, row
+from .common import LINK_HELP, add_output_arguments, json_text, read_scenario, row
 
 
 def add_parser(subparsers) -> None:
@@ -52,11 +52,11 @@ def compare_doc(links: list[str], lenient: bool = False) -> dict:
 
 def table(doc: dict, lang: str) -> str:
     widths = (20, 14, 14, 14, 9)
-    out = [row((t("cli.kpi", lang), "A", "B", "B − A", t("cli.compare.change", lang)), widths)]
+    out = [row((t("table.metric", lang), "A", "B", "B − A", t("cli.compare.change", lang)), widths)]
     for key in KPI_KEYS:
         ratio = doc["ratios"][key]
-        out.append(row((kpi_label(key, lang), kpi_cell(key, doc["a"]["kpis"][key], lang),
-                        kpi_cell(key, doc["b"]["kpis"][key], lang), kpi_cell(key, doc["deltas"][key], lang, True),
+        out.append(row((kpis.label(key, lang), kpis.value_text(key, doc["a"]["kpis"][key], lang),
+                        kpis.value_text(key, doc["b"]["kpis"][key], lang), kpis.change_text(key, doc["deltas"][key], lang),
                         fmt.DASH if ratio is None else f"{100 * ratio:+.1f}%"), widths))
     w = doc["waterfall"]
     out += ["", t("cli.compare.waterfall", lang)]
@@ -64,10 +64,10 @@ def table(doc: dict, lang: str) -> str:
     out.append(row((t("cli.compare.gmv_of", lang, side="A"), fmt.money(w["gmv_a"], lang)), widths))
     for part in visible_parts(w):
         name = f"{SOURCE_LABELS[lang][part['source']]} · {t('cli.compare.factor.' + part['factor'], lang)}"
-        out.append(row((name, kpi_cell("gmv", part["value"], lang, True)), widths))
+        out.append(row((name, kpis.change_text("gmv", part["value"], lang)), widths))
     out.append(row((t("cli.compare.gmv_of", lang, side="B"), fmt.money(w["gmv_b"], lang)), widths))
-    out.append(row((t("cli.compare.difference", lang), kpi_cell("gmv", w["difference"], lang, True)), widths))
-    by_factor = "  ".join(f"{t('cli.compare.factor.' + f, lang)} {kpi_cell('gmv', w['by_factor'][f], lang, True)}"
+    out.append(row((t("cli.compare.difference", lang), kpis.change_text("gmv", w["difference"], lang)), widths))
+    by_factor = "  ".join(f"{t('cli.compare.factor.' + f, lang)} {kpis.change_text('gmv', w['by_factor'][f], lang)}"
                           for f in FACTORS)
     out.append(t("cli.compare.by_factor", lang, parts=by_factor))
     return "\n".join(out) + "\n"

@@ -13,19 +13,16 @@ one line on stderr, like ``report``.
 
 from __future__ import annotations
 
-from .. import fmt
+from .. import fmt, kpis
 from ..budget import BudgetError, ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
 from ..engine import SOURCE_LABELS, TOOLS
 from ..report import account_name
 from ..text import t
 from .common import (
-    PLAN_KPIS,
     UsageError,
     add_link_arguments,
     add_output_arguments,
-    kpi_cell,
     kpi_change,
-    kpi_label,
     number,
     read_scenario,
     result_json,
@@ -106,11 +103,11 @@ def plan_table(plan, lang: str) -> str:
         out.append(t(f"cli.optimize.{plan.mode}", lang, value=value, reached=reached))
     out.append("")
     widths = (18, 14, 14, 14)
-    out.append(row((t("cli.kpi", lang), t("cli.optimize.before", lang), t("cli.optimize.after", lang),
+    out.append(row((t("table.metric", lang), t("cli.optimize.before", lang), t("cli.optimize.after", lang),
                     t("cli.optimize.change", lang)), widths))
-    for key in PLAN_KPIS:
+    for key in kpis.BUDGET:
         a, b = plan.before.get(key), plan.after.get(key)
-        out.append(row((kpi_label(key, lang), kpi_cell(key, a, lang), kpi_cell(key, b, lang),
+        out.append(row((kpis.label(key, lang), kpis.value_text(key, a, lang), kpis.value_text(key, b, lang),
                         kpi_change(key, a, b, lang)), widths))
     out.append("")
     head = [t("cli.account", lang),

@@ -10,21 +10,17 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import fmt
+from .. import fmt, kpis
 from ..engine import SOURCE_LABELS, SOURCES, simulate
 from ..report import DAILY_KEYS, STAGE_KEYS, account_name, daily_headers, daily_table, report, stage_label
 from ..scenario import MAX_DRAWS, MAX_SEED
 from ..text import t
 from ..uncertainty import budget_notice, monte_carlo, percentiles
 from .common import (
-    PERCENTILE_KPIS,
-    REPORT_KPIS,
     add_link_arguments,
     add_output_arguments,
     int_in,
     json_text,
-    kpi_cell,
-    kpi_label,
     notice,
     read_scenario,
     row,
@@ -61,8 +57,8 @@ def run(args) -> str:
 def table(doc: dict, lang: str) -> str:
     """The report as a terminal reads it: totals, sources, accounts and the share query."""
     totals = doc["totals"]
-    out = [row((kpi_label(key, lang, report=True), kpi_cell(key, totals[key], lang)), (26, 12))
-           for key in REPORT_KPIS]
+    out = [row((kpis.label(key, lang), kpis.value_text(key, totals[key], lang)), (26, 12))
+           for key in kpis.REPORT]
     out.append("")
     head = (t("cli.report.source", lang), t("cli.report.viewers", lang), t("cli.report.cvr", lang), "GMV")
     widths = (14, 10, 8, 14)
@@ -96,8 +92,8 @@ def percentile_lines(pct: dict | None, lang: str) -> str:
     head = t("cli.report.draws", lang, draws=pct["draws"], seed=pct["seed"])
     widths = (24, 12, 12, 12)
     out = ["", row((head, "P10", "P50", "P90"), widths)]
-    out += [row((kpi_label(key, lang), *(kpi_cell(key, pct[key][p], lang) for p in ("p10", "p50", "p90"))), widths)
-            for key in PERCENTILE_KPIS]
+    out += [row((kpis.label(key, lang), *(kpis.value_text(key, pct[key][p], lang) for p in ("p10", "p50", "p90"))), widths)
+            for key in kpis.PERCENTILES]
     return "\n".join(out) + "\n"
 
 
