@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = ("tests/test_fuzz_links.py", "tests/test_fuzz_files.py", "tests/test_budget_properties.py",
-         "tests/test_scenario_parsing.py", "tests/test_heavy_links.py", "tests/test_cli.py")
+FILES = ("tests/planner/test_fuzz_links.py", "tests/planner/calibration/test_fuzz_files.py",
+         "tests/planner/budget/test_budget_properties.py", "tests/planner/test_scenario_parsing.py",
+         "tests/app/test_heavy_links.py", "tests/planner/cli/test_cli.py")
 STAT = re.compile(r"^(tests/\S+::\S+):\s*$|(\d+) passing examples?, (\d+) failing examples?|generate phase \(([\d.]+) seconds\)")
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the planner needs beyond pip: chromium (Kaleido's PNG export and the
 # browser tests), a CJK font (Chinese in exported images), and nginx with curl (deploy/start.sh
-# runs the replicas behind nginx; tests/test_deploy.py checks that deployment). Installs only
+# runs the replicas behind nginx; tests/app/test_deploy.py checks that deployment). Installs only
 # what is missing.
 set -euo pipefail
 missing=()

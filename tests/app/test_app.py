@@ -23,7 +23,7 @@ from planner.scenario import Scenario
 
 from .kpis import KPI_LABELS, kpi_texts
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ("pages/overview.py", "pages/matrix.py", "pages/assumptions.py")
 TIMEOUT = 60
 INJECTION = {

@@ -20,6 +20,7 @@ import pytest
 
 from planner.link import from_query
 from planner.report import DAILY_KEYS, daily_headers
+from tests.app.kpis import KPI_LABELS, kpi_texts
 from tests.conftest_browser import (
     ROOT,
     RUN_TIMEOUT_MS,
@@ -29,7 +30,6 @@ from tests.conftest_browser import (
     slider_input,
     wait_for_rerun_after,
 )
-from tests.kpis import KPI_LABELS, kpi_texts
 
 pytestmark = pytest.mark.browser
 

@@ -21,7 +21,7 @@ from planner.text import t
 from tests import apptest_pages
 from views import calibrate as cv
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/calibrate.py"
 FONT = "Noto Sans CJK SC"
 SAMPLE = (ROOT / "examples" / "past_sessions.csv").read_bytes()

@@ -1,7 +1,7 @@
 """Links Streamlit drops (issue 12): over 1,000 fields or 512 KiB, Streamlit ignores the whole
 query before the app sees it, and the page showed the defaults without a word. The browser still
 holds the link; the app now says so. Real browser: only a browser holds the dropped link. (That the
-limits are Streamlit's is pinned in test_streamlit_shell.py.)"""
+limits are Streamlit's is pinned in tests/views/test_streamlit_shell.py.)"""
 
 from __future__ import annotations
 

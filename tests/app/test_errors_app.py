@@ -10,10 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner import budget
 from planner.text import t
+from tests.apptest_pages import APP, open_page
 
-from .apptest_pages import APP, open_page
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "/srv/secret/planner/engine.py"
 
 

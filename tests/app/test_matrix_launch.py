@@ -5,8 +5,7 @@ purpose: what matters is that such an account is not shown launching on day 1.)"
 from __future__ import annotations
 
 from planner.cli import main
-
-from .apptest_pages import open_page
+from tests.apptest_pages import open_page
 
 # Satellites every 30 days over 60 days: satellite 1 launches on day 31; 2, 3 and 4 never do.
 LINK = {"accounts": "5", "launch_every": "30", "days": "60"}

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # One new row for planner/tools.py: a cheap, precise tool, so an optimiser should want it.
 NEW_ROW = '''

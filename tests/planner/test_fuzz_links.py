@@ -24,7 +24,7 @@ from planner.cli import main
 from planner.link import MAX_NOTICES, MAX_VALUE_CHARS, QUERY_VERSION, to_query
 from planner.params import SPLIT_KEYS
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 KEYS = [p.key for p in PARAMS] + list(SPLIT_KEYS.values()) + ["v", "lang", "preset"]
 NASTY_NUMBERS = ["nan", "NaN", "inf", "-inf", "+inf", "1e309", "-1e309", "1e-400", "0x10", "1_000",
                  "", " ", "-0", "-1", "1e12", "9" * 400, "1.5", "٣", "１２", "1,2", "true", "None"]

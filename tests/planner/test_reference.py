@@ -10,9 +10,9 @@ from planner.engine import simulate
 from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.tools import KEYS as TOOL_KEYS
+from tests.reference import HISTORIES, simulate_reference
 
 from . import strategies as S
-from .reference import HISTORIES, simulate_reference
 
 PER_DRAW = ("aov", "cvr_public", "returns", "margin", "visits_per_viewer", "session_hours")
 FIELDS = ("pv", "buyers", "spend", "unspent", *PER_DRAW, *HISTORIES, "pool", "customers")

@@ -18,7 +18,7 @@ from planner import cases
 from planner.engine import PRIVATE, PUBLIC, simulate
 from planner.link import to_query
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 RESULTS = {r.case.key: r for r in cases.evaluate_all()}
 
 

@@ -21,7 +21,7 @@ from planner.calibration.schema import COLUMNS, ColumnRef
 from planner.engine import SOURCES, STAGE_KEYS
 from planner.text import CATALOGUE, LANGS, Message, PlannerError, message, placeholders, t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CODE = sorted([*ROOT.glob("planner/**/*.py"), *ROOT.glob("views/**/*.py"), *ROOT.glob("pages/**/*.py"),
                ROOT / "app.py"])
 # Chinese characters, and the CJK and full-width punctuation that only Chinese text uses.

@@ -252,7 +252,7 @@ def test_concurrent_renders_each_get_their_own_card(proj, cards):
 def test_card_module_does_not_import_streamlit():
     code = "import sys, views.card; assert 'streamlit' not in sys.modules, 'streamlit imported'"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[1])
+                          cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
 
 

@@ -22,8 +22,7 @@ from planner.link import from_query
 from planner.params import BEANS_PER_HEATING_ORDER, BY_KEY, beans_for_yuan
 from planner.report import summary, totals
 from planner.scenario import Scenario
-
-from .strategies import scenarios
+from tests.planner.strategies import scenarios
 
 SMALL = Scenario(accounts=1, days=30)
 CHEAP = Scenario(accounts=1, days=40, gdt_cpv=0.6, beans_cpv=0.4, coupons_cpv=0.9, aov=300)

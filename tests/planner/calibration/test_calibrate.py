@@ -34,7 +34,7 @@ from planner.link import from_query, to_query
 from planner.params import BY_KEY as PARAM
 from planner.scenario import Scenario
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE_FILE = ROOT / "examples" / "past_sessions.csv"
 HEADERS = [zh for _, zh in SAMPLE_COLUMNS]
 COL = {key: i for i, (key, _) in enumerate(SAMPLE_COLUMNS)}

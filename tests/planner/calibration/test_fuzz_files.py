@@ -28,7 +28,7 @@ from views.exports import safe_text
 
 from .workbooks import bomb
 
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "past_sessions.csv"
+SAMPLE = Path(__file__).resolve().parents[3] / "examples" / "past_sessions.csv"
 SAMPLE_ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
 HOSTILE_CELLS = ["=1+1", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"http://x\")",
                  "nan", "NaN", "inf", "-inf", "1e309", "9" * 400, "", " ", "\x00", "\x1b[31m", "１２",
@@ -147,7 +147,7 @@ def test_the_app_stays_usable_after_hostile_uploads():
     # moves, the overview recomputes, nothing raises.
     from streamlit.testing.v1 import AppTest
 
-    app = str(Path(__file__).resolve().parents[1] / "app.py")
+    app = str(Path(__file__).resolve().parents[3] / "app.py")
     at = AppTest.from_file(app, default_timeout=120)
     at.run()
     at.switch_page("pages/calibrate.py").run()

@@ -21,7 +21,7 @@ from planner.presets import PRESETS
 from planner.report import DAILY_KEYS, STAGE_KEYS, daily_headers, summary
 from planner.scenario import Scenario
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 # Spend on every tool and staggered launches, so no total is trivially zero.
 LINK_QUERY = "gdt=5000&beans=1000&coupons=500&accounts=4&launch_every=10&days=30"
 LINK = "https://planner.example/?" + LINK_QUERY
