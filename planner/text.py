@@ -226,7 +226,10 @@ _MODEL: dict[str, Entry] = {
     # numbers (planner/fmt.py): a language's scale steps, largest first, as suffix=size
     "fmt.scales": ("亿=1e8 万=1e4", "B=1e9 M=1e6 K=1e3"),
     "fmt.yuan": ("{amount}元", "{amount} 元"),
-    # reports (planner/report.py): stages, accounts, the daily table's headers
+    # reports (planner/report.py): sources, stages, accounts, the daily table's headers; a paid
+    # tool's name is in its row of planner/tools.py
+    "source.private": ("私域", "Private"),
+    "source.public": ("公域推荐", "Public"),
     "report.not_live": ("未开播", "Not live"),
     "report.stage.cold_start": ("冷启动", "Cold start"),
     "report.stage.warming_up": ("起量中", "Warming up"),

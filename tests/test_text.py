@@ -34,7 +34,6 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "planner/cli/__init__.py": "the CLI's --help",
     "planner/cli/goal.py": "the CLI's --help and usage errors",
     "planner/cli/optimize.py": "the CLI's --help",
-    "planner/engine.py": "SOURCE_LABELS: the sources' names, with the tools table's labels",
     "planner/presets.py": "preset names (link.*, with the presets-scenario cycle)",
     "views/i18n.py": "app, KPIs, pages (_APP, _KPI, _PAGES)",
     "views/overview.py": "pages (_PAGES)",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .. import fmt, kpis
 from ..compare import FACTORS, KPI_KEYS, decompose, kpi_table, visible_parts
-from ..engine import SOURCE_LABELS, simulate
+from ..engine import simulate
 from ..link import to_query
+from ..report import source_label
 from ..text import t
 from .common import LINK_HELP, add_output_arguments, json_text, read_scenario, row
 
@@ -63,7 +64,7 @@ def table(doc: dict, lang: str) -> str:
     widths = (24, 14)
     out.append(row((t("cli.compare.gmv_of", lang, side="A"), fmt.money(w["gmv_a"], lang)), widths))
     for part in visible_parts(w):
-        name = f"{SOURCE_LABELS[lang][part['source']]} · {t('cli.compare.factor.' + part['factor'], lang)}"
+        name = f"{source_label(part['source'], lang)} · {t('cli.compare.factor.' + part['factor'], lang)}"
         out.append(row((name, kpis.change_text("gmv", part["value"], lang)), widths))
     out.append(row((t("cli.compare.gmv_of", lang, side="B"), fmt.money(w["gmv_b"], lang)), widths))
     out.append(row((t("cli.compare.difference", lang), kpis.change_text("gmv", w["difference"], lang)), widths))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from .. import fmt, kpis
 from ..budget import BudgetError, ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
-from ..engine import SOURCE_LABELS, TOOLS
-from ..report import account_name
+from ..engine import TOOLS
+from ..report import account_name, source_label
 from ..text import t
 from .common import (
     UsageError,
@@ -29,8 +29,6 @@ from .common import (
     row,
     share_query,
 )
-
-TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
 
 
 def add_parser(subparsers) -> None:
@@ -111,7 +109,7 @@ def plan_table(plan, lang: str) -> str:
                         kpi_change(key, a, b, lang)), widths))
     out.append("")
     head = [t("cli.account", lang),
-            *(t("cli.optimize.tool_per_day", lang, tool=TOOL_LABELS[lang][tool]) for tool in TOOLS),
+            *(t("cli.optimize.tool_per_day", lang, tool=source_label(tool, lang)) for tool in TOOLS),
             t("cli.optimize.bean_orders", lang)]
     widths = (14, *(18 for _ in TOOLS), 12)
     out.append(row(head, widths))
@@ -125,7 +123,7 @@ def plan_table(plan, lang: str) -> str:
     best = plan.next_best()
     if best is not None:
         a, k, gain, m = best
-        out.append(t("cli.optimize.next_best", lang, account=account_name(a, lang), tool=TOOL_LABELS[lang][TOOLS[k]],
+        out.append(t("cli.optimize.next_best", lang, account=account_name(a, lang), tool=source_label(TOOLS[k], lang),
                      gain=fmt.money(gain, lang), mroi=m))
     out += [t("cli.optimize.note", lang, text=note) for note in plan.notes]
     out.append(share_query(plan.query, lang))

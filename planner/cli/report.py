@@ -11,8 +11,17 @@ import csv
 import io
 
 from .. import fmt, kpis
-from ..engine import SOURCE_LABELS, SOURCES, simulate
-from ..report import DAILY_KEYS, STAGE_KEYS, account_name, daily_headers, daily_table, report, stage_label
+from ..engine import SOURCES, simulate
+from ..report import (
+    DAILY_KEYS,
+    STAGE_KEYS,
+    account_name,
+    daily_headers,
+    daily_table,
+    report,
+    source_label,
+    stage_label,
+)
 from ..scenario import MAX_DRAWS, MAX_SEED
 from ..text import t
 from ..uncertainty import budget_notice, monte_carlo, percentiles
@@ -64,7 +73,7 @@ def table(doc: dict, lang: str) -> str:
     widths = (14, 10, 8, 14)
     out.append(row(head, widths))
     for s in SOURCES:
-        out.append(row((SOURCE_LABELS[lang][s], fmt.count(totals["pv_by_source"][s], lang),
+        out.append(row((source_label(s, lang), fmt.count(totals["pv_by_source"][s], lang),
                         fmt.percent(totals["cvr_by_source"][s], 2), fmt.money(totals["gmv_by_source"][s], lang)),
                        widths))
     out.append("")
