@@ -19,6 +19,7 @@ import pytest
 from planner import cases, report
 from planner.calibration.schema import COLUMNS, ColumnRef
 from planner.engine import SOURCES, STAGE_KEYS
+from planner.presets import PRESETS
 from planner.text import CATALOGUE, LANGS, Message, PlannerError, message, placeholders, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,6 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "planner/cli/__init__.py": "the CLI's --help",
     "planner/cli/goal.py": "the CLI's --help and usage errors",
     "planner/cli/optimize.py": "the CLI's --help",
-    "planner/presets.py": "preset names (link.*, with the presets-scenario cycle)",
     "views/i18n.py": "app, KPIs, pages (_APP, _KPI, _PAGES)",
     "views/overview.py": "pages (_PAGES)",
     "views/theme.py": "units written beside numbers (元, 人, 比例)",
@@ -185,6 +185,8 @@ def test_keys_built_from_a_name_exist():
         assert len(headers) == len(set(headers)) == len(report.DAILY_KEYS)
         for case in cases.CASES:
             assert case.title(lang) and case.inputs.text(lang)
+        for preset in PRESETS.values():
+            assert preset.label(lang) and preset.story(lang)
     assert report.daily_header("pv_gdt", "zh") != report.daily_header("pv_gdt", "en")
     assert all(f"pv_{s}" in report.DAILY_KEYS for s in SOURCES)
 

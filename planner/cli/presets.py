@@ -15,7 +15,7 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> str:
     if args.format == "json":
-        return json_text([{"name": p.name, "label_zh": p.label_zh, "label_en": p.label_en,
-                           "story_zh": p.story_zh, "story_en": p.story_en, "query": to_query(p.scenario)}
+        return json_text([{"name": p.name, "label_zh": p.label("zh"), "label_en": p.label("en"),
+                           "story_zh": p.story("zh"), "story_en": p.story("en"), "query": to_query(p.scenario)}
                           for p in PRESETS.values()])
     return "".join(f"{p.name:<18}{p.label(args.lang)}\n{'':<18}?{to_query(p.scenario)}\n" for p in PRESETS.values())
