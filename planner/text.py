@@ -637,6 +637,7 @@ _APP: dict[str, Entry] = {
     "chart.handoff_node": ("旗舰号导流", "Flagship hand-off"),
     "chart.satellites_node": ("新号（合计）", "Satellites (all)"),
     "chart.save_png": ("保存为图片（2倍）", "Save as PNG (2×)"),
+    "chart.unit_yuan": ("元", "元"),
     "chart.unit_viewers": ("人", "viewers"),
 }
 

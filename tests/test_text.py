@@ -234,6 +234,19 @@ def test_no_choice_of_words_by_language_outside_the_catalogue_and_the_registries
     assert not stray, "t(key, lang) chooses the language; these choose it themselves:\n" + "\n".join(stray)
 
 
+# UTF-8 read as Latin-1: a Chinese character becomes a letter with an accent and two characters
+# from U+0080–U+00BF (元 → å, U+0085, U+0083), which no scan for Chinese sees.
+DOUBLE_DECODED = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf]")
+
+
+def test_no_text_was_decoded_twice():
+    """A merge once wrote 元 that way (the weekly GMV heatmap's colour bar showed it) and the
+    Chinese of a test; the code and the tests hold no such text."""
+    files = [*CODE, *ROOT.glob("tests/**/*.py")]
+    bad = [_relative(path) for path in files if DOUBLE_DECODED.search(path.read_text(encoding="utf-8"))]
+    assert not bad, bad
+
+
 def test_every_allowance_is_still_needed():
     for name, scopes in ALLOWED.items():
         path = ROOT / name
