@@ -39,7 +39,6 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "views/overview.py": "pages (_PAGES)",
     "views/theme.py": "units written beside numbers (元, 人, 比例)",
     "views/tables.py": "pages (_PAGES)",
-    "pages/budget.py": "pages (_PAGES): a choice of words by language",
 }
 
 # Chinese that belongs where it is, by file and top-level name ("*": the whole file), with why.
