@@ -558,6 +558,11 @@ _APP: dict[str, Entry] = {
     "app.title": ("视频号直播规划", "Channels live planner"),
     "app.browser_title": ("视频号直播规划 · Channels live planner", "视频号直播规划 · Channels live planner"),
     "app.label_with_unit": ("{label}（{unit}）", "{label} ({unit})"),
+    "app.value_with_unit": ("{value}{unit}", "{value} {unit}"),
+    # unit.*: the registry's words for a kind of number rather than a unit (planner/params.py writes
+    # them): the app shows a fraction as % and writes nothing after an elasticity
+    "unit.fraction": ("比例", "fraction"),
+    "unit.elasticity": ("弹性", "elasticity"),
     "app.list_separator": ("；", "; "),
     # nav.*: navigation (one title per page)
     "nav.overview": ("总览", "Overview"),
@@ -739,6 +744,12 @@ _PAGES: dict[str, Entry] = {
         "Stacked areas are daily viewers (UV) per source; the line is the public share (right axis; "
         "blank on days without a session); the dashed line is the 80% benchmark of a mature room."),
     "overview.downloads_title": ("下载", "Downloads"),
+    # the two charts' axes and tooltips, in 元 or viewers scaled by {unit} (万/亿, K/M, or nothing)
+    "overview.money_noun": ("{unit}元", "{unit} yuan"),
+    "overview.viewers_noun": ("{unit}人", "{unit} viewers"),
+    "overview.axis_gmv": ("GMV（{noun}/天）", "GMV ({noun} per day)"),
+    "overview.axis_pv": ("观看人数（人/天）", "Viewers (UV per day)"),
+    "overview.axis_pv_scaled": ("观看人数（{unit}人/天）", "Viewers (UV, {unit} per day)"),
     # matrix.*: 矩阵 Matrix
     "matrix.title": ("矩阵", "Matrix"),
     "matrix.single": (
@@ -852,6 +863,7 @@ _PAGES: dict[str, Entry] = {
     "assumptions.sig_interact": ("互动率", "Interaction"),
     "assumptions.scale_half": ("x / (x + {half})：{half} 时得半分", "x / (x + {half}): half score at {half}"),
     "assumptions.scale_full": ("min(x / {full}, 1)：{full} 计满分", "min(x / {full}, 1): full score at {full}"),
+    "assumptions.minutes": ("{n} 分钟", "{n} min"),
     "assumptions.f_public_title": ("公域推荐（私域撬动公域）", "Public recommendation (private leverages public)"),
     "assumptions.f_public_words": (
         "公域有自己的来源：开场测试推流、粉丝开播提醒、短视频引流、旗舰号导流——不需要邀约。平台按质量分给出撬动比 "

@@ -19,6 +19,8 @@ import pytest
 from planner import cases, report
 from planner.calibration.schema import COLUMNS, ColumnRef
 from planner.engine import SOURCES, STAGE_KEYS
+from planner.params import BY_KEY as PARAMS_BY_KEY
+from planner.params import PARAMS
 from planner.presets import PRESETS
 from planner.text import CATALOGUE, LANGS, Message, PlannerError, message, placeholders, t
 
@@ -35,10 +37,6 @@ NOT_YET_CONVERTED: dict[str, str] = {
     "planner/cli/__init__.py": "the CLI's --help",
     "planner/cli/goal.py": "the CLI's --help and usage errors",
     "planner/cli/optimize.py": "the CLI's --help",
-    "views/i18n.py": "app, KPIs, pages (_APP, _KPI, _PAGES)",
-    "views/overview.py": "pages (_PAGES)",
-    "views/theme.py": "units written beside numbers (元, 人, 比例)",
-    "views/tables.py": "pages (_PAGES)",
 }
 
 # Chinese that belongs where it is, by file and top-level name ("*": the whole file), with why.
@@ -188,6 +186,14 @@ def test_keys_built_from_a_name_exist():
             assert preset.label(lang) and preset.story(lang)
     assert report.daily_header("pv_gdt", "zh") != report.daily_header("pv_gdt", "en")
     assert all(f"pv_{s}" in report.DAILY_KEYS for s in SOURCES)
+
+
+def test_the_registry_names_a_kind_of_number_in_the_catalogues_words():
+    """The app writes a fraction as % and nothing after an elasticity by finding the catalogue's
+    unit.fraction and unit.elasticity in a parameter's unit: the registry must use those words."""
+    for lang in LANGS:
+        assert all(t("unit.fraction", lang) in p.unit(lang) for p in PARAMS if p.percent)
+        assert PARAMS_BY_KEY["aov_elasticity"].unit(lang) == t("unit.elasticity", lang)
 
 
 def test_a_message_is_put_into_words_in_each_language():

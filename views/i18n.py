@@ -21,9 +21,7 @@ def source_label(source: str, lang: str) -> str:
 def unit(p, lang: str) -> str:
     """A parameter's unit as shown to people: fractions shown as percentages say "%"."""
     u = p.unit(lang)
-    if p.percent:
-        u = u.replace("比例", "%").replace("fraction", "%")
-    return u
+    return u.replace(t("unit.fraction", lang), "%") if p.percent else u
 
 
 def param_label(p, lang: str) -> str:
