@@ -473,11 +473,97 @@ _MODEL: dict[str, Entry] = {
 
 # --- the command line (planner/cli)
 _CLI: dict[str, Entry] = {
+    # help: what --help says (in the environment's language)
+    "cli.help.description": ("视频号直播 what-if 规划器", "What-if planner for WeChat Channels (视频号) live commerce"),
+    "cli.help.help": ("显示本帮助并退出", "show this help message and exit"),
+    "cli.help.epilog": (
+        "链接：以 '-' 开头的链接放在 '--' 之后（python -m planner report --format json -- "
+        "'-invites=5000'），或以 '?' 开头。选项从不缩写。",
+        "Links: put a link that starts with '-' after '--' (python -m planner report --format json -- "
+        "'-invites=5000') or begin it with '?'. Options are never abbreviated."),
+    "cli.help.link": (
+        "完整的分享链接，或只是其中的查询参数；以 '-' 开头的放在 '--' 之后（report -- '-invites=5000'），"
+        "或以 '?' 开头",
+        "a whole share link or just its query string; one that starts with '-' goes after '--' "
+        "(report -- '-invites=5000') or begins with '?'"),
+    "cli.help.preset": ("从一个预设开始：{presets}", "start from a named preset: {presets}"),
+    "cli.help.format": ("输出格式", "output format"),
+    "cli.help.lang": ("表格的语言（默认中文）；给出时错误和提示也用它，否则跟随环境（LANG）",
+                      "language of the tables (Chinese by default); errors and notices use it when it is "
+                      "given, else the environment's (LANG)"),
+    "cli.help.lenient": ("遇到无效取值时改用默认值（与网页相同）", "use defaults for bad values, as the app does"),
+    "cli.help.report": ("推演一个以分享链接或查询参数给出的场景", "project a scenario given as a share link or query string"),
+    "cli.help.draws": ("对链接中的区间做蒙特卡洛抽样的次数：以 'percentiles' 给出 P10/P50/P90"
+                       "（链接含区间时也会给出）",
+                       "Monte Carlo draws over the link's ranges: adds P10/P50/P90 as 'percentiles' "
+                       "(also when the link has ranges)"),
+    "cli.help.draws_seed": ("抽样的随机种子（默认：链接中的，或 0）", "random seed of the draws (default: the link's, or 0)"),
+    "cli.help.params": ("列出参数表中的每个参数", "list every parameter of the registry"),
+    "cli.help.presets": ("列出预设场景及其分享链接参数", "list the named presets and their share queries"),
+    "cli.help.cases": ("把模型与 DOMAIN.md 中报道的案例对照", "the model held against the reported cases in DOMAIN.md"),
+    "cli.help.compare": ("对比两个场景：指标、差值和 GMV 差异拆解",
+                         "compare two scenarios: KPIs, deltas and the GMV waterfall"),
+    "cli.help.compare_link": ("场景 {side}：{link}", "scenario {side}: {link}"),
+    "cli.help.calibrate": ("用历史场次文件（CSV 或 .xlsx）校准规划器",
+                           "fit the planner to a CSV or .xlsx file of past live sessions"),
+    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）或 .xlsx；列名见 README",
+                                "past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns"),
+    "cli.help.calibrate_seed": ("多起点拟合的随机种子（默认 0）", "seed of the multi-start (default 0)"),
+    "cli.help.optimize": ("把每日投流预算分配到各工具和账号", "split a daily 投流 budget over tools and accounts"),
+    "cli.help.budget": ("每日预算（元；与 --target-gmv、--min-roi 同用时为上限）",
+                        "daily budget in 元 (a ceiling with --target-gmv, --min-roi)"),
+    "cli.help.objective": ("最大化预测期内的净成交（默认）或利润", "maximise net GMV (default) or profit over the horizon"),
+    "cli.help.up_to": ("预算是上限：少花更好时就少花", "the budget is a ceiling: spend less if that is better"),
+    "cli.help.add": ("增量：每天再多 N 元该投到哪里", "incremental: where the next N 元 a day should go"),
+    "cli.help.target_gmv": ("达到 G 元 GMV 的最低预算", "the smallest budget reaching G 元 GMV"),
+    "cli.help.min_roi": ("ROI ≥ X 时的最大 GMV（需要 --budget）", "the largest GMV with ROI ≥ X (needs --budget)"),
+    "cli.help.tool_min": ("{tool} 每天最少投入（元）", "minimum daily 元 on {tool}"),
+    "cli.help.tool_max": ("{tool} 每天最多投入（元）", "maximum daily 元 on {tool}"),
+    "cli.help.goal": ("一个参数取何值时能达到 GMV 目标", "the value of one parameter that reaches a GMV target"),
+    "cli.help.param": ("参数表中的键（见 `params`），如 invites、cvr、gdt",
+                       "a registry key (see `params`), e.g. invites, cvr, gdt"),
+    "cli.help.gmv": ("GMV 目标（元）", "GMV target in 元"),
+    "cli.help.day": ("在第几天前达到（从 1 数起；默认：预测期末）", "reach it by this day (1-based; default: the horizon)"),
+    # error: bad input, one line on stderr after "planner: error:". {message} is argparse's own
+    # words, which are English only.
+    "cli.error.usage": ("命令行参数有误：{message}", "{message}"),
+    "cli.error.unrecognized": (
+        "命令行参数有误：{message}；以 '-' 开头的链接放在 '--' 之后，或以 '?' 开头",
+        "{message}; a link that starts with '-' goes after '--', or begin it with '?'"),
+    "cli.error.not_integer": ("{text!r} 不是整数", "{text!r} is not an integer"),
+    "cli.error.not_within": ("{text} 不在 {low}..{high} 之内", "{text} is not within {low}..{high}"),
+    "cli.error.not_number": ("不是有限数：{text!r}", "not a finite number: {text!r}"),
+    "cli.error.not_day": ("不是整数天：{text!r}", "not a whole day number: {text!r}"),
+    "cli.error.unknown_preset": ("未知预设 {preset!r}；可选：{presets}", "unknown preset {preset!r}; choose one of: {presets}"),
+    "cli.error.link_notices": ("{notices}（加 --lenient 则改用默认值）", "{notices} (use --lenient to accept)"),
+    "cli.error.notice_sep": ("；", "; "),
+    "cli.error.unknown_param": ("未知参数 {param!r}；见 `python -m planner params`",
+                                "unknown parameter {param!r}; see `python -m planner params`"),
+    "cli.error.gmv_positive": ("--gmv 必须是正数（元），收到 {gmv:g}", "--gmv must be a positive number of 元, got {gmv:g}"),
+    "cli.error.non_negative": ("{option} 不能为负，收到 {value:g}", "{option} must be non-negative, got {value:g}"),
+    "cli.error.add_alone": ("--add（增量）不能与 --budget、--target-gmv 或 --min-roi 同用",
+                            "--add (incremental) cannot be combined with --budget, --target-gmv or --min-roi"),
+    "cli.error.target_or_roi": ("--target-gmv 与 --min-roi 只能选一个", "choose one of --target-gmv and --min-roi"),
+    "cli.error.needs_budget": ("请给出 --budget N（或 --add N，或 --target-gmv G）",
+                               "give --budget N (or --add N, or --target-gmv G)"),
+    "cli.error.cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
+    "cli.error.file_problems": ("{file}：{problems}", "{file}: {problems}"),
+    "cli.error.bug": ("内部错误（程序缺陷；设 PLANNER_DEBUG=1 可看到出错位置）：{error}",
+                      "internal error (a bug; PLANNER_DEBUG=1 shows where): {error}"),
     # words every table uses
     "cli.share_query": ("分享链接参数: {query}", "Share query: {query}"),
     "cli.account": ("账号", "Account"),
     "cli.yes": ("是", "yes"),
     "cli.no": ("否", "no"),
+    # params
+    "cli.params.key": ("键", "key"),
+    "cli.params.default": ("默认值", "default"),
+    "cli.params.min": ("最小", "min"),
+    "cli.params.max": ("最大", "max"),
+    "cli.params.source": ("依据", "source"),
+    "cli.params.label": ("名称（单位）", "label (unit)"),
+    "cli.params.fact": ("事实", "fact"),
+    "cli.params.assumption": ("假设", "assumption"),
     # report
     "cli.report.source": ("来源", "Source"),
     "cli.report.viewers": ("观看人数", "Viewers"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..link import to_query
 from ..presets import PRESETS
-from .common import add_output_arguments, json_text
+from .common import add_command, add_output_arguments, json_text
 
 
-def add_parser(subparsers) -> None:
-    pre = subparsers.add_parser("presets", help="list the named presets and their share queries")
-    add_output_arguments(pre)
+def add_parser(subparsers, lang: str) -> None:
+    pre = add_command(subparsers, "presets", lang)
+    add_output_arguments(pre, lang)
     pre.set_defaults(run=run)
 
 

@@ -26,6 +26,7 @@ from ..scenario import MAX_DRAWS, MAX_SEED
 from ..text import t
 from ..uncertainty import budget_notice, monte_carlo, percentiles
 from .common import (
+    add_command,
     add_link_arguments,
     add_output_arguments,
     int_in,
@@ -37,24 +38,23 @@ from .common import (
 )
 
 
-def add_parser(subparsers) -> None:
-    rep = subparsers.add_parser("report", help="project a scenario given as a share link or query string")
-    add_link_arguments(rep)
-    add_output_arguments(rep, ("table", "json", "csv"), lenient=True)
-    rep.add_argument("--draws", type=int_in(1, MAX_DRAWS), help="Monte Carlo draws over the link's ranges: "
-                     "adds P10/P50/P90 as 'percentiles' (also when the link has ranges)")
-    rep.add_argument("--seed", type=int_in(0, MAX_SEED), help="random seed of the draws (default: the link's, or 0)")
+def add_parser(subparsers, lang: str) -> None:
+    rep = add_command(subparsers, "report", lang)
+    add_link_arguments(rep, lang)
+    add_output_arguments(rep, lang, ("table", "json", "csv"), lenient=True)
+    rep.add_argument("--draws", type=int_in(1, MAX_DRAWS, lang), help=t("cli.help.draws", lang))
+    rep.add_argument("--seed", type=int_in(0, MAX_SEED, lang), help=t("cli.help.draws_seed", lang))
     rep.set_defaults(run=run)
 
 
 def run(args) -> str:
-    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
+    scenario, notices = read_scenario(args.link, args.preset, args.lenient, args.stderr_lang)
     proj = simulate(scenario)
     doc = report(proj, notices)
     if args.draws is not None or args.seed is not None or scenario.ranges:
         over_budget = budget_notice(scenario, args.draws)
         if over_budget is not None:  # not a bad link: more than the planner computes at once
-            notice(over_budget.text("en"))
+            notice(over_budget.text(args.stderr_lang))
         doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json_text(doc)
