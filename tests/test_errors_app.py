@@ -46,7 +46,7 @@ def test_an_unexpected_error_is_one_short_line_without_details(monkeypatch):
 
 def test_a_planner_error_is_its_own_sentence_as_plain_text(monkeypatch):
     def refused(*_args, **_kwargs):
-        raise budget.BudgetError("no plan: **bold** <b>x</b>", "无法规划：**bold** <b>x</b>")
+        raise budget.BudgetError("compare.how_many", most="**bold**", got="<b>x</b>")  # markup in its values
 
     monkeypatch.setattr("planner.compare.kpi_table", refused)
     at = AppTest.from_file(APP, default_timeout=120)
@@ -55,4 +55,4 @@ def test_a_planner_error_is_its_own_sentence_as_plain_text(monkeypatch):
     at.switch_page("pages/compare.py").run()
     assert not at.exception
     assert [e.value for e in at.error] == [t("notice.page_error", "en")]
-    assert "no plan: **bold** <b>x</b>" in [c.value for c in at.code]  # st.code: never Markdown or HTML
+    assert "compare 1 to **bold** scenarios, got <b>x</b>." in [c.value for c in at.code]  # st.code: never Markdown or HTML
