@@ -65,7 +65,7 @@ with st.spinner():
     result, error = bs.plan(v.query, mode, objective, float(amount or 0.0), bool(up_to), target_gmv, min_roi,
                             tuple(sorted(bounds.items())))
 if error is not None:
-    st.error(t("budget_page.error", lang, msg=error[0 if lang == "zh" else 1]))
+    st.error(t("budget_page.error", lang, msg=error.text(lang)))
 else:
     st.markdown(f"**{t('budget_page.result_title', lang)}**")
     if not result.reached:
@@ -112,7 +112,7 @@ goal_day = g3.number_input(t("budget_page.goal_day", lang), min_value=int(limits
 with st.spinner():
     found, error = bs.goal(v.query, param, float(goal_gmv), None if goal_day is None else int(goal_day))
 if error is not None:
-    st.error(t("budget_page.error", lang, msg=error[0 if lang == "zh" else 1]))
+    st.error(t("budget_page.error", lang, msg=error.text(lang)))
 else:
     if found.value is not None:
         st.success(found.reason.text(lang))

@@ -112,11 +112,7 @@ from .params import AOV_REFERENCE, COUPON_GRANT_MIN_PRIVATE, INITIAL_PUSH_MAX, I
 from .scenario import Scenario
 
 TOOLS: tuple[str, ...] = tools.KEYS
-SOURCES: tuple[str, ...] = ("private", "public", *TOOLS)
-SOURCE_LABELS: dict[str, dict[str, str]] = {  # the sources' names, as the CLI, exports and app show them
-    "zh": {"private": "私域", "public": "公域推荐", **{t.key: t.label[0] for t in tools.TOOLS}},
-    "en": {"private": "Private", "public": "Public", **{t.key: t.label[1] for t in tools.TOOLS}},
-}
+SOURCES: tuple[str, ...] = ("private", "public", *TOOLS)  # named by planner.report.source_label
 PRIVATE, PUBLIC = 0, 1  # the tools' sources follow, in the order of TOOLS
 N_TOOLS = len(TOOLS)
 IN_ORDERS = tools.IN_ORDERS  # the tools bought in whole orders (beans), as a mask over TOOLS

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .engine import SOURCE_LABELS, SOURCES, STAGE_KEYS, TOOLS, Projection
+from . import tools
+from .engine import SOURCES, STAGE_KEYS, TOOLS, Projection
 from .link import Notice, to_query
 from .text import PlannerError, t
 
@@ -128,6 +129,14 @@ def totals(proj: Projection, draw: int = 0) -> dict:
     return out
 
 
+def source_label(source: str, lang: str) -> str:
+    """A traffic source's name: 私域 / 公域推荐 / 广点通 … or Private / Public / Tencent Ads …. A
+    paid tool's is its row's label (``planner.tools``), so a new tool brings its name with it;
+    the two domains' are in the catalogue (``source.private``, ``source.public``)."""
+    tool = tools.BY_KEY.get(source)
+    return tool.text(tool.label, lang) if tool is not None else t(f"source.{source}", lang)
+
+
 def account_name(index: int, lang: str) -> str:
     """The flagship (index 0), then the satellites by number."""
     if index == 0:
@@ -195,7 +204,7 @@ def daily_header(key: str, lang: str) -> str:
     for measure in ("pv", "gmv"):
         source = key.removeprefix(f"{measure}_")
         if source in SOURCES:
-            return t(f"report.daily.{measure}_source", lang, source=SOURCE_LABELS["zh"][source] if lang == "zh" else source)
+            return t(f"report.daily.{measure}_source", lang, source=source_label(source, "zh") if lang == "zh" else source)
     return t(f"report.daily.{key}", lang)
 
 

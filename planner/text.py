@@ -74,6 +74,56 @@ _MODEL: dict[str, Entry] = {
     "link.v1_why_overlap": ("矩阵现在共用一个私域", "the matrix now shares one private domain"),
     "link.v1_why_sat_pool": ("新号不再自带私域人群", "a new account brings no people of its own now"),
     "link.v1_why_caps": ("上限现在按开播小时计", "ceilings are now per live hour"),
+    # preset.*: the named presets (planner/presets.py): a label, and the case it is drawn from
+    "preset.apparel_matrix.label": ("服装矩阵（6号，爆款短视频，零投流）",
+                                    "Apparel matrix (6 accounts, viral videos, no paid traffic)"),
+    "preset.apparel_matrix.story": (
+        "做了18年线下门店的服装企业，2023年2月8日开播，约两个月开出6个矩阵号，不投流月成交约5500万元。"
+        "方法是爆款情绪短视频把观众带进直播间，再由大号带小号。这里：新账号、爆款级短视频播放、"
+        "每12天开一个新号，私域取门店顾客的量级（假设）；报道没说的取默认值。",
+        "An apparel company that had only sold in its stores for 18 years started streaming on 8 February "
+        "2023, ran 6 matrix accounts by mid-April and sold about 55 million yuan a month with no paid "
+        "traffic: viral emotional short videos led viewers into the room, then the big account brought up "
+        "the small ones. Here: new accounts, viral-level video plays, a new account every 12 days, and a "
+        "private domain of store customers (an assumption); what the report does not say keeps its default."),
+    "preset.store_chain.label": ("连锁品牌店播（门店顾客私域）", "Store chain broadcasting from its stores"),
+    "preset.store_chain.story": (
+        "企业品牌店播：旗舰号先做起来，再把标准打法复制到矩阵号；私域是门店顾客。单号月销100–300万元，"
+        "矩阵品牌千万以上。这里：30万门店顾客（假设）、每场3万邀约、日更短视频、每月开一个新号。",
+        "A brand chain broadcasting from its stores: the flagship first, then a standard playbook copied to "
+        "matrix accounts; its private domain is store customers. A single account sells 1–3 million yuan a "
+        "month, a matrix brand over 10 million. Here: 300,000 store customers (an assumption), 30,000 "
+        "invites a session, daily short videos and a new account every month."),
+    "preset.retail_guides.label": ("零售连锁（2万导购私域）", "Retail chain driven by shopping guides"),
+    "preset.retail_guides.story": (
+        "像屈臣氏一样，约2万名导购触达约300万消费者，只在视频号直播。私域大、邀约量大，疲劳是主要约束。"
+        "这里：每位导购每场邀约约10人（假设）。",
+        "Like Watsons: about 20,000 shopping guides reach about 3 million consumers and the brand streams "
+        "only on 视频号. A huge private domain and heavy invites; fatigue is the limit. Here: each guide "
+        "invites about 10 people a session (an assumption)."),
+    "preset.private_kol.label": ("私域KOL（每月几场）", "Private-domain KOL streaming a few times a month"),
+    "preset.private_kol.story": (
+        "有的私域KOL一个月只播几次：每场集中邀约自己的社群，直播是私域的集中成交日。",
+        "Some private-domain KOLs stream only a few times a month: each session rallies their own groups, "
+        "and the live is the private domain's day of sales."),
+    "preset.coffee_funnel.label": ("咖啡连锁（直播间做私域漏斗）",
+                                   "Coffee chain: the live room as a private-domain funnel"),
+    "preset.coffee_funnel.story": (
+        "店员在真实门店开播，用优惠券把观众沉淀进私域，再定期发券驱动复购。直播间是私域漏斗，不是主要收入来源。"
+        "这里：成交沉淀率高、定期发券让私域流失慢（假设）。",
+        "A clerk streams from a real store; coupons push viewers into the private domain, and scheduled "
+        "coupons there drive repurchase. The room is a funnel, not the main revenue."),
+    "preset.expert_high_aov.label": ("达人单号（高客单）", "Single expert account, high-AOV goods"),
+    "preset.expert_high_aov.story": (
+        "一位行业达人单号直播高价商品（如珠宝、茶），客单价数千元，转化率低；专业内容吸粉，"
+        "用广点通和微信豆补充公域。",
+        "One expert account selling high-value goods (jewellery, tea) at thousands of yuan an order, with "
+        "low conversion; expertise content wins followers, and Tencent Ads and beans top up public traffic."),
+    "preset.cold_start_beans.label": ("新品牌冷启动（微信豆加热）", "New brand cold start, heated with beans"),
+    "preset.cold_start_beans.story": (
+        "新品牌私域很小，全新账号从冷启动开始，用微信豆加热把开播前30–60分钟的数据做起来。",
+        "A new brand with a small private domain and a new account, starting cold, heating the room with "
+        "beans to lift the first 30–60 minutes."),
     # scenario.*: why a Scenario refuses its values (planner/scenario.py)
     "scenario.not_a_number": ("{name} 必须是数值，收到的是 {type}。", "{name} must be a number, got {type}."),
     "scenario.too_large": ("{name} 必须在 {low}..{high} 之内，收到的数值过大。",
@@ -226,7 +276,10 @@ _MODEL: dict[str, Entry] = {
     # numbers (planner/fmt.py): a language's scale steps, largest first, as suffix=size
     "fmt.scales": ("亿=1e8 万=1e4", "B=1e9 M=1e6 K=1e3"),
     "fmt.yuan": ("{amount}元", "{amount} 元"),
-    # reports (planner/report.py): stages, accounts, the daily table's headers
+    # reports (planner/report.py): sources, stages, accounts, the daily table's headers; a paid
+    # tool's name is in its row of planner/tools.py
+    "source.private": ("私域", "Private"),
+    "source.public": ("公域推荐", "Public"),
     "report.not_live": ("未开播", "Not live"),
     "report.stage.cold_start": ("冷启动", "Cold start"),
     "report.stage.warming_up": ("起量中", "Warming up"),
@@ -420,11 +473,97 @@ _MODEL: dict[str, Entry] = {
 
 # --- the command line (planner/cli)
 _CLI: dict[str, Entry] = {
+    # help: what --help says (in the environment's language)
+    "cli.help.description": ("视频号直播 what-if 规划器", "What-if planner for WeChat Channels (视频号) live commerce"),
+    "cli.help.help": ("显示本帮助并退出", "show this help message and exit"),
+    "cli.help.epilog": (
+        "链接：以 '-' 开头的链接放在 '--' 之后（python -m planner report --format json -- "
+        "'-invites=5000'），或以 '?' 开头。选项从不缩写。",
+        "Links: put a link that starts with '-' after '--' (python -m planner report --format json -- "
+        "'-invites=5000') or begin it with '?'. Options are never abbreviated."),
+    "cli.help.link": (
+        "完整的分享链接，或只是其中的查询参数；以 '-' 开头的放在 '--' 之后（report -- '-invites=5000'），"
+        "或以 '?' 开头",
+        "a whole share link or just its query string; one that starts with '-' goes after '--' "
+        "(report -- '-invites=5000') or begins with '?'"),
+    "cli.help.preset": ("从一个预设开始：{presets}", "start from a named preset: {presets}"),
+    "cli.help.format": ("输出格式", "output format"),
+    "cli.help.lang": ("表格的语言（默认中文）；给出时错误和提示也用它，否则跟随环境（LANG）",
+                      "language of the tables (Chinese by default); errors and notices use it when it is "
+                      "given, else the environment's (LANG)"),
+    "cli.help.lenient": ("遇到无效取值时改用默认值（与网页相同）", "use defaults for bad values, as the app does"),
+    "cli.help.report": ("推演一个以分享链接或查询参数给出的场景", "project a scenario given as a share link or query string"),
+    "cli.help.draws": ("对链接中的区间做蒙特卡洛抽样的次数：以 'percentiles' 给出 P10/P50/P90"
+                       "（链接含区间时也会给出）",
+                       "Monte Carlo draws over the link's ranges: adds P10/P50/P90 as 'percentiles' "
+                       "(also when the link has ranges)"),
+    "cli.help.draws_seed": ("抽样的随机种子（默认：链接中的，或 0）", "random seed of the draws (default: the link's, or 0)"),
+    "cli.help.params": ("列出参数表中的每个参数", "list every parameter of the registry"),
+    "cli.help.presets": ("列出预设场景及其分享链接参数", "list the named presets and their share queries"),
+    "cli.help.cases": ("把模型与 DOMAIN.md 中报道的案例对照", "the model held against the reported cases in DOMAIN.md"),
+    "cli.help.compare": ("对比两个场景：指标、差值和 GMV 差异拆解",
+                         "compare two scenarios: KPIs, deltas and the GMV waterfall"),
+    "cli.help.compare_link": ("场景 {side}：{link}", "scenario {side}: {link}"),
+    "cli.help.calibrate": ("用历史场次文件（CSV 或 .xlsx）校准规划器",
+                           "fit the planner to a CSV or .xlsx file of past live sessions"),
+    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）或 .xlsx；列名见 README",
+                                "past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns"),
+    "cli.help.calibrate_seed": ("多起点拟合的随机种子（默认 0）", "seed of the multi-start (default 0)"),
+    "cli.help.optimize": ("把每日投流预算分配到各工具和账号", "split a daily 投流 budget over tools and accounts"),
+    "cli.help.budget": ("每日预算（元；与 --target-gmv、--min-roi 同用时为上限）",
+                        "daily budget in 元 (a ceiling with --target-gmv, --min-roi)"),
+    "cli.help.objective": ("最大化预测期内的净成交（默认）或利润", "maximise net GMV (default) or profit over the horizon"),
+    "cli.help.up_to": ("预算是上限：少花更好时就少花", "the budget is a ceiling: spend less if that is better"),
+    "cli.help.add": ("增量：每天再多 N 元该投到哪里", "incremental: where the next N 元 a day should go"),
+    "cli.help.target_gmv": ("达到 G 元 GMV 的最低预算", "the smallest budget reaching G 元 GMV"),
+    "cli.help.min_roi": ("ROI ≥ X 时的最大 GMV（需要 --budget）", "the largest GMV with ROI ≥ X (needs --budget)"),
+    "cli.help.tool_min": ("{tool} 每天最少投入（元）", "minimum daily 元 on {tool}"),
+    "cli.help.tool_max": ("{tool} 每天最多投入（元）", "maximum daily 元 on {tool}"),
+    "cli.help.goal": ("一个参数取何值时能达到 GMV 目标", "the value of one parameter that reaches a GMV target"),
+    "cli.help.param": ("参数表中的键（见 `params`），如 invites、cvr、gdt",
+                       "a registry key (see `params`), e.g. invites, cvr, gdt"),
+    "cli.help.gmv": ("GMV 目标（元）", "GMV target in 元"),
+    "cli.help.day": ("在第几天前达到（从 1 数起；默认：预测期末）", "reach it by this day (1-based; default: the horizon)"),
+    # error: bad input, one line on stderr after "planner: error:". {message} is argparse's own
+    # words, which are English only.
+    "cli.error.usage": ("命令行参数有误：{message}", "{message}"),
+    "cli.error.unrecognized": (
+        "命令行参数有误：{message}；以 '-' 开头的链接放在 '--' 之后，或以 '?' 开头",
+        "{message}; a link that starts with '-' goes after '--', or begin it with '?'"),
+    "cli.error.not_integer": ("{text!r} 不是整数", "{text!r} is not an integer"),
+    "cli.error.not_within": ("{text} 不在 {low}..{high} 之内", "{text} is not within {low}..{high}"),
+    "cli.error.not_number": ("不是有限数：{text!r}", "not a finite number: {text!r}"),
+    "cli.error.not_day": ("不是整数天：{text!r}", "not a whole day number: {text!r}"),
+    "cli.error.unknown_preset": ("未知预设 {preset!r}；可选：{presets}", "unknown preset {preset!r}; choose one of: {presets}"),
+    "cli.error.link_notices": ("{notices}（加 --lenient 则改用默认值）", "{notices} (use --lenient to accept)"),
+    "cli.error.notice_sep": ("；", "; "),
+    "cli.error.unknown_param": ("未知参数 {param!r}；见 `python -m planner params`",
+                                "unknown parameter {param!r}; see `python -m planner params`"),
+    "cli.error.gmv_positive": ("--gmv 必须是正数（元），收到 {gmv:g}", "--gmv must be a positive number of 元, got {gmv:g}"),
+    "cli.error.non_negative": ("{option} 不能为负，收到 {value:g}", "{option} must be non-negative, got {value:g}"),
+    "cli.error.add_alone": ("--add（增量）不能与 --budget、--target-gmv 或 --min-roi 同用",
+                            "--add (incremental) cannot be combined with --budget, --target-gmv or --min-roi"),
+    "cli.error.target_or_roi": ("--target-gmv 与 --min-roi 只能选一个", "choose one of --target-gmv and --min-roi"),
+    "cli.error.needs_budget": ("请给出 --budget N（或 --add N，或 --target-gmv G）",
+                               "give --budget N (or --add N, or --target-gmv G)"),
+    "cli.error.cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
+    "cli.error.file_problems": ("{file}：{problems}", "{file}: {problems}"),
+    "cli.error.bug": ("内部错误（程序缺陷；设 PLANNER_DEBUG=1 可看到出错位置）：{error}",
+                      "internal error (a bug; PLANNER_DEBUG=1 shows where): {error}"),
     # words every table uses
     "cli.share_query": ("分享链接参数: {query}", "Share query: {query}"),
     "cli.account": ("账号", "Account"),
     "cli.yes": ("是", "yes"),
     "cli.no": ("否", "no"),
+    # params
+    "cli.params.key": ("键", "key"),
+    "cli.params.default": ("默认值", "default"),
+    "cli.params.min": ("最小", "min"),
+    "cli.params.max": ("最大", "max"),
+    "cli.params.source": ("依据", "source"),
+    "cli.params.label": ("名称（单位）", "label (unit)"),
+    "cli.params.fact": ("事实", "fact"),
+    "cli.params.assumption": ("假设", "assumption"),
     # report
     "cli.report.source": ("来源", "Source"),
     "cli.report.viewers": ("观看人数", "Viewers"),
@@ -505,6 +644,11 @@ _APP: dict[str, Entry] = {
     "app.title": ("视频号直播规划", "Channels live planner"),
     "app.browser_title": ("视频号直播规划 · Channels live planner", "视频号直播规划 · Channels live planner"),
     "app.label_with_unit": ("{label}（{unit}）", "{label} ({unit})"),
+    "app.value_with_unit": ("{value}{unit}", "{value} {unit}"),
+    # unit.*: the registry's words for a kind of number rather than a unit (planner/params.py writes
+    # them): the app shows a fraction as % and writes nothing after an elasticity
+    "unit.fraction": ("比例", "fraction"),
+    "unit.elasticity": ("弹性", "elasticity"),
     "app.list_separator": ("；", "; "),
     # nav.*: navigation (one title per page)
     "nav.overview": ("总览", "Overview"),
@@ -584,6 +728,7 @@ _APP: dict[str, Entry] = {
     "chart.handoff_node": ("旗舰号导流", "Flagship hand-off"),
     "chart.satellites_node": ("新号（合计）", "Satellites (all)"),
     "chart.save_png": ("保存为图片（2倍）", "Save as PNG (2×)"),
+    "chart.unit_yuan": ("元", "元"),
     "chart.unit_viewers": ("人", "viewers"),
 }
 
@@ -685,6 +830,12 @@ _PAGES: dict[str, Entry] = {
         "Stacked areas are daily viewers (UV) per source; the line is the public share (right axis; "
         "blank on days without a session); the dashed line is the 80% benchmark of a mature room."),
     "overview.downloads_title": ("下载", "Downloads"),
+    # the two charts' axes and tooltips, in 元 or viewers scaled by {unit} (万/亿, K/M, or nothing)
+    "overview.money_noun": ("{unit}元", "{unit} yuan"),
+    "overview.viewers_noun": ("{unit}人", "{unit} viewers"),
+    "overview.axis_gmv": ("GMV（{noun}/天）", "GMV ({noun} per day)"),
+    "overview.axis_pv": ("观看人数（人/天）", "Viewers (UV per day)"),
+    "overview.axis_pv_scaled": ("观看人数（{unit}人/天）", "Viewers (UV, {unit} per day)"),
     # matrix.*: 矩阵 Matrix
     "matrix.title": ("矩阵", "Matrix"),
     "matrix.single": (
@@ -798,6 +949,7 @@ _PAGES: dict[str, Entry] = {
     "assumptions.sig_interact": ("互动率", "Interaction"),
     "assumptions.scale_half": ("x / (x + {half})：{half} 时得半分", "x / (x + {half}): half score at {half}"),
     "assumptions.scale_full": ("min(x / {full}, 1)：{full} 计满分", "min(x / {full}, 1): full score at {full}"),
+    "assumptions.minutes": ("{n} 分钟", "{n} min"),
     "assumptions.f_public_title": ("公域推荐（私域撬动公域）", "Public recommendation (private leverages public)"),
     "assumptions.f_public_words": (
         "公域有自己的来源：开场测试推流、粉丝开播提醒、短视频引流、旗舰号导流——不需要邀约。平台按质量分给出撬动比 "

@@ -2,8 +2,9 @@
 
 The page's own widgets are keyed by ``PAGE_KEYS`` and bound to the URL like the sidebar, so a
 link reopens the same question. The optimiser and goal seek are cached on the scenario's
-canonical query plus the page's inputs; errors (infeasible bounds…) come back as text in both
-languages instead of exceptions, so a cached failure is as cheap as a cached answer.
+canonical query plus the page's inputs; errors (infeasible bounds…) come back as their message (a
+catalogue key and values, ``planner.text.Message``, put into words by the page) instead of
+exceptions, so a cached failure is as cheap as a cached answer.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def curves(query: str) -> dict[str, budget.Curve]:
 @memo.cached(max_bytes=16 * 2**20, heavy=True)
 def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, target_gmv: float | None,
          min_roi: float | None, bounds: tuple[tuple[str, float | None], ...]):
-    """(plan, None) or (None, (zh, en) message): the answer to the question the page's inputs
+    """(plan, None) or (None, message): the answer to the question the page's inputs
     ask (``planner.budget.question_for``, the same question objects the CLI builds)."""
     scenario, _ = from_query(query)
     given = dict(bounds)
@@ -40,17 +41,17 @@ def plan(query: str, mode: str, objective: str, amount: float, up_to: bool, targ
         question = budget.question_for(mode, amount, objective, up_to, target_gmv, min_roi, lo, hi)
         return budget.answer(scenario, question), None
     except budget.BudgetError as exc:
-        return None, (exc.text("zh"), exc.text("en"))
+        return None, exc.message
 
 
 @memo.cached(max_bytes=16 * 2**20, heavy=True)
 def goal(query: str, key: str, gmv: float, day: int | None):
-    """(goal, None) or (None, (zh, en) message)."""
+    """(goal, None) or (None, message)."""
     scenario, _ = from_query(query)
     try:
         return budget.goal_seek(scenario, key, gmv, day), None
     except budget.BudgetError as exc:
-        return None, (exc.text("zh"), exc.text("en"))
+        return None, exc.message
 
 
 def apply_scenario(query: str) -> None:

@@ -35,9 +35,9 @@ import qrcode.constants
 from qrcode.exceptions import DataOverflowError
 
 from planner import fmt, kpis
-from planner.engine import SOURCE_LABELS, SOURCES, TOOLS, Projection
+from planner.engine import SOURCES, TOOLS, Projection
 from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS
-from planner.report import daily, totals
+from planner.report import daily, source_label, totals
 from planner.scenario import changed_from_defaults
 from planner.text import normalize_lang, t
 
@@ -140,7 +140,7 @@ def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
     tool = next(tool for tool, k in SPLIT_KEYS.items() if k == key)
     shares = proj.scenario.split[list(SPLIT_KEYS).index(tool)]
     text = " / ".join(f"{100 * x:.0f}" for x in shares) + "%"
-    return t("card.split", lang, tool=SOURCE_LABELS[lang][tool]), text if len(text) <= 30 else text[:29] + "…"
+    return t("card.split", lang, tool=source_label(tool, lang)), text if len(text) <= 30 else text[:29] + "…"
 
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
@@ -237,7 +237,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
         if s in TOOLS and not any(y):
             continue
         traces.append({
-            "type": "scatter", "x": x, "y": y, "name": SOURCE_LABELS[lang][s], "stackgroup": "gmv",
+            "type": "scatter", "x": x, "y": y, "name": source_label(s, lang), "stackgroup": "gmv",
             "mode": "lines", "line": {"width": 0.5, "color": SOURCE_COLORS[s]},
             "fillcolor": SOURCE_COLORS[s], "hoverinfo": "skip",
         })

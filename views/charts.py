@@ -108,7 +108,7 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
     zmax = float(z.max(initial=0.0))
     ticks = nice_ticks(zmax, count=4)
-    unit = "å" if what == "gmv" else t("chart.unit_viewers", lang)
+    unit = t("chart.unit_yuan" if what == "gmv" else "chart.unit_viewers", lang)
     heat = dict(
         type="heatmap", z=[_floats(row) for row in z], x=x, y=accounts,
         colorscale=_scale("Greens" if what == "gmv" else "Blues"), zmin=0, zmax=max(zmax, 1.0),

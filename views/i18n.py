@@ -1,13 +1,13 @@
 """How the app names a traffic source, a parameter and a parameter group, in either language.
 
 The words live elsewhere: parameter labels, units, help and notes in the registry
-(``planner.params``), source names in ``planner.engine``, everything else in the catalogue
+(``planner.params``), source names in ``planner.tools`` and the catalogue (``planner.report.source_label``), everything else in the catalogue
 (``planner.text``). These functions only put them together for a control, a table or a chart.
 """
 
 from __future__ import annotations
 
-from planner.engine import SOURCE_LABELS
+from planner import report
 from planner.text import normalize_lang, t
 
 
@@ -15,15 +15,13 @@ def source_label(source: str, lang: str) -> str:
     """私域 / 公域推荐 / 广点通 / 微信豆 / 流量券, or Private / Public / Tencent Ads / Beans / Coupons."""
     if source == "total":
         return t("table.total", lang)
-    return SOURCE_LABELS[normalize_lang(lang)][source]
+    return report.source_label(source, normalize_lang(lang))
 
 
 def unit(p, lang: str) -> str:
     """A parameter's unit as shown to people: fractions shown as percentages say "%"."""
     u = p.unit(lang)
-    if p.percent:
-        u = u.replace("比例", "%").replace("fraction", "%")
-    return u
+    return u.replace(t("unit.fraction", lang), "%") if p.percent else u
 
 
 def param_label(p, lang: str) -> str:

@@ -33,14 +33,13 @@ def units(vmax: float, lang: str, kind: str) -> tuple[float, str, str]:
     ``vmax``: (1e4, "GMV（万元/天）", "%,.2f 万元") / (1e3, "Viewers (K per day)", "%,.2f K viewers")."""
     size, unit = scale_for(vmax, lang, largest=LARGEST_SCALE)
     digits = 2 if size > 1 else 0
-    if lang == "zh":
-        what, noun = ("GMV", "元") if kind == "gmv" else ("观看人数", "人")
-        return size, f"{what}（{unit}{noun}/天）", f"%,.{digits}f {unit}{noun}"
+    # "{unit} yuan" without a unit is " yuan": strip the space it leaves
+    noun = t("overview.money_noun" if kind == "gmv" else "overview.viewers_noun", lang, unit=unit).strip()
     if kind == "gmv":
-        scaled = f"{unit} yuan" if unit else "yuan"
-        return size, f"GMV ({scaled} per day)", f"%,.{digits}f {scaled}"
-    return size, f"Viewers (UV, {unit} per day)" if unit else "Viewers (UV per day)", \
-        f"%,.{digits}f {unit} viewers" if unit else f"%,.{digits}f viewers"
+        axis = t("overview.axis_gmv", lang, noun=noun)
+    else:
+        axis = t("overview.axis_pv_scaled", lang, unit=unit) if unit else t("overview.axis_pv", lang)
+    return size, axis, f"%,.{digits}f {noun}"
 
 
 def _scaled(values, size: float) -> list[float]:

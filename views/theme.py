@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from planner import fmt
 from planner.engine import SOURCES
 from planner.params import Param
+from planner.text import LANGS, t
 from planner.tools import TOOLS
 
 # --- colours -------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def scale_for(x: float, lang: str, largest: float = math.inf) -> tuple[float, st
 
 def with_yuan(text: str, lang: str) -> str:
     """A number followed by 元, as ``planner.fmt.money`` writes it (1.5万元 / 1.5M 元)."""
-    return text + ("元" if lang == "zh" else " 元")
+    return t("fmt.yuan", lang, amount=text)
 
 
 def tick_label(x: float, lang: str, kind: str = "count") -> str:
@@ -170,7 +171,7 @@ def finite_span(values) -> tuple[float, float]:
 # --- a parameter's value -------------------------------------------------------------------
 
 # Units that only say what kind of number it is: nothing is written after the value.
-PURE_NUMBER_UNITS = ("0–1", "比例", "fraction", "弹性", "elasticity")
+PURE_NUMBER_UNITS = ("0–1", *(t(key, lang) for key in ("unit.fraction", "unit.elasticity") for lang in LANGS))
 
 
 def _fewest_decimals(x: float, most: int = 3) -> int:
@@ -192,4 +193,4 @@ def param_value(p: Param, value: float, lang: str, with_unit: bool = False) -> s
         return text
     if ":" in unit:
         return f"{text} ({unit})"
-    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
+    return t("app.value_with_unit", lang, value=text, unit=unit)

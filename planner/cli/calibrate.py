@@ -16,14 +16,23 @@ from ..calibration.schema import BY_KEY as COLUMN
 from ..params import BY_KEY as PARAM
 from ..scenario import MAX_SEED
 from ..text import t
-from .common import UsageError, add_output_arguments, fitted_widths, int_in, json_text, row, share_query
+from .common import (
+    UsageError,
+    add_command,
+    add_output_arguments,
+    fitted_widths,
+    int_in,
+    json_text,
+    row,
+    share_query,
+)
 
 
-def add_parser(subparsers) -> None:
-    cal = subparsers.add_parser("calibrate", help="fit the planner to a CSV or .xlsx file of past live sessions")
-    cal.add_argument("file", help="past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns")
-    add_output_arguments(cal)
-    cal.add_argument("--seed", type=int_in(0, MAX_SEED), default=0, help="seed of the multi-start (default 0)")
+def add_parser(subparsers, lang: str) -> None:
+    cal = add_command(subparsers, "calibrate", lang)
+    cal.add_argument("file", help=t("cli.help.calibrate_file", lang))
+    add_output_arguments(cal, lang)
+    cal.add_argument("--seed", type=int_in(0, MAX_SEED, lang), default=0, help=t("cli.help.calibrate_seed", lang))
     cal.set_defaults(run=run)
 
 
@@ -34,9 +43,9 @@ def run(args) -> str:
             data = f.read(MAX_BYTES + 1)
         sessions = read_sessions(data, os.path.basename(args.file))
     except OSError as exc:
-        raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+        raise UsageError("cli.error.cannot_read", file=args.file, reason=exc.strerror or str(exc)) from None
     except FileProblems as exc:
-        raise UsageError(f"{args.file}: {exc.summary('en')}") from None
+        raise UsageError("cli.error.file_problems", file=args.file, problems=exc.summary) from None
     result = calibrate(sessions, seed=args.seed)
     if args.format == "json":
         return json_text({"file": args.file, **result.as_dict()})

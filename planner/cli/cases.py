@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from .. import cases
 from ..text import t
-from .common import add_output_arguments, json_text, row
+from .common import add_command, add_output_arguments, json_text, row
 
 
-def add_parser(subparsers) -> None:
-    cas = subparsers.add_parser("cases", help="the model held against the reported cases in DOMAIN.md")
-    add_output_arguments(cas, ("table", "json", "markdown"))
+def add_parser(subparsers, lang: str) -> None:
+    cas = add_command(subparsers, "cases", lang)
+    add_output_arguments(cas, lang, ("table", "json", "markdown"))
     cas.set_defaults(run=run)
 
 

@@ -9,32 +9,35 @@ from __future__ import annotations
 
 from .. import fmt, kpis
 from ..compare import FACTORS, KPI_KEYS, decompose, kpi_table, visible_parts
-from ..engine import SOURCE_LABELS, simulate
+from ..engine import simulate
 from ..link import to_query
+from ..report import source_label
 from ..text import t
-from .common import LINK_HELP, add_output_arguments, json_text, read_scenario, row
+from .common import add_command, add_output_arguments, json_text, read_scenario, row
 
 
-def add_parser(subparsers) -> None:
-    cmp = subparsers.add_parser("compare", help="compare two scenarios: KPIs, deltas and the GMV waterfall")
-    cmp.add_argument("link_a", help="scenario A: " + LINK_HELP)
-    cmp.add_argument("link_b", help="scenario B: " + LINK_HELP)
-    add_output_arguments(cmp, lenient=True)
+def add_parser(subparsers, lang: str) -> None:
+    cmp = add_command(subparsers, "compare", lang)
+    for side in ("A", "B"):
+        cmp.add_argument(f"link_{side.lower()}", help=t("cli.help.compare_link", lang, side=side,
+                                                         link=t("cli.help.link", lang)))
+    add_output_arguments(cmp, lang, lenient=True)
     cmp.set_defaults(run=run)
 
 
 def run(args) -> str:
-    doc = compare_doc([args.link_a, args.link_b], args.lenient)
+    doc = compare_doc([args.link_a, args.link_b], args.lenient, args.stderr_lang)
     if args.format == "json":
         return json_text(doc)
     return table(doc, args.lang)
 
 
-def compare_doc(links: list[str], lenient: bool = False) -> dict:
-    """The JSON document: each scenario's query, notices and KPIs; B − A; and the waterfall."""
+def compare_doc(links: list[str], lenient: bool = False, lang: str = "en") -> dict:
+    """The JSON document: each scenario's query, notices and KPIs; B − A; and the waterfall.
+    ``lang`` is that of the notices printed on stderr (the document's are English)."""
     sides, projs = [], []
     for link in links:
-        scenario, notices = read_scenario(link, None, lenient)
+        scenario, notices = read_scenario(link, None, lenient, lang)
         proj = simulate(scenario)
         projs.append(proj)
         sides.append({"query": to_query(scenario), "notices": [n.text("en") for n in notices]})
@@ -63,7 +66,7 @@ def table(doc: dict, lang: str) -> str:
     widths = (24, 14)
     out.append(row((t("cli.compare.gmv_of", lang, side="A"), fmt.money(w["gmv_a"], lang)), widths))
     for part in visible_parts(w):
-        name = f"{SOURCE_LABELS[lang][part['source']]} · {t('cli.compare.factor.' + part['factor'], lang)}"
+        name = f"{source_label(part['source'], lang)} · {t('cli.compare.factor.' + part['factor'], lang)}"
         out.append(row((name, kpis.change_text("gmv", part["value"], lang)), widths))
     out.append(row((t("cli.compare.gmv_of", lang, side="B"), fmt.money(w["gmv_b"], lang)), widths))
     out.append(row((t("cli.compare.difference", lang), kpis.change_text("gmv", w["difference"], lang)), widths))

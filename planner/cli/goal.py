@@ -9,49 +9,49 @@ from __future__ import annotations
 import argparse
 
 from .. import fmt
-from ..budget import BudgetError, goal_seek
+from ..budget import goal_seek
 from ..numbers import parse_number
 from ..params import BY_KEY
 from ..text import t
 from .common import (
     UsageError,
+    add_command,
     add_link_arguments,
     add_output_arguments,
-    number,
+    finite_number,
     read_scenario,
     result_json,
     share_query,
 )
 
 
-def add_parser(subparsers) -> None:
-    goal = subparsers.add_parser("goal", help="the value of one parameter that reaches a GMV target")
-    add_link_arguments(goal)
-    add_output_arguments(goal, lenient=True)
-    goal.add_argument("--param", required=True, help="a registry key (see `params`), e.g. invites, cvr, gdt")
-    goal.add_argument("--gmv", type=number, required=True, help="GMV target in 元")
-    goal.add_argument("--day", type=day_number, help="reach it by this day (1-based; default: the horizon)")
+def add_parser(subparsers, lang: str) -> None:
+    goal = add_command(subparsers, "goal", lang)
+    add_link_arguments(goal, lang)
+    add_output_arguments(goal, lang, lenient=True)
+    goal.add_argument("--param", required=True, help=t("cli.help.param", lang))
+    goal.add_argument("--gmv", type=finite_number(lang), required=True, help=t("cli.help.gmv", lang))
+    goal.add_argument("--day", type=day_number(lang), help=t("cli.help.day", lang))
     goal.set_defaults(run=run)
 
 
-def day_number(text: str) -> int:
-    """A whole day number (argparse type)."""
-    value = parse_number(text)
-    if value is None or not value.is_integer():
-        raise argparse.ArgumentTypeError(f"not a whole day number: {text!r}")
-    return int(value)
+def day_number(lang: str):
+    """An argparse type: a whole day number; what it refuses is said in ``lang``."""
+    def parse(text: str) -> int:
+        value = parse_number(text)
+        if value is None or not value.is_integer():
+            raise argparse.ArgumentTypeError(t("cli.error.not_day", lang, text=text))
+        return int(value)
+    return parse
 
 
 def run(args) -> str:
-    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
+    scenario, notices = read_scenario(args.link, args.preset, args.lenient, args.stderr_lang)
     if args.param not in BY_KEY:
-        raise UsageError(f"unknown parameter {args.param!r}; see `python -m planner params`")
+        raise UsageError("cli.error.unknown_param", param=args.param)
     if args.gmv <= 0:
-        raise UsageError(f"--gmv must be a positive number of 元, got {args.gmv:g}")
-    try:
-        goal = goal_seek(scenario, args.param, args.gmv, args.day)
-    except BudgetError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError("cli.error.gmv_positive", gmv=args.gmv)
+    goal = goal_seek(scenario, args.param, args.gmv, args.day)  # a BudgetError is one line, in main
     if args.format == "json":
         return result_json(goal, notices)
     lang = args.lang

@@ -14,48 +14,44 @@ one line on stderr, like ``report``.
 from __future__ import annotations
 
 from .. import fmt, kpis
-from ..budget import BudgetError, ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
-from ..engine import SOURCE_LABELS, TOOLS
-from ..report import account_name
+from ..budget import ExtraBudget, FixedBudget, ReachGMV, ROIFloor, answer
+from ..engine import TOOLS
+from ..report import account_name, source_label
 from ..text import t
 from .common import (
     UsageError,
+    add_command,
     add_link_arguments,
     add_output_arguments,
+    finite_number,
     kpi_change,
-    number,
     read_scenario,
     result_json,
     row,
     share_query,
 )
 
-TOOL_LABELS = SOURCE_LABELS  # the tools are the paid sources
 
-
-def add_parser(subparsers) -> None:
-    opt = subparsers.add_parser("optimize", help="split a daily 投流 budget over tools and accounts")
-    add_link_arguments(opt)
-    add_output_arguments(opt, lenient=True)
-    opt.add_argument("--budget", type=number, help="daily budget in 元 (a ceiling with --target-gmv, --min-roi)")
-    opt.add_argument("--objective", choices=("gmv", "profit"), default="gmv",
-                     help="maximise net GMV (default) or profit over the horizon")
-    opt.add_argument("--up-to", action="store_true", help="the budget is a ceiling: spend less if that is better")
-    opt.add_argument("--add", type=number, metavar="N", help="incremental: where the next N 元 a day should go")
-    opt.add_argument("--target-gmv", type=number, metavar="G", help="the smallest budget reaching G 元 GMV")
-    opt.add_argument("--min-roi", type=number, metavar="X", help="the largest GMV with ROI ≥ X (needs --budget)")
+def add_parser(subparsers, lang: str) -> None:
+    opt = add_command(subparsers, "optimize", lang)
+    add_link_arguments(opt, lang)
+    add_output_arguments(opt, lang, lenient=True)
+    number = finite_number(lang)
+    opt.add_argument("--budget", type=number, help=t("cli.help.budget", lang))
+    opt.add_argument("--objective", choices=("gmv", "profit"), default="gmv", help=t("cli.help.objective", lang))
+    opt.add_argument("--up-to", action="store_true", help=t("cli.help.up_to", lang))
+    opt.add_argument("--add", type=number, metavar="N", help=t("cli.help.add", lang))
+    opt.add_argument("--target-gmv", type=number, metavar="G", help=t("cli.help.target_gmv", lang))
+    opt.add_argument("--min-roi", type=number, metavar="X", help=t("cli.help.min_roi", lang))
     for tool in TOOLS:
-        opt.add_argument(f"--{tool}-min", type=number, metavar="YUAN", help=f"minimum daily 元 on {tool}")
-        opt.add_argument(f"--{tool}-max", type=number, metavar="YUAN", help=f"maximum daily 元 on {tool}")
+        opt.add_argument(f"--{tool}-min", type=number, metavar="YUAN", help=t("cli.help.tool_min", lang, tool=tool))
+        opt.add_argument(f"--{tool}-max", type=number, metavar="YUAN", help=t("cli.help.tool_max", lang, tool=tool))
     opt.set_defaults(run=run)
 
 
 def run(args) -> str:
-    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
-    try:
-        plan = answer(scenario, question(args))
-    except BudgetError as exc:
-        raise UsageError(str(exc)) from None
+    scenario, notices = read_scenario(args.link, args.preset, args.lenient, args.stderr_lang)
+    plan = answer(scenario, question(args))  # a BudgetError is one line, in main
     if args.format == "json":
         return result_json(plan, notices)
     return plan_table(plan, args.lang)
@@ -67,7 +63,7 @@ def _bounds(args) -> tuple[dict, dict]:
     for name, value in [*((f"--{tool}-min", v) for tool, v in lo.items()),
                         *((f"--{tool}-max", v) for tool, v in hi.items())]:
         if value < 0:
-            raise UsageError(f"{name} must be non-negative, got {value:g}")
+            raise UsageError("cli.error.non_negative", option=name, value=value)
     return lo, hi
 
 
@@ -76,19 +72,19 @@ def question(args):
     rules first (which flags go together) and then by the question itself."""
     bounds = dict(zip(("tool_min", "tool_max"), _bounds(args), strict=True))
     if args.budget is not None and args.budget < 0:
-        raise UsageError(f"--budget must be non-negative, got {args.budget:g}")
+        raise UsageError("cli.error.non_negative", option="--budget", value=args.budget)
     if args.add is not None:
         if args.budget is not None or args.target_gmv is not None or args.min_roi is not None:
-            raise UsageError("--add (incremental) cannot be combined with --budget, --target-gmv or --min-roi")
+            raise UsageError("cli.error.add_alone")
         if args.add < 0:
-            raise UsageError(f"--add must be non-negative, got {args.add:g}")
+            raise UsageError("cli.error.non_negative", option="--add", value=args.add)
         return ExtraBudget(args.add, args.objective, **bounds)
     if args.target_gmv is not None:
         if args.min_roi is not None:
-            raise UsageError("choose one of --target-gmv and --min-roi")
+            raise UsageError("cli.error.target_or_roi")
         return ReachGMV(args.target_gmv, args.budget, **bounds)
     if args.budget is None:
-        raise UsageError("give --budget N (or --add N, or --target-gmv G)")
+        raise UsageError("cli.error.needs_budget")
     if args.min_roi is not None:
         return ROIFloor(args.min_roi, args.budget, **bounds)
     return FixedBudget(args.budget, args.objective, args.up_to, **bounds)
@@ -111,7 +107,7 @@ def plan_table(plan, lang: str) -> str:
                         kpi_change(key, a, b, lang)), widths))
     out.append("")
     head = [t("cli.account", lang),
-            *(t("cli.optimize.tool_per_day", lang, tool=TOOL_LABELS[lang][tool]) for tool in TOOLS),
+            *(t("cli.optimize.tool_per_day", lang, tool=source_label(tool, lang)) for tool in TOOLS),
             t("cli.optimize.bean_orders", lang)]
     widths = (14, *(18 for _ in TOOLS), 12)
     out.append(row(head, widths))
@@ -125,7 +121,7 @@ def plan_table(plan, lang: str) -> str:
     best = plan.next_best()
     if best is not None:
         a, k, gain, m = best
-        out.append(t("cli.optimize.next_best", lang, account=account_name(a, lang), tool=TOOL_LABELS[lang][TOOLS[k]],
+        out.append(t("cli.optimize.next_best", lang, account=account_name(a, lang), tool=source_label(TOOLS[k], lang),
                      gain=fmt.money(gain, lang), mroi=m))
     out += [t("cli.optimize.note", lang, text=note) for note in plan.notes]
     out.append(share_query(plan.query, lang))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..params import GROUPS, PARAMS, group_label
-from .common import add_output_arguments, json_text
+from ..text import t
+from .common import add_command, add_output_arguments, json_text, pad
 
 
-def add_parser(subparsers) -> None:
-    par = subparsers.add_parser("params", help="list every parameter of the registry")
-    add_output_arguments(par)
+def add_parser(subparsers, lang: str) -> None:
+    par = add_command(subparsers, "params", lang)
+    add_output_arguments(par, lang)
     par.set_defaults(run=run)
 
 
@@ -23,14 +24,19 @@ def params_rows() -> list[dict]:
     ]
 
 
+def _line(key, default, low, high, source, label) -> str:
+    return (f"{pad(key, 14)}{pad(default, 12, right=True)}{pad(low, 10, right=True)}{pad(high, 12, right=True)}  "
+            f"{pad(source, 11)}{label}")
+
+
 def run(args) -> str:
     if args.format == "json":
         return json_text(params_rows())
     lang = args.lang
-    out = [f"{'key':<14}{'default':>12}{'min':>10}{'max':>12}  {'source':<11}label (unit)"]
+    out = [_line(*(t(f"cli.params.{column}", lang) for column in ("key", "default", "min", "max", "source", "label")))]
     for group in GROUPS:
         out.append(f"# {group_label(group, lang)}")
         for p in (p for p in PARAMS if p.group == group):
-            out.append(f"{p.key:<14}{p.default:>12g}{p.min:>10g}{p.max:>12g}  {p.source:<11}"
-                       f"{p.label(lang)} ({p.unit(lang)})")
+            out.append(_line(p.key, f"{p.default:g}", f"{p.min:g}", f"{p.max:g}", t(f"cli.params.{p.source}", lang),
+                             f"{p.label(lang)} ({p.unit(lang)})"))
     return "\n".join(out) + "\n"

@@ -11,12 +11,22 @@ import csv
 import io
 
 from .. import fmt, kpis
-from ..engine import SOURCE_LABELS, SOURCES, simulate
-from ..report import DAILY_KEYS, STAGE_KEYS, account_name, daily_headers, daily_table, report, stage_label
+from ..engine import SOURCES, simulate
+from ..report import (
+    DAILY_KEYS,
+    STAGE_KEYS,
+    account_name,
+    daily_headers,
+    daily_table,
+    report,
+    source_label,
+    stage_label,
+)
 from ..scenario import MAX_DRAWS, MAX_SEED
 from ..text import t
 from ..uncertainty import budget_notice, monte_carlo, percentiles
 from .common import (
+    add_command,
     add_link_arguments,
     add_output_arguments,
     int_in,
@@ -28,24 +38,23 @@ from .common import (
 )
 
 
-def add_parser(subparsers) -> None:
-    rep = subparsers.add_parser("report", help="project a scenario given as a share link or query string")
-    add_link_arguments(rep)
-    add_output_arguments(rep, ("table", "json", "csv"), lenient=True)
-    rep.add_argument("--draws", type=int_in(1, MAX_DRAWS), help="Monte Carlo draws over the link's ranges: "
-                     "adds P10/P50/P90 as 'percentiles' (also when the link has ranges)")
-    rep.add_argument("--seed", type=int_in(0, MAX_SEED), help="random seed of the draws (default: the link's, or 0)")
+def add_parser(subparsers, lang: str) -> None:
+    rep = add_command(subparsers, "report", lang)
+    add_link_arguments(rep, lang)
+    add_output_arguments(rep, lang, ("table", "json", "csv"), lenient=True)
+    rep.add_argument("--draws", type=int_in(1, MAX_DRAWS, lang), help=t("cli.help.draws", lang))
+    rep.add_argument("--seed", type=int_in(0, MAX_SEED, lang), help=t("cli.help.draws_seed", lang))
     rep.set_defaults(run=run)
 
 
 def run(args) -> str:
-    scenario, notices = read_scenario(args.link, args.preset, args.lenient)
+    scenario, notices = read_scenario(args.link, args.preset, args.lenient, args.stderr_lang)
     proj = simulate(scenario)
     doc = report(proj, notices)
     if args.draws is not None or args.seed is not None or scenario.ranges:
         over_budget = budget_notice(scenario, args.draws)
         if over_budget is not None:  # not a bad link: more than the planner computes at once
-            notice(over_budget.text("en"))
+            notice(over_budget.text(args.stderr_lang))
         doc["percentiles"] = percentiles(monte_carlo(scenario, args.draws, args.seed))
     if args.format == "json":
         return json_text(doc)
@@ -64,7 +73,7 @@ def table(doc: dict, lang: str) -> str:
     widths = (14, 10, 8, 14)
     out.append(row(head, widths))
     for s in SOURCES:
-        out.append(row((SOURCE_LABELS[lang][s], fmt.count(totals["pv_by_source"][s], lang),
+        out.append(row((source_label(s, lang), fmt.count(totals["pv_by_source"][s], lang),
                         fmt.percent(totals["cvr_by_source"][s], 2), fmt.money(totals["gmv_by_source"][s], lang)),
                        widths))
     out.append("")

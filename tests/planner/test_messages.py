@@ -27,14 +27,14 @@ def test_one_line_is_one_bounded_line():
 
 def test_error_line_speaks_the_errors_language():
     refused = BudgetError("budget.gmv_target_positive", gmv=-1.0)
-    assert error_line(refused, "zh") == "GMV ç®æ å¿é¡»æ¯æ­£æ°ï¼åï¼ï¼æ¶å° -1ã"
-    assert error_line(refused, "en") == "the GMV target must be a positive number of å, got -1."
+    assert error_line(refused, "zh") == "GMV 目标必须是正数（元），收到 -1。"
+    assert error_line(refused, "en") == "the GMV target must be a positive number of 元, got -1."
     totals_row = message("calibration.at", where=message("calibration.where.row", row=3),
                          problem=message("calibration.totals_row"))
     problems = FileProblems([Problem(totals_row, 3)])
-    assert error_line(problems, "zh") == "ç¬¬3è¡ï¼åè®¡è¡ï¼å·²è·³è¿"
+    assert error_line(problems, "zh") == "第3行：合计行，已跳过"
     assert error_line(problems, "en") == "row 3: a totals row; skipped"
-    assert error_line(PlannerError("compare.how_many", most=3, got=4), "zh") == "å¯æ¯è¾1å°3ä¸ªæ¹æ¡ï¼æ¶å°4ä¸ªã"
+    assert error_line(PlannerError("compare.how_many", most=3, got=4), "zh") == "可比较1到3个方案，收到4个。"
     assert error_line(PlannerError("compare.how_many", most=3, got=4)) == "compare 1 to 3 scenarios, got 4."
     assert error_line(ValueError("gdt must be within 0..1e+06\nsecond line")) == \
         "gdt must be within 0..1e+06\\nsecond line"

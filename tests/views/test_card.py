@@ -23,7 +23,7 @@ from planner import fmt
 from planner.engine import simulate
 from planner.link import from_query, to_query
 from planner.params import BY_KEY
-from planner.report import daily, stage_label, totals
+from planner.report import daily, source_label, stage_label, totals
 from views import card, theme
 
 LINK_QUERY = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2"
@@ -129,7 +129,7 @@ def test_chart_stacks_daily_gmv_by_source(lang):
     gmv = proj.gmv[0].sum(axis=1)  # (days, sources)
     assert gmv[:, 2].sum() == 0 and gmv[:, 3].sum() > 0
     fig = card.card_figure(proj, "", lang, today=TODAY)
-    labels = card.SOURCE_LABELS[lang]
+    labels = {s: source_label(s, lang) for s in card.SOURCES}
     expected = [labels[s] for i, s in enumerate(card.SOURCES) if i < 2 or gmv[:, i].sum() > 0]
     assert [t.name for t in fig.data] == expected
     assert labels["beans"] in expected and labels["gdt"] not in expected

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import breakdown
-from planner.engine import SOURCE_LABELS, SOURCES, simulate
+from planner.engine import SOURCES, simulate
+from planner.report import source_label
 from planner.scenario import Scenario
 from views import overview as oc
 from views.charts import FONT_FAMILY, chart_filename
@@ -47,7 +48,7 @@ def test_daily_gmv_stacks_one_series_per_active_source_to_the_daily_total(paid_m
     option = oc.daily_gmv(paid_matrix, lang, NAME)
     d = breakdown.daily_series(paid_matrix)
     size, axis_name, number = oc.units(float(d["gmv_total"].max()), lang, "gmv")
-    assert [s["name"] for s in option["series"]] == [SOURCE_LABELS[lang][s] for s in SOURCES]
+    assert [s["name"] for s in option["series"]] == [source_label(s, lang) for s in SOURCES]
     assert {s["stack"] for s in option["series"]} == {"gmv"}
     stacked = sum(values(s, size) for s in option["series"])
     np.testing.assert_allclose(stacked, d["gmv_total"], rtol=1e-5, atol=size * 1e-5)
@@ -65,7 +66,7 @@ def test_traffic_mix_has_the_share_on_a_second_axis_and_the_benchmark(paid_matri
     d = breakdown.daily_series(paid_matrix)
     size, axis_name, _ = oc.units(float(d["pv_total"].max()), "zh", "pv")
     areas = [s for s in option["series"] if s.get("stack") == "pv"]
-    assert [s["name"] for s in areas] == [SOURCE_LABELS["zh"][s] for s in SOURCES]
+    assert [s["name"] for s in areas] == [source_label(s, "zh") for s in SOURCES]
     np.testing.assert_allclose(sum(values(s, size) for s in areas), d["pv_total"], rtol=1e-5, atol=size * 1e-5)
     share, bench = option["series"][-2:]
     assert share["yAxisIndex"] == 1 and bench["yAxisIndex"] == 1

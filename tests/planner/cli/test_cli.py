@@ -14,12 +14,14 @@ import pytest
 
 from planner import fmt
 from planner.cli import main
+from planner.cli.common import display_width, environment_lang
 from planner.engine import SOURCES, TOOLS, simulate
 from planner.link import from_query, to_query
 from planner.params import PARAMS
 from planner.presets import PRESETS
 from planner.report import DAILY_KEYS, STAGE_KEYS, daily_headers, summary
 from planner.scenario import Scenario
+from planner.text import t as words
 
 ROOT = Path(__file__).resolve().parents[3]
 # Spend on every tool and staggered launches, so no total is trivially zero.
@@ -330,3 +332,75 @@ def test_full_width_numbers_in_options_read_like_ascii(capsys):
                        "--format", "json")
     assert code == 0
     assert (json.loads(out)["percentiles"]["draws"], json.loads(out)["percentiles"]["seed"]) == (200, 7)
+
+
+# --- the language of --help, errors and notices ----------------------------------------------------
+
+COMMANDS = ("report", "params", "presets", "cases", "compare", "calibrate", "optimize", "goal")
+
+
+@pytest.mark.parametrize("environ, lang", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LANG": "zh_TW"}, "zh"), ({"LANG": "en_US.UTF-8"}, "en"), ({}, "en"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C.UTF-8"}, "en"),  # LC_ALL first, then LC_MESSAGES, then LANG
+    ({"LANG": "C.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+    ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}, "zh"),  # an empty variable is not set
+])
+def test_the_environment_names_a_language(environ, lang):
+    assert environment_lang(environ) == lang
+
+
+def _locale(monkeypatch, locale: str) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", locale)
+
+
+@pytest.mark.parametrize("locale, lang", [("zh_CN.UTF-8", "zh"), ("C.UTF-8", "en")])
+def test_help_speaks_the_environments_language(capsys, monkeypatch, locale, lang):
+    _locale(monkeypatch, locale)
+    monkeypatch.setenv("COLUMNS", "80")
+    other = "en" if lang == "zh" else "zh"
+    for argv in ([], *([command] for command in COMMANDS)):
+        with pytest.raises(SystemExit) as done:
+            main([*argv, "--help"])
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert words("cli.help.help", lang) in out and words("cli.help.help", other) not in out, argv
+        assert argv == [] or words("cli.help.format", lang) in out, argv
+        # wrapped by the columns a line takes: a Chinese character takes two
+        assert all(display_width(line) <= 78 for line in out.splitlines() if display_width(line) > len(line)), argv
+
+
+def test_errors_and_notices_speak_lang_when_given_else_the_environments(capsys, monkeypatch):
+    _, notices = from_query("cvr=abc")
+    said = {lang: "planner: error: " + words("cli.error.link_notices", lang, notices=notices[0].text(lang)) + "\n"
+            for lang in ("zh", "en")}
+    _locale(monkeypatch, "zh_CN.UTF-8")
+    assert cli(capsys, "report", "cvr=abc")[2] == said["zh"]
+    assert cli(capsys, "report", "cvr=abc", "--lang", "en")[2] == said["en"]
+    code, out, err = cli(capsys, "report", "cvr=abc", "--lenient", "--format", "json")
+    assert code == 0 and err == f"planner: notice: {notices[0].text('zh')}\n"
+    assert json.loads(out)["notices"] == [notices[0].text("en")]  # JSON is data: its notices stay English
+    _locale(monkeypatch, "C.UTF-8")
+    assert cli(capsys, "report", "cvr=abc")[2] == said["en"]
+    assert cli(capsys, "report", "cvr=abc", "--lang", "zh")[2] == said["zh"]
+
+
+def test_without_lang_errors_speak_the_environments_language(capsys, monkeypatch):
+    _locale(monkeypatch, "zh_CN.UTF-8")
+    code, _, err = cli(capsys, "report", "--draws", "x", "--lang", "en")  # argparse stops at --draws
+    assert code == 2 and err == f"planner: error: {words('cli.error.usage', 'zh', message='argument --draws: ')}" \
+        f"{words('cli.error.not_integer', 'zh', text='x')}\n"
+    code, _, err = cli(capsys, "optimize", "", "--add", "5", "--budget", "3")  # read, then refused
+    assert code == 2 and err == f"planner: error: {words('cli.error.add_alone', 'zh')}\n"
+    code, _, err = cli(capsys, "optimize", "", "--budget", "100", "--gdt-min", "200")  # the planner's own
+    assert code == 2 and err.startswith("planner: error: ") and display_width(err) > len(err), err
+
+
+def test_tables_are_chinese_unless_lang_says_otherwise(capsys, monkeypatch):
+    _locale(monkeypatch, "C.UTF-8")
+    code, out, _ = cli(capsys, "report", LINK)
+    assert code == 0 and words("cli.share_query", "zh", query="") in out
+    _locale(monkeypatch, "zh_CN.UTF-8")
+    code, out, _ = cli(capsys, "report", LINK, "--lang", "en")
+    assert code == 0 and words("cli.share_query", "en", query="") in out
