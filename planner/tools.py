@@ -5,7 +5,7 @@ of its daily spend and the prefix of its ``_cpv`` / ``_cap`` / ``_prec`` paramet
 its colour, how 元 become viewers and what its defaults rest on. The registry
 (``planner.params``) makes the tool's parameters from its row; the engine, the budget optimiser,
 the reports and the charts iterate over the table. A new tool is one more row
-(``tests/test_fifth_tool.py`` adds one and runs the engine, the optimiser, the card and the CLI).
+(``tests/planner/test_fifth_tool.py`` adds one and runs the engine, the optimiser, the card and the CLI).
 A rule only some tools follow is a field of the row, never a check of the tool's name: prices
 quoted in beans (``priced_in_beans``), whole heating orders (``order_beans``), viewers the
 platform also grants free (``granted``).

@@ -1,6 +1,6 @@
 """Every use of Streamlit's private API in the app, in one place, and why each is needed.
 
-Streamlit 1.67 has no public way to do these three things; ``tests/test_streamlit_shell.py``
+Streamlit 1.67 has no public way to do these three things; ``tests/views/test_streamlit_shell.py``
 pins the behaviour each relies on, so an upgrade that changes it fails there first.
 
 1. **The legacy multipage mode** (``ensure_shell``, ``main_script_scope``). A folder named

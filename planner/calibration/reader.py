@@ -312,7 +312,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some exporters write wrong dimensions; read what is there
-        # openpyxl keeps the sheet's part name only privately; tests/test_calibrate_limits.py
+        # openpyxl keeps the sheet's part name only privately; tests/planner/calibration/test_calibrate_limits.py
         # reads workbooks through here, so a change shows at once.
         max_row = last.get(sheet._worksheet_path.lstrip("/"), 0)
         if max_row == 0:

@@ -106,7 +106,7 @@ def test_compare_with_a_preset_and_a_pasted_link():
     assert not at.exception
     frame = at.dataframe[0].value
     assert list(frame.columns) == ["指标", "A", "B", "C", "B − A", "C − A"]
-    assert "B = 预设：" + PRESETS["apparel_matrix"].label_zh in text_of(at)
+    assert "B = 预设：" + PRESETS["apparel_matrix"].label("zh") in text_of(at)
     # The pasted link's problem is shown as plain text.
     assert any("cvr=abc" in c.value for c in at.code)
     assert len(charts_of(at)) == 3  # overlay and two waterfalls
