@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.calibration import FileProblems, read_sessions  # noqa: E402
 from planner.calibration.reader import MAX_CELLS_PER_ROW  # noqa: E402
-from tests import workbooks  # noqa: E402
+from tests.planner.calibration import workbooks  # noqa: E402
 from tests.planner.calibration.test_calibrate import small_rows, to_csv, workbook_bytes  # noqa: E402
 
 TARGET_SECONDS, TARGET_MIB = 1.0, 64.0

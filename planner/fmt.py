@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from .text import t
+from .params import Param
+from .text import LANGS, t
 
 DASH = "—"  # shown for an undefined number (an ROI without spend), never NaN
 @cache
@@ -68,3 +69,29 @@ def number(x: float | None, digits: int = 2) -> str:
     if x is None or not math.isfinite(x):
         return DASH
     return f"{float(x):,.{digits}f}"
+
+
+# Units that only say what kind of number it is: nothing is written after the value.
+PURE_NUMBER_UNITS = ("0–1", *(t(key, lang) for key in ("unit.fraction", "unit.elasticity") for lang in LANGS))
+
+
+def _fewest_decimals(x: float, most: int = 3) -> int:
+    """Fewest decimals (up to ``most``) that show ``x`` exactly: 1.5 → 1, 0.015 → 3, 3000 → 0."""
+    return next((d for d in range(most + 1) if abs(round(x, d) - x) < 1e-9), most)
+
+
+def param_value(p: Param, value: float, lang: str, with_unit: bool = False) -> str:
+    """A parameter's value as people read it: a fraction as a percentage with the decimals it
+    needs (1.5%, 0.2%), other numbers with separators and at most three decimals (3,000, 0.3).
+    ``with_unit`` writes the unit after it (3,000元 / 3,000 yuan, a ratio in brackets:
+    9 (公域:引流)); a table whose column names the unit leaves it out."""
+    value = float(value)
+    if p.percent:
+        return percent(value, _fewest_decimals(100 * value))
+    text = f"{value:,.{_fewest_decimals(value)}f}"
+    unit = p.unit(lang)
+    if not with_unit or unit in PURE_NUMBER_UNITS:
+        return text
+    if ":" in unit:
+        return f"{text} ({unit})"
+    return t("app.value_with_unit", lang, value=text, unit=unit)

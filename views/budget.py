@@ -30,7 +30,6 @@ from .theme import (
     RED,
     SOURCE_COLORS,
     finite_span,
-    param_value,
     style,
 )
 from .theme import value_axis as _value_axis
@@ -217,7 +216,7 @@ def goal_figure(goal: Goal, lang: str) -> go.Figure:
     label = p.label(lang)
 
     def value_text(v):
-        return param_value(p, v, lang)  # without its unit: the axis title has it
+        return fmt.param_value(p, v, lang)  # without its unit: the axis title has it
 
     fig = go.Figure()
     fig.add_trace(go.Scatter(

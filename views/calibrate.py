@@ -40,7 +40,6 @@ from .theme import (
     TEXT_COLOR,
     axis_title,
     nice_ticks,
-    param_value,
     rgba,
     style,
     tick_text,
@@ -119,15 +118,15 @@ def estimates_table(cal: Calibration, lang: str) -> pd.DataFrame:
     rows = []
     for e in cal.fit.estimates:
         p = PARAM[e.key]
-        interval = (f"{param_value(p, e.low, lang)} – {param_value(p, e.high, lang)}"
+        interval = (f"{fmt.param_value(p, e.low, lang)} – {fmt.param_value(p, e.high, lang)}"
                     if e.low is not None else "")
         rows.append({
             t("table.param", lang): param_label(p, lang),
-            t("calibrate.col_value", lang): param_value(p, e.value, lang),
+            t("calibrate.col_value", lang): fmt.param_value(p, e.value, lang),
             t("calibrate.col_interval", lang): interval,
             t("calibrate.col_identifiable", lang): t("calibrate.yes" if e.identifiable else "calibrate.no", lang),
             t("calibrate.col_status", lang): t(f"calibrate.status_{e.status}", lang),
-            t("table.default", lang): param_value(p, e.default, lang),
+            t("table.default", lang): fmt.param_value(p, e.default, lang),
             t("calibrate.col_note", lang): e.note(lang),
         })
     return pd.DataFrame(rows)

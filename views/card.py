@@ -41,7 +41,7 @@ from planner.report import daily, source_label, totals
 from planner.scenario import changed_from_defaults
 from planner.text import normalize_lang, t
 
-from .theme import FONT_FAMILY, MONO_FAMILY, SOURCE_COLORS, nice_ticks, param_value, tick_text
+from .theme import FONT_FAMILY, MONO_FAMILY, SOURCE_COLORS, nice_ticks, tick_text
 from .theme import GREEN as BRAND_GREEN
 
 CARD_WIDTH = 960  # CSS px
@@ -130,7 +130,7 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
             continue
         p = BY_KEY[key]
         label = p.label(lang) + (" *" if key in changed else "")
-        rows.append((label, param_value(p, getattr(proj.scenario, key), lang, with_unit=True)))
+        rows.append((label, fmt.param_value(p, getattr(proj.scenario, key), lang, with_unit=True)))
     return rows, hidden
 
 

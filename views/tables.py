@@ -32,7 +32,6 @@ from planner.scenario import Scenario
 from planner.text import t
 
 from .i18n import source_label, unit
-from .theme import param_value
 
 
 def height_for(df: pd.DataFrame) -> int:
@@ -174,11 +173,11 @@ def params_table(group: str, scenario: Scenario, lang: str) -> pd.DataFrame:
         t("table.key", lang): [p.key for p in params],
         t("assumptions.col_meaning", lang): [p.help(lang) for p in params],
         t("table.unit", lang): [unit(p, lang) for p in params],
-        t("table.default", lang): [param_value(p, p.default, lang) for p in params],
-        t("table.current", lang): [param_value(p, current[p.key], lang)
+        t("table.default", lang): [fmt.param_value(p, p.default, lang) for p in params],
+        t("table.current", lang): [fmt.param_value(p, current[p.key], lang)
                                  + (t("assumptions.changed_mark", lang) if current[p.key] != p.default else "")
                                  for p in params],
-        t("assumptions.col_range", lang): [f"{param_value(p, p.min, lang)} – {param_value(p, p.max, lang)}" for p in params],
+        t("assumptions.col_range", lang): [f"{fmt.param_value(p, p.min, lang)} – {fmt.param_value(p, p.max, lang)}" for p in params],
         t("assumptions.col_source_kind", lang): [t("assumptions.fact" if p.source == FACT else "assumptions.assumption", lang) for p in params],
         t("assumptions.col_note", lang): [p.note(lang) for p in params],
     })
@@ -330,4 +329,4 @@ def cases_table(results, lang: str) -> pd.DataFrame:
 
 def param_value_by_key(key: str, scenario: Scenario, lang: str) -> str:
     p = next(p for p in PARAMS if p.key == key)
-    return param_value(p, getattr(scenario, key), lang)
+    return fmt.param_value(p, getattr(scenario, key), lang)

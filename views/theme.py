@@ -18,8 +18,7 @@ import plotly.graph_objects as go
 
 from planner import fmt
 from planner.engine import SOURCES
-from planner.params import Param
-from planner.text import LANGS, t
+from planner.text import t
 from planner.tools import TOOLS
 
 # --- colours -------------------------------------------------------------------------------
@@ -166,31 +165,3 @@ def finite_span(values) -> tuple[float, float]:
     """(lowest, highest) of the finite values, (0, 1) when there are none."""
     finite = [float(v) for v in values if math.isfinite(float(v))]
     return min(finite, default=0.0), max(finite, default=1.0)
-
-
-# --- a parameter's value -------------------------------------------------------------------
-
-# Units that only say what kind of number it is: nothing is written after the value.
-PURE_NUMBER_UNITS = ("0–1", *(t(key, lang) for key in ("unit.fraction", "unit.elasticity") for lang in LANGS))
-
-
-def _fewest_decimals(x: float, most: int = 3) -> int:
-    """Fewest decimals (up to ``most``) that show ``x`` exactly: 1.5 → 1, 0.015 → 3, 3000 → 0."""
-    return next((d for d in range(most + 1) if abs(round(x, d) - x) < 1e-9), most)
-
-
-def param_value(p: Param, value: float, lang: str, with_unit: bool = False) -> str:
-    """A parameter's value as people read it: a fraction as a percentage with the decimals it
-    needs (1.5%, 0.2%), other numbers with separators and at most three decimals (3,000, 0.3).
-    ``with_unit`` writes the unit after it (3,000元 / 3,000 yuan, a ratio in brackets:
-    9 (公域:引流)); a table whose column names the unit leaves it out."""
-    value = float(value)
-    if p.percent:
-        return fmt.percent(value, _fewest_decimals(100 * value))
-    text = f"{value:,.{_fewest_decimals(value)}f}"
-    unit = p.unit(lang)
-    if not with_unit or unit in PURE_NUMBER_UNITS:
-        return text
-    if ":" in unit:
-        return f"{text} ({unit})"
-    return t("app.value_with_unit", lang, value=text, unit=unit)

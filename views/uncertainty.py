@@ -28,7 +28,6 @@ from .theme import (
     INK,
     RED,
     SOURCE_COLORS,
-    param_value,
     rgba,
     style,
     tick_text,
@@ -156,7 +155,7 @@ def tornado(sens: Sensitivity, lang: str, top: int = TORNADO_TOP) -> go.Figure:
     fig = go.Figure()
     for end, color in (("low", RED), ("high", GREEN)):
         change = [(r.at_low if end == "low" else r.at_high) - sens.base for r in rows]
-        values = [param_value(BY_KEY[r.key], r.low if end == "low" else r.high, lang) for r in rows]
+        values = [fmt.param_value(BY_KEY[r.key], r.low if end == "low" else r.high, lang) for r in rows]
         gmv = [fmt.money(r.at_low if end == "low" else r.at_high, lang) for r in rows]
         label = t(f"uncertainty_page.tornado_{end}", lang)
         fig.add_trace(go.Bar(
@@ -201,9 +200,9 @@ def sensitivity_table(sens: Sensitivity, lang: str) -> pd.DataFrame:
         p = BY_KEY[r.key]
         rows.append({
             t("table.param", lang): param_label(p, lang),
-            t("uncertainty_page.col_value", lang): param_value(p, r.point, lang),
-            t("uncertainty_page.col_low", lang): param_value(p, r.low, lang),
-            t("uncertainty_page.col_high", lang): param_value(p, r.high, lang),
+            t("uncertainty_page.col_value", lang): fmt.param_value(p, r.point, lang),
+            t("uncertainty_page.col_low", lang): fmt.param_value(p, r.low, lang),
+            t("uncertainty_page.col_high", lang): fmt.param_value(p, r.high, lang),
             t("uncertainty_page.col_gmv_low", lang): fmt.money(r.at_low, lang),
             t("uncertainty_page.col_gmv_high", lang): fmt.money(r.at_high, lang),
             t("uncertainty_page.col_swing", lang): fmt.money(r.swing, lang),

@@ -52,13 +52,8 @@ def run(args) -> str:
     return table(result, args.lang, args.file)
 
 
-def _value(key: str, value: float | None) -> str:
-    if value is None:
-        return ""
-    p = PARAM[key]
-    if p.percent:
-        return f"{100 * value:.3g}%"
-    return f"{value:,.0f}" if p.integer else f"{value:.4g}"
+def _value(key: str, value: float | None, lang: str) -> str:
+    return "" if value is None else fmt.param_value(PARAM[key], value, lang)
 
 
 def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
@@ -68,9 +63,9 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
     head = tuple(t(f"cli.calibrate.{key}", lang) for key in ("parameter", "value", "interval", "identifiable", "status"))
     rows = []
     for e in cal.fit.estimates:
-        interval = f"{_value(e.key, e.low)} – {_value(e.key, e.high)}" if e.low is not None else ""
+        interval = f"{_value(e.key, e.low, lang)} – {_value(e.key, e.high, lang)}" if e.low is not None else ""
         ident = t("cli.yes" if e.identifiable else "cli.no", lang)
-        rows.append(((e.key, _value(e.key, e.value), interval, ident, t(f"cli.calibrate.status.{e.status}", lang)),
+        rows.append(((e.key, _value(e.key, e.value, lang), interval, ident, t(f"cli.calibrate.status.{e.status}", lang)),
                      e.note(lang)))
     widths = fitted_widths([head, *(c for c, _ in rows)])
     out.append(row(head, widths))

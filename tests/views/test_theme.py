@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from planner import fmt
 from planner.engine import SOURCES
-from planner.params import BY_KEY, PARAMS
 from planner.tools import TOOLS
 from views import theme
 
@@ -128,25 +127,3 @@ def test_value_axis_includes_zero_and_pads_only_where_it_goes():
 def test_finite_span():
     assert theme.finite_span([3.0, math.nan, -1.0, math.inf]) == (-1.0, 3.0)
     assert theme.finite_span([]) == (0.0, 1.0)
-
-
-# --- a parameter's value ----------------------------------------------------------------------
-
-def test_param_value_units_and_percentages():
-    assert theme.param_value(BY_KEY["cvr"], 0.015, "zh") == "1.5%"
-    assert theme.param_value(BY_KEY["churn"], 0.002, "en", with_unit=True) == "0.2%"
-    assert theme.param_value(BY_KEY["aov"], 3000, "zh", with_unit=True) == "3,000元"
-    assert theme.param_value(BY_KEY["aov"], 3000, "en", with_unit=True) == "3,000 yuan"
-    assert theme.param_value(BY_KEY["aov"], 3000, "en") == "3,000"
-    assert theme.param_value(BY_KEY["aov_elasticity"], 0.3, "en", with_unit=True) == "0.3"
-    assert theme.param_value(BY_KEY["lev_cap"], 9, "zh", with_unit=True) == "9 (公域:引流)"
-    assert theme.param_value(BY_KEY["gdt_cpv"], 1.2 * 0.8, "en") == "0.96"  # float noise not shown
-
-
-@pytest.mark.parametrize("p", PARAMS, ids=lambda p: p.key)
-def test_param_value_shows_every_registry_value_exactly(p):
-    """The default and both limits read back as the number they are (no rounding, no noise)."""
-    for value in (p.default, p.min, p.max):
-        text = theme.param_value(p, value, "en").replace(",", "")
-        shown = float(text.rstrip("%")) / (100 if p.percent else 1)
-        assert shown == pytest.approx(float(value), rel=1e-12, abs=1e-12)
