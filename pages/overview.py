@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner import breakdown
+from planner import breakdown, kpis
 from planner.text import t
 from views import exports, overview, state, tables
 from views.streamlit_shell import ensure_shell
@@ -18,8 +18,9 @@ st.caption(tables.overview_caption(v.proj, lang))
 now = state.kpis_for(v.query)
 before = state.kpis_for(v.previous_query) if v.previous_query else None
 cards = tables.kpi_cards(now, breakdown.kpi_deltas(now, before), lang)
-for row in (cards[:5], cards[5:]):  # money, then what the viewers do
-    for col, card in zip(st.columns(len(row)), row, strict=True):
+card_of = dict(zip(kpis.OVERVIEW, cards, strict=True))
+for keys in kpis.OVERVIEW_ROWS:  # rows that fit a laptop: money, what it returns, the room
+    for col, card in zip(st.columns(len(keys)), (card_of[key] for key in keys), strict=True):
         col.metric(card.label, card.value, card.delta, help=card.help, border=True)
 if before is not None:
     st.caption(t("overview.kpi_delta_caption", lang))

@@ -49,7 +49,8 @@ KPIS: tuple[Kpi, ...] = (
     Kpi("net_gmv", MONEY, "kpi.net_gmv"),
     Kpi("profit", MONEY, "kpi.profit"),
     Kpi("spend", MONEY, "kpi.spend", higher_is_better=False),
-    Kpi("roi", RATIO, "kpi.roi"),
+    Kpi("roi", RATIO, "kpi.roi"),  # the room's: all its GMV, private domain included, per 元 of spend
+    Kpi("paid_roi", RATIO, "kpi.paid_roi"),  # the paid tools' own, as an ad platform reports it
     Kpi("unspent", MONEY, "kpi.unspent", higher_is_better=False),
     Kpi("sessions", COUNT, "kpi.sessions"),
     Kpi("pv", COUNT, "kpi.pv"),
@@ -64,13 +65,18 @@ KPIS: tuple[Kpi, ...] = (
 BY_KEY: dict[str, Kpi] = {k.key: k for k in KPIS}
 
 # Which KPIs each table shows, in its order.
-OVERVIEW: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "unspent", "viewers_per_session",
-                             "gmv_per_viewer", "gpm", "public_share", "stage_reached_index")
-COMPARE: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv", "buyers", "public_share",
+# The overview's cards in rows that fit a laptop's width: money, what it returns, the room.
+OVERVIEW_ROWS: tuple[tuple[str, ...], ...] = (
+    ("gmv", "net_gmv", "profit", "unspent"),
+    ("roi", "paid_roi", "gmv_per_viewer", "gpm"),
+    ("viewers_per_session", "public_share", "stage_reached_index"),
+)
+OVERVIEW: tuple[str, ...] = tuple(key for row in OVERVIEW_ROWS for key in row)
+COMPARE: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "paid_roi", "pv", "buyers", "public_share",
                             "stage_reached_index")
-BUDGET: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "pv")
+BUDGET: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "roi", "paid_roi", "pv")
 CARD: tuple[str, ...] = ("gmv", "net_gmv", "profit", "roi", "public_share", "stage_reached_index")
-REPORT: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "unspent", "roi", "sessions", "pv",
+REPORT: tuple[str, ...] = ("gmv", "net_gmv", "profit", "spend", "unspent", "roi", "paid_roi", "sessions", "pv",
                            "viewers_per_session", "watch_pv", "buyers", "gmv_per_viewer", "gpm",
                            "public_share", "stage_reached_index")  # the CLI's report, every total
 PERCENTILES: tuple[str, ...] = ("gmv", "net_gmv", "profit")  # the report's P10/P50/P90 rows

@@ -42,7 +42,8 @@ def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.nd
 
     Keys: pv (viewers, person-sessions), buyers, gmv (each with a ``_by_source`` (…, S)
     companion), cvr_by_source, net_gmv, spend and unspent (with ``_by_tool`` (…, K)),
-    gross_profit, profit, roi, roi_by_tool, public_share, private_share, paid_share, sessions,
+    gross_profit, profit, roi (the room's: all its GMV per 元 of spend), paid_roi (the paid tools' own:
+    the GMV of the viewers they bring per 元 of spend), roi_by_tool, public_share, private_share, paid_share, sessions,
     viewers_per_session (UV of a session, averaged over sessions), gmv_per_viewer (UV价值, GMV
     per viewer), watch_pv (visits: viewers × visits per viewer) and gpm (GMV per 1,000 watch PV,
     the official 千次看播成交). Money in 元; ROI is GMV per 元 of spend (NaN without spend).
@@ -78,6 +79,7 @@ def summary(proj: Projection, axis: tuple[int, ...] = (1, 2)) -> dict[str, np.nd
         "gross_profit": gross_profit,
         "profit": gross_profit - spend,
         "roi": _ratio(gmv, spend),
+        "paid_roi": _ratio(gmv_src[..., 2:].sum(-1), spend),
         "roi_by_tool": _ratio(gmv_src[..., 2:], spend_tool),
         "public_share": _share(pv_src[..., 1], pv),
         "private_share": _share(pv_src[..., 0], pv),

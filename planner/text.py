@@ -738,7 +738,8 @@ _KPI: dict[str, Entry] = {
     "kpi.gmv": ("GMV", "GMV"),
     "kpi.net_gmv": ("退货后净成交", "Net GMV"),
     "kpi.profit": ("投流后利润", "Profit after spend"),
-    "kpi.roi": ("投产比 ROI", "ROI"),
+    "kpi.roi": ("直播间ROI", "Room ROI"),
+    "kpi.paid_roi": ("投流ROI", "Paid ROI"),
     "kpi.public_share": ("公域占比（UV）", "Public share (UV)"),
     "kpi.stage": ("最高阶段", "Stage reached"),
     "kpi.unspent": ("未花出预算", "Unspent budget"),
@@ -771,7 +772,13 @@ _KPI: dict[str, Entry] = {
     "kpi.profit_help": (
         "净成交 × 毛利率 − 投流消耗（投流消耗合计 {spend}）。",
         "Net GMV × margin − paid spend (total spend {spend})."),
-    "kpi.roi_help": ("GMV ÷ 投流消耗；不投流时无定义，显示 —。", "GMV ÷ paid spend; undefined (—) without spend."),
+    "kpi.roi_help": ("整场GMV（含私域与公域推荐）÷ 投流消耗：这笔投流在整个直播间的产出。不投流时无定义，显示 —。",
+                     "The whole room's GMV (private domain and recommendation included) ÷ paid spend. Undefined (—) "
+                     "without spend."),
+    "kpi.paid_roi_help": ("投流工具自己带来的观众成交的GMV ÷ 投流消耗，不含私域和公域推荐：投放后台报的ROI对应这个。"
+                          "不投流时无定义，显示 —。",
+                          "GMV from the viewers the paid tools bring ÷ paid spend, private domain and recommendation "
+                          "excluded: what an ad platform's dashboard reports. Undefined (—) without spend."),
     "kpi.public_share_help": (
         "公域观看人数（推荐、粉丝、短视频、溢出、导流）占全部观看人数的比例；成熟的好直播间超过80%，没"
         "学会承接的直播间只有两三成。",
@@ -1373,7 +1380,7 @@ _CARD: dict[str, Entry] = {
     "card.pv_buyers": ("观看人数(UV) {pv} · 成交 {buyers}人", "Viewers (UV) {pv} · {buyers} buyers"),
     "card.returns_note": ("退货率 {returns}", "Return rate {returns}"),
     "card.spend_note": ("投流消耗 {spend}", "Paid spend {spend}"),
-    "card.roi_note": ("GMV ÷ 投流消耗", "GMV ÷ paid spend"),
+    "card.roi_note": ("投流ROI {paid}（只算投流带来的GMV）", "Paid ROI {paid} (the paid viewers' GMV only)"),
     "card.private_note": ("私域占比 {private}", "Private share {private}"),
     "card.stage_note": ("早期看开播2小时、后期看整场观看人数", "Early stages 2 h in, later ones by the session"),
     # export.*: downloads: file names, sheets, chart PNG names

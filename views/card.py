@@ -214,7 +214,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
         "gmv": t("card.pv_buyers", lang, pv=fmt.count(total["pv"], lang), buyers=fmt.count(total["buyers"], lang)),
         "net_gmv": t("card.returns_note", lang, returns=fmt.percent(scenario.returns, 0)),
         "profit": t("card.spend_note", lang, spend=fmt.money(total["spend"], lang)),
-        "roi": t("card.roi_note", lang),
+        "roi": t("card.roi_note", lang, paid=kpis.value_text("paid_roi", total["paid_roi"], lang)),
         "public_share": t("card.private_note", lang, private=fmt.percent(total["private_share"])),
         "stage_reached_index": t("card.stage_note", lang),
     }

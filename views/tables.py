@@ -303,7 +303,8 @@ def formulas(lang: str) -> list[tuple[str, str, list[str]]]:
         (t("assumptions.f_money_title", lang), "", [
             rf"\text{{net GMV}} = \text{{GMV}}\,(1 - {k('returns')}),\qquad "
             rf"\text{{profit}} = \text{{net GMV}}\cdot {k('margin')} - \text{{spend}}",
-            r"\text{ROI} = \frac{\text{GMV}}{\text{spend}}\quad(\text{" + t("assumptions.roi_undefined", lang) + "})",
+            r"\text{room ROI} = \frac{\text{GMV}}{\text{spend}}\quad(\text{" + t("assumptions.roi_undefined", lang) + "})",
+            r"\text{paid ROI} = \frac{\sum_{\text{paid tools}} \text{GMV}}{\text{spend}}",
         ]),
         (t("assumptions.f_matrix_title", lang), t("assumptions.f_matrix_words", lang), [
             rf"\text{{hand-off}}_a = {k('handoff')}\cdot(\text{{warm}}_0 + \text{{plat}}_0)"

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from planner import compare, fmt, kpis
+from planner.cli import main
 from planner.engine import simulate
+from planner.kpis import BUDGET, COMPARE, OVERVIEW, REPORT, label
+from planner.link import from_query
 from planner.report import totals
 from planner.scenario import Scenario
 from planner.text import CATALOGUE, t
@@ -95,3 +98,28 @@ def test_every_kpi_table_labels_and_formats_through_planner_kpis(projections, la
     for key in kpis.CARD:
         assert kpis.label(key, lang) in shown
         assert f"<b>{kpis.value_text(key, now[key], lang)}</b>" in shown
+
+
+# --- two ROIs (issue 16): the room's and the paid tools' own ------------------------------------
+
+def test_the_rooms_roi_counts_all_its_gmv_the_paid_roi_only_the_paid_viewers():
+    proj = simulate(from_query("invites=5000&gdt=2000&beans=1000&coupons=200")[0])
+    total = totals(proj)
+    paid_gmv = float(proj.gmv[0][..., 2:].sum())  # the sources after private and public are the tools
+    assert total["roi"] == pytest.approx(total["gmv"] / total["spend"])
+    assert total["paid_roi"] == pytest.approx(paid_gmv / total["spend"])
+    assert 0 < total["paid_roi"] < total["roi"]  # the private domain and recommendation are not the ads'
+    assert totals(simulate(from_query("gdt=0&beans=0&coupons=0")[0]))["paid_roi"] is None  # no spend: undefined
+
+
+def test_every_kpi_table_shows_both_rois_each_labelled():
+    for table in (OVERVIEW, COMPARE, BUDGET, REPORT):
+        assert "roi" in table and "paid_roi" in table
+    for lang in ("zh", "en"):
+        assert label("roi", lang) != label("paid_roi", lang)
+
+
+def test_the_cli_report_prints_both_rois(capsys):
+    assert main(["report", "invites=5000&gdt=2000", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert label("roi", "en") in out and label("paid_roi", "en") in out

@@ -114,10 +114,14 @@ def test_kpis_are_the_reports_numbers_formatted_by_fmt(proj, lang):
                   fmt.roi(t["roi"]), fmt.percent(t["public_share"]),
                   stage_label(t["stage_reached_index"], lang)):
         assert f"<b>{value}</b>" in text
-    labels = (("GMV", "退货后净成交", "投流后利润", "投产比 ROI", "公域占比", "最高阶段") if lang == "zh"
-              else ("GMV", "Net GMV", "Profit after spend", "ROI", "Public share", "Stage reached"))
+    labels = (("GMV", "退货后净成交", "投流后利润", "直播间ROI", "公域占比", "最高阶段") if lang == "zh"
+              else ("GMV", "Net GMV", "Profit after spend", "Room ROI", "Public share", "Stage reached"))
     for label in labels:
         assert label in text
+    # Both ROIs, each labelled: the room's in its tile, the paid tools' own under it.
+    assert t["paid_roi"] < t["roi"]
+    assert (f"投流ROI {fmt.roi(t['paid_roi'])}（只算投流带来的GMV）" if lang == "zh"
+            else f"Paid ROI {fmt.roi(t['paid_roi'])} (the paid viewers' GMV only)") in text
     assert (TODAY.isoformat() if lang == "en" else "2025年3月8日") in text
 
 
