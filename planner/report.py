@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import tools
-from .engine import SOURCES, STAGE_KEYS, TOOLS, Projection
+from .engine import SOURCES, STAGE_KEYS, TOOLS, Projection, launch_days
 from .link import Notice, to_query
 from .text import PlannerError, t
 
@@ -144,6 +144,32 @@ def account_name(index: int, lang: str) -> str:
     if index == 0:
         return t("report.flagship", lang)
     return t("report.satellite", lang, n=index)
+
+
+def launch_schedule(scenario, lang: str, most: int = 4) -> str:
+    """When the satellites go live, in words: 新号1 第15天、新号2 第29天开播 / Satellite 1 from day
+    15, Satellite 2 from day 29. The flagship is always live on day 1; a satellite that launches
+    after the horizon says so; with more than ``most`` satellites the middle ones are left out
+    (… between the first and the last). Empty for a single account."""
+    if scenario.accounts == 1:
+        return ""
+    if scenario.launch_every == 0:
+        return t("report.launch_all_day1", lang)
+    items = []
+    for a, day in enumerate(launch_days(scenario.accounts, scenario.launch_every)[1:], start=1):
+        key = "report.launch_day" if day < scenario.days else "report.launch_after"
+        items.append(t(key, lang, name=account_name(a, lang), day=int(day) + 1, days=scenario.days))
+    if len(items) > most:
+        items = [*items[: most - 1], t("report.launch_gap", lang), items[-1]]
+    return t("report.launch_schedule", lang, items=t("report.list_sep", lang).join(items))
+
+
+def accounts_text(scenario, lang: str) -> str:
+    """The account count with when they go live: 3个账号（新号1 第15天、新号2 第29天开播）."""
+    schedule = launch_schedule(scenario, lang)
+    if not schedule:
+        return t("report.accounts", lang, accounts=scenario.accounts)
+    return t("report.accounts_schedule", lang, accounts=scenario.accounts, schedule=schedule)
 
 
 def accounts(proj: Projection, draw: int = 0) -> list[dict]:

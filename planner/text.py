@@ -288,6 +288,15 @@ _MODEL: dict[str, Entry] = {
     "report.stage.head": ("头部", "Head"),
     "report.flagship": ("旗舰号", "Flagship"),
     "report.satellite": ("新号{n}", "Satellite {n}"),
+    # when the satellites go live (report.launch_schedule): beside the account count everywhere
+    "report.launch_day": ("{name} 第{day}天", "{name} from day {day}"),
+    "report.launch_after": ("{name} 第{day}天（预测期{days}天之外）", "{name} from day {day} (after the {days}-day horizon)"),
+    "report.launch_gap": ("…", "…"),
+    "report.list_sep": ("、", ", "),
+    "report.launch_schedule": ("{items}开播", "{items}"),
+    "report.launch_all_day1": ("全部第1天开播", "all live from day 1"),
+    "report.accounts": ("{accounts}个账号", "{accounts} account(s)"),
+    "report.accounts_schedule": ("{accounts}个账号（{schedule}）", "{accounts} accounts ({schedule})"),
     "report.needs_by_account": ("按账号的明细需要用 by_account=True 模拟的预测。",
                                 "per-account rows need a projection simulated with by_account=True."),
     "report.daily.day": ("天", "day"),
@@ -803,9 +812,9 @@ _PAGES: dict[str, Entry] = {
     # overview.*: 总览 Overview
     "overview.title": ("总览", "Overview"),
     "overview.caption": (
-        "{days} 天 · {accounts} 个账号 · 每周 {sessions} 场、每场 {hours} "
+        "{days} 天 · {accounts} · 每周 {sessions} 场、每场 {hours} "
         "小时 · 客单价 {aov} · 公域转化率 {cvr}（按此客单价）",
-        "{days} days · {accounts} account(s) · {sessions} sessions a week of {hours} h · AOV {aov} · "
+        "{days} days · {accounts} · {sessions} sessions a week of {hours} h · AOV {aov} · "
         "public CVR {cvr} (at this AOV)"),
     "overview.kpi_delta_caption": (
         "箭头为相对本次会话上一个场景的变化。",
@@ -852,9 +861,9 @@ _PAGES: dict[str, Entry] = {
         "matrix” under “Account matrix” in the sidebar to 2 or more to see the weekly heatmaps and "
         "the flagship's hand-off."),
     "matrix.caption": (
-        "{accounts} 个账号：旗舰号第1天开播，新号每 {every} 天开一个；共用同一个私域。",
-        "{accounts} accounts: the flagship goes live on day 1, a new account every {every} days; all "
-        "share one private domain."),
+        "{accounts} 个账号：旗舰号第1天开播，新号每 {every} 天开一个（{schedule}）；共用同一个私域。",
+        "{accounts} accounts: the flagship goes live on day 1, a new account every {every} days ({schedule}); "
+        "all share one private domain."),
     "matrix.caption_same": (
         "{accounts} 个账号同时在第1天开播，共用同一个私域。",
         "{accounts} accounts, all live from day 1, sharing one private domain."),
@@ -1365,8 +1374,8 @@ _CARD: dict[str, Entry] = {
     "card.split": ("{tool}按账号分配 *", "{tool} split by account *"),
     "card.title": ("视频号直播带货 · 经营预测", "WeChat Channels (视频号) live commerce · Projection"),
     "card.subtitle": (
-        "{days}天 · {accounts}个矩阵账号 · 生成于 {date}",
-        "{days} days · {accounts} accounts · made on {date}"),
+        "{days}天 · {accounts} · 生成于 {date}",
+        "{days} days · {accounts} · made on {date}"),
     "card.chart": ("每日GMV（按流量来源）", "Daily GMV by traffic source"),
     "card.assumptions": ("关键假设", "Key assumptions"),
     "card.changed": ("* 与默认值不同", "* differs from the default"),

@@ -37,7 +37,7 @@ from qrcode.exceptions import DataOverflowError
 from planner import fmt, kpis
 from planner.engine import SOURCES, TOOLS, Projection
 from planner.params import BY_KEY, HEADLINE_KEYS, PARAMS, SPLIT_KEYS
-from planner.report import daily, source_label, totals
+from planner.report import accounts_text, daily, source_label, totals
 from planner.scenario import changed_from_defaults
 from planner.text import normalize_lang, t
 
@@ -206,7 +206,7 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
     _rect(lay, 0, 0, CARD_WIDTH, _HEADER_H, BRAND_GREEN)
     date_text = t("card.date", lang, year=today.year, month=today.month, day=today.day)
     _note(lay, _PAD, 24, _esc(t("card.title", lang)), 30, "#FFFFFF", bold=True)
-    _note(lay, _PAD, 70, _esc(t("card.subtitle", lang, days=scenario.days, accounts=scenario.accounts,
+    _note(lay, _PAD, 70, _esc(t("card.subtitle", lang, days=scenario.days, accounts=accounts_text(scenario, lang),
                                 date=date_text)), 17, "#FFFFFF")
 
     # KPI tiles: 3 × 2, each a label, the value and a line of context.

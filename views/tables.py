@@ -27,7 +27,7 @@ from planner.params import (
     INITIAL_PUSH_MIN,
     PARAMS,
 )
-from planner.report import account_name, stage_label
+from planner.report import account_name, accounts_text, launch_schedule, stage_label
 from planner.scenario import Scenario
 from planner.text import t
 
@@ -69,7 +69,7 @@ def overview_caption(proj: Projection, lang: str) -> str:
     """The scenario in one line: horizon, accounts, schedule, AOV and the public CVR at that AOV
     (the engine's, not the link's 200 元 reference value)."""
     s = proj.scenario
-    return t("overview.caption", lang, days=s.days, accounts=s.accounts, sessions=f"{s.sessions_week:g}",
+    return t("overview.caption", lang, days=s.days, accounts=accounts_text(s, lang), sessions=f"{s.sessions_week:g}",
              hours=f"{s.session_hours:g}", aov=fmt.money(s.aov, lang), cvr=fmt.percent(float(proj.cvr_public[0]), 2))
 
 
@@ -144,7 +144,8 @@ def first_stage_table(proj: Projection, lang: str) -> pd.DataFrame:
 def matrix_caption(scenario: Scenario, lang: str) -> str:
     if scenario.launch_every == 0:
         return t("matrix.caption_same", lang, accounts=scenario.accounts)
-    return t("matrix.caption", lang, accounts=scenario.accounts, every=scenario.launch_every)
+    return t("matrix.caption", lang, accounts=scenario.accounts, every=scenario.launch_every,
+             schedule=launch_schedule(scenario, lang))
 
 
 def stage_bands_text(lang: str) -> str:

@@ -27,3 +27,24 @@ def test_the_cli_table_says_after_the_horizon(capsys):
     launches = [row[2] for row in rows]  # "Satellite", "1", then the launch column
     assert launches[0] == "31"
     assert all(launch != "1" and "60" in " ".join(row) for launch, row in zip(launches[1:], rows[1:], strict=True))
+
+
+# --- the launch schedule beside the account count (issue 16) ------------------------------------
+
+SCHEDULE_ZH = "新号1 第15天、新号2 第29天开播"  # three accounts, a satellite every 14 days (the defaults)
+
+
+def test_the_overview_caption_and_the_matrix_page_name_the_launch_days():
+    overview = open_page("pages/overview.py", {}, lang="zh")
+    assert any(SCHEDULE_ZH in c.value for c in overview.caption), [c.value for c in overview.caption]
+    matrix = open_page("pages/matrix.py", {}, lang="zh")
+    assert any(SCHEDULE_ZH in c.value for c in matrix.caption), [c.value for c in matrix.caption]
+
+
+def test_the_card_names_the_launch_days():
+    from planner.engine import simulate
+    from planner.scenario import Scenario
+    from views import card
+
+    text = "\n".join(a.text for a in card.card_figure(simulate(Scenario()), "https://x.example/?v=2", "zh").layout.annotations)
+    assert SCHEDULE_ZH in text
