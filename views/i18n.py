@@ -30,6 +30,9 @@ def param_label(p, lang: str) -> str:
 
 
 def param_help(p, lang: str) -> str:
-    """A control's tooltip: what the parameter means, then whether it is a fact or an assumption."""
+    """A control's tooltip: what the parameter means, then whether it is a fact or an assumption
+    and why. Most registry notes already start with the word (假设：…, Fact: "…"): it is not said
+    twice."""
     kind = t("assumptions.fact" if p.source == "fact" else "assumptions.assumption", lang)
-    return f"{p.help(lang)}\n\n{kind} · {p.note(lang)}"
+    note = p.note(lang)
+    return f"{p.help(lang)}\n\n{note if note.startswith(kind) else f'{kind} · {note}'}"
