@@ -29,6 +29,11 @@ def _scaled(x: float, lang: str) -> str:
     return f"{sign}{x:,.0f}"
 
 
+def yuan(amount: str, lang: str) -> str:
+    """An amount already written as text, followed by 元 as the language writes it: 1.5万元 / 1.5M 元."""
+    return t("fmt.yuan", lang, amount=amount)
+
+
 def count(x: float | None, lang: str = "zh") -> str:
     """A count of people or orders: 1.2万 / 12.3K."""
     if x is None or not math.isfinite(x):
@@ -40,7 +45,7 @@ def money(x: float | None, lang: str = "zh") -> str:
     """元 amounts: 12.3万元 / 123.4K 元."""
     if x is None or not math.isfinite(x):
         return DASH
-    return t("fmt.yuan", lang, amount=_scaled(float(x), lang))
+    return yuan(_scaled(float(x), lang), lang)
 
 
 def price(x: float | None, lang: str = "zh") -> str:
@@ -49,7 +54,7 @@ def price(x: float | None, lang: str = "zh") -> str:
         return DASH
     if abs(x) >= 100:
         return money(x, lang)
-    return t("fmt.yuan", lang, amount=f"{float(x):.2f}")
+    return yuan(f"{float(x):.2f}", lang)
 
 
 def percent(x: float | None, digits: int = 1) -> str:

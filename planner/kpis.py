@@ -86,11 +86,6 @@ def label(key: str, lang: str) -> str:
     return BY_KEY[key].label(lang)
 
 
-def text(key: str, value, lang: str, change: bool = False) -> str:
-    """A KPI's value, or with ``change`` a change of it (``value_text`` / ``change_text``)."""
-    return change_text(key, value, lang) if change else value_text(key, value, lang)
-
-
 def value_text(key: str, value, lang: str) -> str:
     """A KPI's value as people read it: 12.3万元, 4.20, 81.2%, 1.2万, 万人场; ``fmt.DASH`` for an
     undefined one (an ROI without spend)."""

@@ -191,7 +191,7 @@ def quality_table(lang: str) -> pd.DataFrame:
         ("assumptions.sig_private", w["private"], t("assumptions.scale_half", lang, half=f"{engine.PRIVATE_VOLUME_HALF:,.0f}")),
         ("assumptions.sig_ctr", w["ctr"], t("assumptions.scale_full", lang, full=fmt.percent(engine.CTR_FULL, 0))),
         ("assumptions.sig_dwell", w["dwell"], t("assumptions.scale_full", lang, full=t("assumptions.minutes", lang, n=f"{engine.DWELL_FULL_MINUTES:g}"))),
-        ("assumptions.sig_gpm", w["gpm"], t("assumptions.scale_half", lang, half=t("fmt.yuan", lang, amount=f"{engine.GPM_HALF:,.0f}"))),
+        ("assumptions.sig_gpm", w["gpm"], t("assumptions.scale_half", lang, half=fmt.yuan(f"{engine.GPM_HALF:,.0f}", lang))),
         ("assumptions.sig_interact", w["interact"], t("assumptions.scale_full", lang, full=fmt.percent(engine.INTERACT_FULL, 0))),
     ]
     return pd.DataFrame({

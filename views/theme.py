@@ -18,7 +18,6 @@ import plotly.graph_objects as go
 
 from planner import fmt
 from planner.engine import SOURCES
-from planner.text import t
 from planner.tools import TOOLS
 
 # --- colours -------------------------------------------------------------------------------
@@ -131,11 +130,6 @@ def scale_for(x: float, lang: str, largest: float = math.inf) -> tuple[float, st
     return 1.0, ""
 
 
-def with_yuan(text: str, lang: str) -> str:
-    """A number followed by 元, as ``planner.fmt.money`` writes it (1.5万元 / 1.5M 元)."""
-    return t("fmt.yuan", lang, amount=text)
-
-
 def tick_label(x: float, lang: str, kind: str = "count") -> str:
     """A short axis label, no trailing zeros (ticks are round): 2.5万, 1.5亿, 2,000 / 25K, 1.5M.
     ``kind="money"`` adds 元 (1.5万元), for an axis without a title to carry the unit;
@@ -144,7 +138,7 @@ def tick_label(x: float, lang: str, kind: str = "count") -> str:
         return f"{round(100 * x, 6):g}%"
     size, suffix = scale_for(x, lang)
     text = f"{round(x / size, 6):,g}{suffix}"
-    return with_yuan(text, lang) if kind == "money" else text
+    return fmt.yuan(text, lang) if kind == "money" else text
 
 
 def tick_text(values, lang: str, kind: str = "count") -> list[str]:
