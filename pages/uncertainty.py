@@ -23,8 +23,9 @@ if over_budget is not None:  # its text holds numbers only, none from the link
 with st.container(border=True):
     st.markdown(f"**{t('uncertainty_page.ranges_settings', lang)}**")
     ranges.controls(v.scenario, lang)
-if not v.scenario.ranges:
-    st.info(t("uncertainty_page.no_ranges", lang))
+yours = len(v.scenario.ranges)
+with st.expander(t("ranges.table_title", lang, set=yours, default=len(uncertainty.UNCERTAIN_KEYS) - yours)):
+    st.dataframe(uv.ranges_table(v.scenario, lang), hide_index=True, width="stretch")
 
 with st.spinner():
     mc = ranges.monte_carlo(v.query)
@@ -42,6 +43,9 @@ for tab, metric in zip(tabs, uncertainty.METRICS, strict=True):
 st.caption(t("uncertainty_page.bands_caption", lang))
 v.chart(uv.mix_fan(b, lang), "ranges", "mix")
 
+st.subheader(t("ranges.ladder_title", lang))
+st.caption(t("ranges.ladder_caption", lang))
+st.dataframe(uv.ladder_table(uncertainty.target_ladder(mc, b), v.scenario.days, lang), hide_index=True, width="stretch")
 st.subheader(t("uncertainty_page.target_title", lang))
 c1, c2 = st.columns(2)
 target = c1.number_input(t("uncertainty_page.target_label", lang), min_value=0.0, value=uv.nice_target(b), step=10_000.0,
@@ -49,7 +53,12 @@ target = c1.number_input(t("uncertainty_page.target_label", lang), min_value=0.0
 ranges.keep_target_day_within(v.scenario.days)
 day = c2.slider(t("uncertainty_page.target_day_label", lang), 1, v.scenario.days, v.scenario.days, key=ranges.TARGET_DAY_KEY)
 chance = uncertainty.target_probability(mc, target, day)
-st.metric(t("uncertainty_page.target_result", lang, day=day, target=fmt.money(target, lang)), fmt.percent(chance))
+plainly = uv.chance_sentence(chance, mc.draws, lang)
+if plainly is None:
+    st.metric(t("uncertainty_page.target_result", lang, day=day, target=fmt.money(target, lang)), fmt.percent(chance))
+else:  # 0% or 100% is an answer in words, not a bold figure
+    st.info(t("ranges.target_answer", lang, answer=plainly,
+              question=t("uncertainty_page.target_result", lang, day=day, target=fmt.money(target, lang))))
 v.chart(uv.target_chart(uncertainty.target_curve(mc, target), target, day, lang), "ranges", "target")
 
 sens = ranges.sensitivity(v.query)

@@ -9,6 +9,7 @@ listing and the tests all read this list; nothing else defines a parameter.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 # The bean constants are re-exported: they are facts the registry's notes and the views quote.
@@ -46,6 +47,14 @@ class Param:
     integer: bool = False
     percent: bool = False  # a fraction shown to people as a percentage
     uncertain: bool = False  # not known in advance: may carry a low–high range (planner.uncertainty)
+    # An uncertain parameter's default range (DEFAULT_RANGES): low and high as quoted at the value
+    # ``range_at`` (the default unless said), whether they are a reported fact or an assumption, and
+    # why. planner.uncertainty scales it with the point value: see ``default_range``.
+    default_range: tuple[float, float] | None = None
+    range_at: float | None = None
+    range_source: str = ""
+    range_note_zh: str = ""
+    range_note_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.label_zh if lang == "zh" else self.label_en
@@ -58,6 +67,9 @@ class Param:
 
     def note(self, lang: str) -> str:
         return self.note_zh if lang == "zh" else self.note_en
+
+    def range_note(self, lang: str) -> str:
+        return self.range_note_zh if lang == "zh" else self.range_note_en
 
 
 # Group keys in display order, with their labels.
@@ -415,6 +427,128 @@ PARAMS: tuple[Param, ...] = (
        "每个新号短视频周播放相对旗舰号的倍数。", "A satellite's weekly video plays as a share of the flagship's.",
        uncertain=True),
 )
+
+# --- default ranges -------------------------------------------------------------------------
+# Every uncertain parameter has a range the Monte Carlo draws from when a link sets none (a link's
+# ``cvr_range=lo,hi`` replaces it; ``lo = hi`` pins the parameter). Each row: low, high (as quoted
+# at the parameter's default), whether they are a reported fact (DOMAIN.md, quoted) or an
+# assumption, and why. A paid tool's price, ceiling and precision take TOOL_RANGE_FACTORS of
+# their defaults unless a row here says otherwise (beans' price is a reported range).
+_R = tuple[float, float, str, str, str]
+DEFAULT_RANGES: dict[str, _R] = {
+    "cvr": (0.003, 0.008, A, "假设：陌生人转化率没有公开数据；取0.3%–0.8%（默认值的0.6–1.6倍），默认值本身就是一个假设。",
+            "Assumption: no public figure for strangers' conversion; 0.3–0.8% (0.6–1.6× the default, "
+            "itself an assumption)."),
+    "aov": (190, 250, A, "假设：计划客单价上下约15%（买家多拿或少拿一件）；参考事实：平台客单价200元以上，部分直播间300–400元。",
+            "Assumption: about 15% either side of the planned order value (buyers taking an item more or "
+            "less); for scale, the fact: over 200 元 platform-wide, 300–400 元 in some rooms."),
+    "show": (0.04, 0.12, A, "假设：无公开数据；默认值的一半到1.5倍。",
+             "Assumption: no public figure; half to 1.5× the default."),
+    "fatigue": (0.15, 0.6, A, "假设：无公开数据；默认值的一半到两倍。",
+                "Assumption: no public figure; half to twice the default."),
+    "share": (0.08, 0.25, A, "假设：无公开数据；约默认值的一半到1.7倍。",
+              "Assumption: no public figure; about half to 1.7× the default."),
+    "per_share": (1.0, 1.5, F, "事实：“一次分享约带来1–1.5个新观众。”",
+                  "Fact: \"A share brings roughly 1–1.5 extra viewers.\""),
+    "capture": (0.15, 0.45, A, "假设：加企微、入群的比例因承接话术而异；默认值的一半到1.5倍。",
+                "Assumption: how many buyers join WeCom or a group depends on the pitch; half to 1.5× "
+                "the default."),
+    "churn": (0.001, 0.004, A, "假设：无公开数据；默认值的一半到两倍。",
+              "Assumption: no public figure; half to twice the default."),
+    "repurchase": (0.45, 0.7, A, "假设，围绕事实：“进入私域后复购率约60%”，“约”读作上下10–15个百分点。",
+                   "Assumption around the fact \"Repurchase rate is about 60% once a buyer is in the "
+                   "private domain\": \"about\" read as 10–15 points either way."),
+    "buyer_share": (0.1, 0.3, A, "假设：私域里老客的比例因行业而异；默认值的一半到1.5倍。",
+                    "Assumption: the share of past buyers varies by trade; half to 1.5× the default."),
+    "video_plays": (5_000, 20_000, A, "假设：短视频播放波动大；默认值的一半到两倍。",
+                    "Assumption: video plays vary a lot; half to twice the default."),
+    "video_follow": (0.001, 0.004, A, "假设：无公开数据；默认值的一半到两倍。",
+                     "Assumption: no public figure; half to twice the default."),
+    "video_to_room": (0.015, 0.05, A, "假设：无公开数据；默认值的一半到约1.7倍。",
+                      "Assumption: no public figure; half to about 1.7× the default."),
+    "audience": (5_000_000, 20_000_000, A, "假设：品类受众的规模只知道数量级；默认值的一半到两倍。",
+                 "Assumption: a category's audience is known to an order of magnitude; half to twice "
+                 "the default."),
+    "fan_show": (0.01, 0.04, A, "假设：无公开数据；默认值的一半到两倍。",
+                 "Assumption: no public figure; half to twice the default."),
+    "follow": (0.02, 0.04, A, "假设，围绕事实：“约3%的观众关注账号”，“约”读作2%–4%。",
+               "Assumption around the fact \"About 3% of viewers follow the account\": \"about\" read "
+               "as 2–4%."),
+    "ctr": (0.06, 0.2, A, "假设；事实：“直播广场点击率30%算好”，一般直播间低于它。",
+            "Assumption; fact: \"30 of 100 is good\" for the live square's CTR, and most rooms are below it."),
+    "dwell": (7, 15, A, "假设；事实：“观众停留10–20分钟”是全体观众，陌生人更短。",
+              "Assumption; fact: \"Viewers stay 10–20 minutes\" is all viewers; strangers stay less."),
+    "interact": (0.05, 0.1, A, "假设，围绕事实：“约7%的观众评论”，“约”读作5%–10%。",
+                 "Assumption around the fact \"about 7% comment\": \"about\" read as 5–10%."),
+    "lev_cap": (4, 9, F, "事实：“好的直播间2:8（每个自带观众换4个推荐观众），部分1:9。”",
+                "Fact: \"Good rooms reach 2:8 (4 recommended viewers per viewer brought), some 1:9.\""),
+    "weight_speed": (0.015, 0.06, A, "假设：无公开数据；默认值的一半到两倍。",
+                     "Assumption: no public figure; half to twice the default."),
+    "beans_cpv": (0.3, 0.8, F, "事实：“加热出价约每个直播间观众0.3–0.8元。”",
+                  "Fact: \"Reported bids: roughly 0.3–0.8 元 per live-room viewer.\""),
+    "spill": (0.1, 0.6, A, "假设：平台只报告“72小时内的自然播放”，没有公开数值；约默认值的三分之一到两倍。",
+              "Assumption: the platform reports natural plays within 72 hours but no public figure; a third "
+              "to twice the default."),
+    "ios_share": (0.3, 0.7, A, "假设：用户的手机各不相同；30%–70%用iOS充值。",
+                  "Assumption: buyers' phones differ; 30–70% top up on iOS."),
+    "priv_mult": (5, 12, A, "由事实推得的假设：私域整体转化至少是公域的16倍，其中一部分是老客复购；首次购买的5–12倍。",
+                  "Assumption from the fact that private viewers as a whole convert at least 16× as well, "
+                  "part of it repurchase: 5–12× for a first purchase."),
+    "aov_elasticity": (0.3, 0.5, A, "假设：0.5是上限（见参数说明），更弱的弹性同样可能。",
+                       "Assumption: 0.5 is the ceiling (see the parameter's note); a weaker elasticity is as "
+                       "plausible."),
+    "fan_mult": (1.5, 3, A, "假设：粉丝的转化介于陌生人和私域之间。",
+                 "Assumption: followers convert between strangers and the private domain."),
+    "returns": (0.06, 0.15, A, "假设，围绕事实：“退货率约10%，其他平台30%以上”；“约”读作6%–15%。",
+                "Assumption around the fact \"Return rate is about 10%, against 30% and more on other "
+                "platforms\": \"about\" read as 6–15%."),
+    "margin": (0.3, 0.5, A, "假设：品类和渠道费用不同，毛利率上下10个百分点。",
+               "Assumption: categories and fees differ; 10 points either way."),
+    "handoff": (0.02, 0.1, A, "假设：无公开数据；默认值的0.4到2倍。",
+                "Assumption: no public figure; 0.4 to twice the default."),
+    "sat_share": (0.15, 0.5, A, "假设：新号能邀约的私域因运营而异；默认值的一半到约1.7倍。",
+                  "Assumption: how much of the private domain a satellite reaches depends on the team; "
+                  "half to about 1.7× the default."),
+    "sat_content": (0.3, 0.7, A, "假设：新号短视频的播放相对旗舰号在三成到七成之间。",
+                    "Assumption: a satellite's videos reach 30–70% of the flagship's plays."),
+}
+# The platform's coupons are quoted at 100 viewers a session: the default grants none, and a
+# range around nothing is nothing (the Monte Carlo scales a range with the point value).
+COUPON_FREE_RANGE = (50, 200, 100, A, "假设：赠送的流量券因号而异；当场值的一半到两倍（默认不赠送，也就没有区间）。",
+                     "Assumption: granted coupons vary by account; half to twice the value set (none by "
+                     "default, so no range).")
+# A paid tool's opening price, ceiling and precision without a row above: an assumption.
+TOOL_RANGE_FACTORS: dict[str, tuple[float, float, str, str]] = {
+    "cpv": (0.5, 2.0, "假设：没有公开价格；起价的一半到两倍。", "Assumption: no public price; half to twice the opening price."),
+    "cap": (0.5, 1.5, "假设：上限因号而异；默认值的一半到1.5倍。",
+            "Assumption: ceilings vary by account; half to 1.5× the default."),
+    "prec": (0.75, 1.25, "假设：人群精准度因定向和素材而异；默认值上下25%。",
+             "Assumption: precision depends on targeting and creatives; 25% either way."),
+}
+
+
+def _with_default_range(p: Param) -> Param:
+    """``p`` with its default range attached (uncertain parameters only)."""
+    if not p.uncertain:
+        return p
+    if p.key == "coupon_free":
+        low, high, at, source, zh, en = COUPON_FREE_RANGE
+        return dataclasses.replace(p, default_range=(low, high), range_at=at, range_source=source,
+                                   range_note_zh=zh, range_note_en=en)
+    if p.key in DEFAULT_RANGES:
+        low, high, source, zh, en = DEFAULT_RANGES[p.key]
+    else:  # a paid tool's parameter (planner.tools): its default times the factors
+        down, up, zh, en = TOOL_RANGE_FACTORS[p.key.rsplit("_", 1)[1]]
+        step = p.step if p.integer else 1e-9
+        low, high, source = round(p.default * down / step) * step, round(p.default * up / step) * step, A
+        if p.integer:
+            low, high = int(low), int(high)
+        else:
+            low, high = round(low, 6), round(high, 6)
+    return dataclasses.replace(p, default_range=(low, high), range_source=source, range_note_zh=zh, range_note_en=en)
+
+
+PARAMS = tuple(_with_default_range(p) for p in PARAMS)
 
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 

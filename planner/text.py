@@ -1151,13 +1151,14 @@ _PAGES: dict[str, Entry] = {
     # uncertainty_page.*: 区间 Ranges (uncertainty.* is the model's)
     "uncertainty_page.ranges_title": ("区间与敏感性", "Ranges and sensitivity"),
     "uncertainty_page.ranges_intro": (
-        "给不确定的参数设一个低–高区间，规划器按区间抽样 {draws} 次（三角分布，众数=当前滑块值，"
-        "各参数相互独立，随机种子 {seed}），给出 P10 / P50 / P90。同一个链接（含种子和抽样次数）"
-        "总是得到同样的区间。",
-        "Give uncertain parameters a low–high range: the planner draws {draws} times from them "
-        "(triangular distribution with its peak at the slider's value, parameters independent, seed "
-        "{seed}) and shows P10 / P50 / P90. The same link (seed and draws included) always gives the "
-        "same bands."),
+        "每个不确定的参数都有一个默认区间（已报道的区间，或注明的假设，见下表和假设页）；规划器从这些区间抽样 {draws} 次"
+        "（三角分布，最可能的值=当前滑块值，各参数相互独立，随机种子 {seed}），给出 P10 / P50 / P90。"
+        "想换某个参数的区间，在下面选它。同一个链接（含种子和抽样次数）总是得到同样的区间。",
+        "Every uncertain parameter has a default range (a reported range, or a stated assumption: see the "
+        "table below and the Assumptions page); the planner draws {draws} times from them (triangular, the "
+        "most likely value at the slider's value, parameters independent, seed {seed}) and shows P10 / P50 / "
+        "P90. Pick a parameter below to set its range yourself. The same link (seed and draws included) "
+        "always gives the same bands."),
     "uncertainty_page.ranges_settings": ("抽样设置", "Sampling"),
     "uncertainty_page.draws_label": ("抽样次数", "Draws"),
     "uncertainty_page.draws_help": (
@@ -1167,17 +1168,14 @@ _PAGES: dict[str, Entry] = {
     "uncertainty_page.seed_help": (
         "同样的种子和区间得到同样的结果；换一个种子看抽样误差有多大。",
         "The same seed and ranges give the same numbers; change it to see the sampling noise."),
-    "uncertainty_page.ranged_label": ("设区间的参数", "Parameters with a range"),
-    "uncertainty_page.ranged_placeholder": ("选择参数", "Choose parameters"),
+    "uncertainty_page.ranged_label": ("自己设区间的参数", "Parameters with your own range"),
+    "uncertainty_page.ranged_placeholder": ("都用默认区间", "All at their default range"),
     "uncertainty_page.ranged_help": (
-        "只有不确定的参数（市场、平台和投流工具的表现）可以设区间；投放金额、账号数和天数是决策，每次抽样都相同。",
-        "Only uncertain parameters (market, platform and paid-tool behaviour) take a range; spend, "
-        "accounts and days are decisions, the same in every draw."),
+        "选中的参数用你拖出的区间（两端拖到一起 = 这个参数不再变动）；没选的用默认区间。投放金额、账号数和天数是决策，"
+        "每次抽样都相同。",
+        "A parameter picked here uses the range you drag (both ends together: it no longer varies); the "
+        "others keep their default range. Spend, accounts and days are decisions, the same in every draw."),
     "uncertainty_page.range_label": ("{label} 区间", "{label} range"),
-    "uncertainty_page.no_ranges": (
-        "还没有设区间：下面的区间图只有一条线。选上面的参数给它们设区间。",
-        "No ranges yet: the bands below collapse to one line. Pick parameters above to give them a "
-        "range."),
     "uncertainty_page.bands_title": ("{metric}：P10–P90 区间（每天）", "{metric}: P10–P90 band (per day)"),
     "uncertainty_page.bands_cum_title": ("累计{metric}：P10–P90 区间", "Cumulative {metric}: P10–P90 band"),
     "uncertainty_page.band_p10_p90": ("P10–P90", "P10–P90"),
@@ -1211,11 +1209,11 @@ _PAGES: dict[str, Entry] = {
         "龙卷风图：每个参数在区间两端时的总 GMV",
         "Tornado: total GMV with each parameter at either end"),
     "uncertainty_page.tornado_caption": (
-        "其余参数保持滑块值。已设区间的参数用其区间；未设区间的参数在滑块值 ±{span} 之间变动（不超出参数允许范围，"
-        "值为 0 的参数不变）。按摆幅排序，显示前 {n} 个。",
-        "Every other parameter stays at its slider value. A parameter with a range moves across it; "
-        "one without moves ±{span} around its slider value (within its allowed limits; a parameter "
-        "at 0 does not move). Ranked by swing; the top {n} shown."),
+        "其余参数保持滑块值。每个参数在它的区间（你设的或默认的）两端各算一次；区间没有宽度的参数在滑块值 ±{span} 之间变动"
+        "（不超出允许范围，值为 0 的参数不变）。按摆幅排序，显示前 {n} 个。",
+        "Every other parameter stays at its slider value. Each parameter goes to either end of its range "
+        "(yours or its default); one whose range has no width moves ±{span} around its slider value "
+        "(within its allowed limits; a parameter at 0 does not move). Ranked by swing; the top {n} shown."),
     "uncertainty_page.tornado_low": ("低端", "Low end"),
     "uncertainty_page.tornado_high": ("高端", "High end"),
     "uncertainty_page.elasticity_title": (
@@ -1232,7 +1230,7 @@ _PAGES: dict[str, Entry] = {
     "uncertainty_page.col_swing": ("摆幅", "Swing"),
     "uncertainty_page.col_elasticity": ("弹性", "Elasticity"),
     "uncertainty_page.col_span": ("区间来源", "Span from"),
-    "uncertainty_page.span_range": ("已设区间", "range set"),
+    "uncertainty_page.span_range": ("你设的区间", "your range"),
     "uncertainty_page.span_default": ("默认 ±{span}", "default ±{span}"),
     # compare_page.*: 对比 Compare (compare.* is the model's)
     "compare_page.compare_title": ("场景对比", "Compare scenarios"),
@@ -1431,7 +1429,46 @@ _CARD: dict[str, Entry] = {
     "export.part_waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD)
+# --- ranges by default, the glossary, exports (issue 16: items 2, 6, 7) -------------------------
+_RANGES: dict[str, Entry] = {
+    "cli.params.range": ("默认区间", "default range"),
+    "cli.params.range_at": ("{low}–{high}（在 {at} 时）", "{low}–{high} (at {at})"),
+    "cli.report.ranges_used": (
+        "区间：{set} 个参数用链接里的区间，{default} 个用默认区间（python -m planner params 列出）；三角分布，各参数独立。",
+        "Ranges from the link: {set}; default ranges: {default} (python -m planner params lists them); "
+        "triangular, parameters independent."),
+    # the 区间 page: where each range comes from, the targets worth asking about
+    "ranges.table_title": ("每个参数的区间从哪来（{set} 个你设的，{default} 个默认）",
+                           "Where each range comes from ({set} yours, {default} default)"),
+    "ranges.col_from": ("区间来源", "Range from"),
+    "ranges.col_why": ("依据", "Why"),
+    "ranges.from_set": ("你设的（链接里）", "yours (in the link)"),
+    "ranges.from_default_fact": ("默认：报道的区间", "default: reported range"),
+    "ranges.from_default_assumption": ("默认：假设", "default: assumption"),
+    "ranges.pinned": ("不变（两端相同）", "fixed (both ends equal)"),
+    "ranges.ladder_title": ("哪些 GMV 目标稳、哪些要冲刺", "Which GMV targets are safe, which are a stretch"),
+    "ranges.ladder_caption": (
+        "从区间里取三个整数目标：P10 向下取整（至少九成抽样达到）、P50 取整（大约一半）、P90 向上取整（至多一成）。"
+        "下面可以输入你自己的目标。",
+        "Three round targets from the bands: the P10 rounded down (at least 9 draws in 10 reach it), the P50 "
+        "rounded (about half), the P90 rounded up (at most 1 in 10). Type your own target below."),
+    "ranges.col_target": ("到第 {day} 天累计 GMV 目标", "Cumulative GMV target by day {day}"),
+    "ranges.col_chance": ("达成概率", "Chance"),
+    "ranges.col_reading": ("怎么读", "Reading"),
+    "ranges.rung_safe": ("稳妥：可以承诺的数", "Safe: a number to commit to"),
+    "ranges.rung_middle": ("中位：一半对一半", "Middle: even odds"),
+    "ranges.rung_stretch": ("冲刺：要运气或更多投入", "Stretch: needs luck or more effort"),
+    "ranges.chance_none": ("{draws} 次抽样中没有一次达到：按这些区间，这个目标几乎不可能。",
+                           "None of the {draws} draws reaches it: with these ranges the target is out of reach."),
+    "ranges.chance_all": ("{draws} 次抽样每一次都达到：按这些区间，这个目标几乎肯定能完成。",
+                          "All {draws} draws reach it: with these ranges the target is all but certain."),
+    "ranges.chance_never_text": ("0（没有一次抽样达到）", "0 (no draw reaches it)"),
+    "ranges.chance_always_text": ("100%（每次抽样都达到）", "100% (every draw reaches it)"),
+    "ranges.span_default_range": ("默认区间", "default range"),
+    "ranges.target_answer": ("{question}：{answer}", "{question}: {answer}"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

@@ -2,14 +2,24 @@
 target, and sensitivity (tornado and elasticities).
 
 Ranges
-    An uncertain parameter (``Param.uncertain``) may carry a range [low, high] in the scenario
-    (``Scenario.ranges``, in a link ``cvr_range=0.01,0.03``). Each draw takes every ranged
-    parameter from a **triangular distribution** on [low, high] whose mode is the scenario's
-    point value (clipped into the range): the point value stays the most likely one, the ends
-    are possible but rare. Parameters are drawn independently of each other, in registry
-    order, from ``np.random.default_rng(scenario.seed)``; the same scenario (seed and draws
-    included) gives the same draws. A range with low = high pins the parameter in every draw.
-    Parameters without a range keep their point value in every draw.
+    Every uncertain parameter (``Param.uncertain``) has a **default range** in the registry
+    (``Param.default_range``: a reported range where DOMAIN.md gives one, else a documented
+    assumption), so the bands are bands with nothing set up. A scenario's own range
+    (``Scenario.ranges``, in a link ``cvr_range=0.01,0.03``) replaces the default for that
+    parameter; a range with low = high pins it in every draw (``cvr_range=0.005,0.005`` switches
+    its uncertainty off). The default range is quoted at the parameter's default (or at
+    ``Param.range_at``) and **scales with the point value**: at a point x it is
+    [low · x / at, high · x / at], clipped to the registry's limits (integers widened to whole
+    numbers), so moving a slider moves its band with it and the point keeps its place inside; a
+    parameter at 0 has no spread (nothing to be uncertain about).
+
+    Each draw takes every parameter from a **triangular distribution** on [low, high] whose mode
+    is the scenario's point value (clipped into the range): the point value stays the most likely
+    one, the ends are possible but rare. Parameters are drawn **independently** of each other: row
+    i of a (len(UNCERTAIN_KEYS), draws) matrix of uniforms from
+    ``np.random.default_rng(scenario.seed)`` belongs to the i-th uncertain parameter in registry
+    order, whether it has a range or not, so changing one range never reshuffles the others'
+    draws, and the same scenario (seed and draws included) gives the same draws.
 
         x = low + √(u · (high − low) · (mode − low))           if u < (mode − low)/(high − low)
         x = high − √((1 − u) · (high − low) · (high − mode))   otherwise,   u ~ U[0, 1)
@@ -21,8 +31,9 @@ Bands
 
 Sensitivity
     Tornado: the metric (total GMV by default) with one uncertain parameter at the low and then
-    the high end of its range, every other parameter at its point value. A parameter without a
-    range moves across ``DEFAULT_SPAN`` = ±20% of its point value, clipped to the registry's
+    the high end of its range (the scenario's, else its default range), every other parameter at
+    its point value. A parameter whose range has no width at its point (a default range around 0)
+    moves across ``DEFAULT_SPAN`` = ±20% of its point value instead, clipped to the registry's
     limits (so a parameter at 0, or at a limit, swings one way or not at all). Ranked by swing.
 
     Elasticity: % change of the metric per % change of the parameter, by central finite
@@ -40,6 +51,7 @@ engine's per-day arrays in cache: several times faster than one huge call, same 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -79,13 +91,57 @@ def triangular(u, low, mode, high) -> np.ndarray:
     return np.where(u < mode_cdf, left, right)
 
 
-def sample(scenario: Scenario, rng: np.random.Generator, draws: int | None = None) -> dict[str, np.ndarray]:
-    """Per-draw values, shape (draws,), of every parameter that carries a range."""
-    draws = scenario.draws if draws is None else draws
-    u = rng.random((len(scenario.ranges), draws))
+SET, DEFAULT = "set", "default"  # where a range comes from: the scenario (its link) or the registry
+
+
+def default_range(key: str, point: float) -> tuple[float, float]:
+    """The registry's default range of ``key`` around the point value ``point``: the quoted
+    [low, high] scaled by point / at (``at`` the value it is quoted at, the default unless
+    ``Param.range_at``), clipped to the parameter's limits; integers widen to whole numbers.
+    Exactly the quoted range at ``at``; (point, point) for a parameter without one."""
+    p = BY_KEY[key]
+    if p.default_range is None:
+        return float(point), float(point)
+    low, high = p.default_range
+    at = p.default if p.range_at is None else p.range_at
+    if point == at or at == 0:
+        return (low, high) if point == at else (float(point), float(point))
+    # min/max with the point: a vanishing point (5e-324) must not round its range off itself
+    low, high = max(min(low * point / at, point), p.min), min(max(high * point / at, point), p.max)
+    if p.integer:
+        low, high = max(int(np.floor(low)), int(p.min)), min(int(np.ceil(high)), int(p.max))
+    return low, high
+
+
+def effective_ranges(scenario: Scenario, defaults: bool = True) -> dict[str, tuple[float, float, str]]:
+    """``{key: (low, high, SET or DEFAULT)}`` in registry order: the scenario's own ranges, and for
+    every other uncertain parameter its default range (``defaults=False``: the scenario's only)."""
+    own = scenario.range_map()
     out = {}
-    for row, (key, low, high) in zip(u, scenario.ranges, strict=True):
-        mode = min(max(float(getattr(scenario, key)), low), high)
+    for key in UNCERTAIN_KEYS:
+        if key in own:
+            out[key] = (*own[key], SET)
+        elif defaults:
+            out[key] = (*default_range(key, float(getattr(scenario, key))), DEFAULT)
+    return out
+
+
+def sample(scenario: Scenario, rng: np.random.Generator, draws: int | None = None,
+           defaults: bool = True) -> dict[str, np.ndarray]:
+    """Per-draw values, shape (draws,), of every parameter whose range has a width or pins it
+    away from its point value (``effective_ranges``); the others keep their point value."""
+    draws = scenario.draws if draws is None else draws
+    u = rng.random((len(UNCERTAIN_KEYS), draws))
+    ranges = effective_ranges(scenario, defaults)
+    out = {}
+    for row, key in zip(u, UNCERTAIN_KEYS, strict=True):
+        if key not in ranges:
+            continue
+        low, high, _ = ranges[key]
+        point = float(getattr(scenario, key))
+        if low == high == point:
+            continue  # nothing varies: the engine's point value, without a per-draw array
+        mode = min(max(point, low), high)
         out[key] = triangular(row, low, mode, high)
     return out
 
@@ -100,6 +156,7 @@ class MonteCarlo:
     net_gmv: np.ndarray  # (D, T)
     profit: np.ndarray  # (D, T) net GMV × margin − spend
     pv: np.ndarray  # (D, T, 5) viewers per source
+    ranges: Mapping[str, tuple[float, float, str]] | None = None  # effective_ranges drawn from (None: given overrides)
 
     @property
     def draws(self) -> int:
@@ -116,7 +173,8 @@ class MonteCarlo:
         return getattr(self, metric)
 
 
-def evaluate(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int) -> MonteCarlo:
+def evaluate(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int,
+             ranges: Mapping[str, tuple[float, float, str]] | None = None) -> MonteCarlo:
     """Run the engine for ``draws`` draws with per-draw ``overrides``, in cache-sized chunks."""
     chunk = max(1, DRAW_ACCOUNTS_PER_CALL // scenario.accounts)
     gmv, net, profit = (np.empty((draws, scenario.days)) for _ in range(3))
@@ -127,7 +185,7 @@ def evaluate(scenario: Scenario, overrides: Mapping[str, np.ndarray], draws: int
                         by_account=False)
         s = summary(proj, axis=(2,))  # (d, T, …): summed over the matrix
         gmv[part], net[part], profit[part], pv[part] = s["gmv"], s["net_gmv"], s["profit"], s["pv_by_source"]
-    return MonteCarlo(scenario, dict(overrides), gmv, net, profit, pv)
+    return MonteCarlo(scenario, dict(overrides), gmv, net, profit, pv, ranges)
 
 
 def draws_within_budget(scenario: Scenario, draws: int | None = None) -> int:
@@ -151,16 +209,18 @@ def budget_notice(scenario: Scenario, draws: int | None = None) -> Notice | None
     return Notice("draws", str(asked), allowed, Message("link.draws_used", {"used": f"{used:,}"}))
 
 
-def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None) -> MonteCarlo:
-    """Monte Carlo over the scenario's ranges; ``draws`` and ``seed``, when given, replace the
-    scenario's (and are checked like them: draws 1..10,000). The draws are cut to the compute
-    budget (``draws_within_budget``; ``budget_notice`` says so): the result's ``draws`` and
-    ``scenario.draws`` are the draws run."""
+def monte_carlo(scenario: Scenario, draws: int | None = None, seed: int | None = None,
+                defaults: bool = True) -> MonteCarlo:
+    """Monte Carlo over the scenario's ranges and, for every other uncertain parameter, its
+    default range (``defaults=False``: the scenario's ranges only); ``draws`` and ``seed``, when
+    given, replace the scenario's (and are checked like them: draws 1..10,000). The draws are cut
+    to the compute budget (``draws_within_budget``; ``budget_notice`` says so): the result's
+    ``draws`` and ``scenario.draws`` are the draws run."""
     scenario = scenario.replace(draws=scenario.draws if draws is None else draws,
                                 seed=scenario.seed if seed is None else seed)
     scenario = scenario.replace(draws=draws_within_budget(scenario))
-    values = sample(scenario, np.random.default_rng(scenario.seed))
-    return evaluate(scenario, values, scenario.draws)
+    values = sample(scenario, np.random.default_rng(scenario.seed), defaults=defaults)
+    return evaluate(scenario, values, scenario.draws, effective_ranges(scenario, defaults))
 
 
 def point_series(proj: Projection, draw: int = 0) -> dict[str, np.ndarray]:
@@ -224,17 +284,60 @@ def target_probability(mc: MonteCarlo, target_yuan: float, day: int | None = Non
     return float(target_curve(mc, target_yuan, metric)[_check_day(mc, day) - 1])
 
 
+def round_nice(x: float, how: str = "nearest", figures: int = 2) -> float:
+    """``x`` to ``figures`` significant figures, rounded ``how`` ("nearest", "down" or "up"): the
+    kind of round figure a founder writes as a target (1,234,567 → 1,200,000). 0 for x ≤ 0."""
+    x = float(x)
+    if not math.isfinite(x) or x <= 0:
+        return 0.0
+    unit = 10.0 ** (math.floor(math.log10(x)) - figures + 1)
+    scaled = x / unit
+    whole = {"nearest": round, "down": math.floor, "up": math.ceil}[how](round(scaled, 9))
+    return float(whole * unit)
+
+
+LADDER: tuple[tuple[str, int, str], ...] = (("safe", 0, "down"), ("middle", 1, "nearest"), ("stretch", 2, "up"))
+
+
+def target_ladder(mc: MonteCarlo, b: Bands | None = None, metric: str = "gmv") -> list[tuple[str, float, float]]:
+    """The targets worth asking about, with their chance by the end of the horizon: ``(rung,
+    target, chance)`` for a safe target (the P10 of the total rounded down to a round figure, so
+    at least 90% of draws reach it), the middle one (the P50 rounded: about even odds) and a
+    stretch (the P90 rounded up: at most 10%). Rungs that round to the same figure are given once;
+    without spread (P10 = P90) only the middle one."""
+    b = bands(mc) if b is None else b
+    totals = np.cumsum(mc.series(metric), axis=1)[:, -1]
+    out, seen = [], set()
+    spread = b.total[metric][2] > b.total[metric][0]
+    for rung, i, how in (LADDER if spread else LADDER[1:2]):
+        target = round_nice(b.total[metric][i], how)
+        if target in seen or target <= 0:
+            continue
+        seen.add(target)
+        out.append((rung, target, float((totals >= target).mean())))
+    return out
+
+
 # --- sensitivity ---------------------------------------------------------------------------
 
-def swing_span(scenario: Scenario, key: str, span: float = DEFAULT_SPAN) -> tuple[float, float, bool]:
-    """(low, high, from_range): the parameter's range if it has one, else ±``span`` of its
-    point value clipped to the registry's limits."""
+SPAN = "span"  # a tornado bar's ends from ±DEFAULT_SPAN, not from a range
+
+
+def swing_span(scenario: Scenario, key: str, span: float = DEFAULT_SPAN) -> tuple[float, float, str]:
+    """(low, high, basis): the scenario's range (basis SET), else the default range (DEFAULT) when it
+    has a width at the point value, else ±``span`` of the point value clipped to the registry's
+    limits (SPAN)."""
     ranges = scenario.range_map()
     if key in ranges:
         low, high = ranges[key]
-        return float(low), float(high), True
-    p, x = BY_KEY[key], float(getattr(scenario, key))
-    return max(x * (1 - span), p.min), min(x * (1 + span), p.max), False
+        return float(low), float(high), SET
+    x = float(getattr(scenario, key))
+    if BY_KEY[key].uncertain:
+        low, high = default_range(key, x)
+        if high > low:
+            return float(low), float(high), DEFAULT
+    p = BY_KEY[key]
+    return max(x * (1 - span), p.min), min(x * (1 + span), p.max), SPAN
 
 
 @dataclass(frozen=True)
@@ -247,7 +350,7 @@ class Swing:
     high: float
     at_low: float  # the metric with the parameter at ``low`` (元)
     at_high: float
-    from_range: bool  # the scenario's range, or the default span
+    basis: str  # SET (the scenario's range), DEFAULT (the registry's default range) or SPAN (±DEFAULT_SPAN)
 
     @property
     def swing(self) -> float:
@@ -282,10 +385,10 @@ def sensitivity(scenario: Scenario, metric: str = "gmv", keys: tuple[str, ...] =
     spans, steps = [], []
     for i, key in enumerate(keys):
         p, x = BY_KEY[key], float(getattr(scenario, key))
-        low, high, from_range = swing_span(scenario, key, span)
+        low, high, basis = swing_span(scenario, key, span)
         down, up = max(x * (1 - step), p.min), min(x * (1 + step), p.max)
         overrides[key][1 + 4 * i: 5 + 4 * i] = low, high, down, up
-        spans.append((low, high, from_range))
+        spans.append((low, high, basis))
         steps.append((down, up))
     values = summary(simulate(scenario, draws, overrides, by_account=False))[metric]
     base = float(values[0])
@@ -293,8 +396,8 @@ def sensitivity(scenario: Scenario, metric: str = "gmv", keys: tuple[str, ...] =
     for i, key in enumerate(keys):
         x = float(getattr(scenario, key))
         at_low, at_high, at_down, at_up = (float(v) for v in values[1 + 4 * i: 5 + 4 * i])
-        low, high, from_range = spans[i]
-        tornado.append(Swing(key, x, low, high, at_low, at_high, from_range))
+        low, high, basis = spans[i]
+        tornado.append(Swing(key, x, low, high, at_low, at_high, basis))
         down, up = steps[i]
         if up == down:
             e = 0.0
@@ -319,11 +422,13 @@ def percentiles(mc: MonteCarlo) -> dict:
     """The CLI's ``percentiles`` document: the Monte Carlo settings, P10/P50/P90 of each metric
     over the horizon, and the same per day (each day's own percentiles)."""
     b = bands(mc)
+    used = effective_ranges(mc.scenario) if mc.ranges is None else mc.ranges
     doc = {
         "draws": mc.draws,
         "seed": mc.scenario.seed,
         "distribution": DISTRIBUTION,
-        "ranges": {key: [lo, hi] for key, lo, hi in mc.scenario.ranges},
+        "ranges": {key: [lo, hi] for key, (lo, hi, _) in used.items()},
+        "ranges_from_link": [key for key, (_, _, basis) in used.items() if basis == SET],
     }
     doc.update({metric: _p(b.total[metric]) for metric in METRICS})
     doc["daily"] = [

@@ -33,8 +33,9 @@ RANGE_WIDGET = "_mc_range_"  # + parameter key
 # --- widgets ----------------------------------------------------------------------------
 
 def default_range(key: str, point: float) -> tuple[float, float]:
-    """A new range: ±20% around the point value (``uncertainty.DEFAULT_SPAN``) on the slider's
-    steps, within the limits; the whole allowed range when that would be empty (a value of 0)."""
+    """A new range: the parameter's default range around the point value
+    (``uncertainty.default_range``, else ±20%), on the slider's steps, within the limits; the
+    whole allowed range when that would be empty (a value of 0)."""
     p = BY_KEY[key]
     low, high, _ = uncertainty.swing_span(Scenario(**{key: point}), key)
     low, high = math.floor(low / p.step + 1e-9) * p.step, math.ceil(high / p.step - 1e-9) * p.step

@@ -17,8 +17,18 @@ import plotly.graph_objects as go
 from planner import fmt, kpis
 from planner.engine import SOURCES
 from planner.params import BY_KEY
+from planner.scenario import Scenario
 from planner.text import t
-from planner.uncertainty import DEFAULT_SPAN, METRICS, Bands, Sensitivity
+from planner.uncertainty import (
+    DEFAULT,
+    DEFAULT_SPAN,
+    METRICS,
+    SET,
+    Bands,
+    Sensitivity,
+    effective_ranges,
+    round_nice,
+)
 
 from . import charts
 from .i18n import param_label, source_label
@@ -115,12 +125,55 @@ def totals_table(b: Bands, lang: str) -> pd.DataFrame:
 
 
 def nice_target(b: Bands) -> float:
-    """A round default target near the median total GMV (two significant figures)."""
-    x = float(b.total["gmv"][1])
-    if not math.isfinite(x) or x <= 0:
-        return 0.0
-    magnitude = 10 ** (math.floor(math.log10(x)) - 1)
-    return float(round(x / magnitude) * magnitude)
+    """The target box's first value: the median total GMV as a round figure (two significant
+    figures), the middle rung of ``uncertainty.target_ladder``."""
+    return round_nice(float(b.total["gmv"][1]))
+
+
+def chance_text(chance: float, lang: str) -> str:
+    """A chance as a percentage, or in words at the ends (0 and 100% are answers, not figures)."""
+    if chance <= 0:
+        return t("ranges.chance_never_text", lang)
+    if chance >= 1:
+        return t("ranges.chance_always_text", lang)
+    return fmt.percent(chance)
+
+
+def chance_sentence(chance: float, draws: int, lang: str) -> str | None:
+    """A plain sentence when no draw or every draw reaches the target; None otherwise."""
+    if chance <= 0:
+        return t("ranges.chance_none", lang, draws=f"{draws:,}")
+    if chance >= 1:
+        return t("ranges.chance_all", lang, draws=f"{draws:,}")
+    return None
+
+
+def ladder_table(ladder: list[tuple[str, float, float]], day: int, lang: str) -> pd.DataFrame:
+    """The targets worth asking about (``uncertainty.target_ladder``): target, chance, reading."""
+    return pd.DataFrame([{t("ranges.col_target", lang, day=day): fmt.money(target, lang),
+                          t("ranges.col_chance", lang): chance_text(chance, lang),
+                          t("ranges.col_reading", lang): t(f"ranges.rung_{rung}", lang)}
+                         for rung, target, chance in ladder])
+
+
+def ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+    """Every uncertain parameter with the range the Monte Carlo draws it from: yours (from the
+    link) or its default (a reported range or an assumption), and why."""
+    rows = []
+    for key, (low, high, basis) in effective_ranges(scenario).items():
+        p = BY_KEY[key]
+        if basis == SET:
+            source, why = t("ranges.from_set", lang), ""
+        else:
+            source, why = t(f"ranges.from_default_{p.range_source}", lang), p.range_note(lang)
+        if low == high:
+            source = f"{source} · {t('ranges.pinned', lang)}"
+        rows.append({t("table.param", lang): param_label(p, lang),
+                     t("uncertainty_page.col_value", lang): fmt.param_value(p, getattr(scenario, key), lang),
+                     t("uncertainty_page.col_low", lang): fmt.param_value(p, low, lang),
+                     t("uncertainty_page.col_high", lang): fmt.param_value(p, high, lang),
+                     t("ranges.col_from", lang): source, t("ranges.col_why", lang): why})
+    return pd.DataFrame(rows)
 
 
 def target_chart(curve: np.ndarray, target: float, day: int, lang: str) -> go.Figure:
@@ -207,6 +260,8 @@ def sensitivity_table(sens: Sensitivity, lang: str) -> pd.DataFrame:
             t("uncertainty_page.col_gmv_high", lang): fmt.money(r.at_high, lang),
             t("uncertainty_page.col_swing", lang): fmt.money(r.swing, lang),
             t("uncertainty_page.col_elasticity", lang): fmt.number(elasticity[r.key], 3),
-            t("uncertainty_page.col_span", lang): t("uncertainty_page.span_range", lang) if r.from_range else t("uncertainty_page.span_default", lang, span=span),
+            t("uncertainty_page.col_span", lang): (t("uncertainty_page.span_range", lang) if r.basis == SET
+                                                   else t("ranges.span_default_range", lang) if r.basis == DEFAULT
+                                                   else t("uncertainty_page.span_default", lang, span=span)),
         })
     return pd.DataFrame(rows)

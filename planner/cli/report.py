@@ -2,7 +2,8 @@
 
 Prints the totals, the traffic sources, the accounts and the share query (``--format table``),
 the whole report as JSON, or the daily table as CSV. ``--draws``/``--seed`` (or ranges in the
-link) add the Monte Carlo P10/P50/P90 of GMV, net GMV and profit.
+link) add the Monte Carlo P10/P50/P90 of GMV, net GMV and profit: every uncertain parameter
+is drawn from its default range (``python -m planner params``) unless the link gives its own.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def percentile_lines(pct: dict | None, lang: str) -> str:
     out = ["", row((head, "P10", "P50", "P90"), widths)]
     out += [row((kpis.label(key, lang), *(kpis.value_text(key, pct[key][p], lang) for p in ("p10", "p50", "p90"))), widths)
             for key in kpis.PERCENTILES]
+    from_link = len(pct["ranges_from_link"])
+    out.append(t("cli.report.ranges_used", lang, set=from_link, default=len(pct["ranges"]) - from_link))
     return "\n".join(out) + "\n"
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner import compare, uncertainty
+from planner import compare, fmt, uncertainty
 from planner.engine import simulate
 from planner.link import from_query
 from planner.presets import PRESETS
@@ -71,14 +71,60 @@ def test_changing_a_range_widget_changes_the_scenario_and_the_address_bar():
 
 def test_adding_and_removing_a_ranged_parameter():
     at = open_page(RANGES, {"draws": "100"})
-    assert at.info  # no ranges yet
     at.multiselect(key="_mc_keys").set_value(["aov"]).run()
     assert not at.exception
     low, high = at.slider(key="_mc_range_aov").value
-    assert (low, high) == (170.0, 270.0)  # ±20% of 220 on the slider's 10-yuan steps
-    assert at.query_params["aov_range"] == "170,270"
+    assert (low, high) == (190.0, 250.0)  # the registry's default range of the AOV, to edit from
+    assert at.query_params["aov_range"] == "190,250"
     at.multiselect(key="_mc_keys").set_value([]).run()
     assert "aov_range" not in at.query_params
+
+
+def totals_cells(at: AppTest) -> list[str]:
+    """P10, P50, P90 of GMV as the totals table shows them."""
+    table = next(d.value for d in at.dataframe if "P10" in d.value.columns)
+    return [table[p].iloc[0] for p in ("P10", "P50", "P90")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_with_no_ranges_set_the_bands_are_bands(lang):
+    """Issue 16: a link with nothing set up opens on bands from the default ranges, not one line."""
+    query = {"invites": "3000", "days": "60", "accounts": "3", "draws": "300", "seed": "7"}
+    at = open_page(RANGES, query, lang)
+    assert not at.exception and not at.info
+    scenario, _ = from_query(query)
+    b = uncertainty.bands(uncertainty.monte_carlo(scenario))
+    low, mid, high = b.total["gmv"]
+    assert low < mid < high and high > 1.2 * low
+    assert totals_cells(at) == [fmt.money(x, lang) for x in (low, mid, high)]
+    assert len(set(totals_cells(at))) == 3
+
+
+def test_the_page_opens_on_targets_worth_asking_about():
+    query = {"invites": "3000", "days": "60", "accounts": "3", "draws": "300", "seed": "7"}
+    at = open_page(RANGES, query)
+    scenario, _ = from_query(query)
+    mc = uncertainty.monte_carlo(scenario)
+    ladder = uncertainty.target_ladder(mc)
+    assert [rung for rung, _, _ in ladder] == ["safe", "middle", "stretch"]
+    column = t("ranges.col_target", "zh", day=60)
+    table = next(d.value for d in at.dataframe if column in d.value.columns)
+    assert list(table.iloc[:, 0]) == [fmt.money(x, "zh") for _, x, _ in ladder]
+    chances = [c for _, _, c in ladder]
+    assert chances[0] >= 0.9 and 0.2 < chances[1] < 0.8 and chances[2] <= 0.1
+    # The target box starts at the middle rung: a chance between the ends, shown as a figure.
+    assert at.number_input(key="_target_gmv").value == ladder[1][1]
+    assert at.metric[0].value == fmt.percent(chances[1])
+
+
+@pytest.mark.parametrize("times, key", [(100.0, "ranges.chance_none"), (0.0, "ranges.chance_all")])
+def test_a_target_no_draw_or_every_draw_reaches_is_said_in_words(times, key):
+    at = open_page(RANGES, {"days": "30", "draws": "200"})
+    target = at.number_input(key="_target_gmv").value
+    at.number_input(key="_target_gmv").set_value(target * times).run()
+    assert not at.exception
+    assert not at.metric  # no bold 0.0% or 100.0%
+    assert t(key, "zh", draws="200") in at.info[0].value
 
 
 def test_target_day_follows_a_shorter_horizon():

@@ -195,7 +195,7 @@ def test_triangular_zero_width_is_exact_and_the_mode_is_the_peak():
 
 def test_draws_are_within_ranges_and_the_mode_is_the_point_value_clipped():
     s = Scenario(cvr=0.05, ranges={"cvr": (0.01, 0.03), "aov": (100, 400)}, draws=5000)
-    values = U.sample(s, np.random.default_rng(3))
+    values = U.sample(s, np.random.default_rng(3), defaults=False)
     assert set(values) == {"cvr", "aov"}
     assert values["cvr"].min() >= 0.01 and values["cvr"].max() <= 0.03
     assert values["cvr"].mean() > 0.02  # the mode is clipped to 0.03: the mass leans high
@@ -208,7 +208,7 @@ def test_draws_are_within_ranges_and_the_mode_is_the_point_value_clipped():
 def test_zero_width_ranges_give_the_deterministic_projection_in_every_draw(scenario, data):
     keys = data.draw(st.lists(st.sampled_from(UNCERTAIN_KEYS), min_size=1, max_size=8, unique=True))
     s = scenario.replace(ranges={k: (getattr(scenario, k),) * 2 for k in keys}, draws=7)
-    mc = U.monte_carlo(s)
+    mc = U.monte_carlo(s, defaults=False)
     point = deterministic_daily(scenario)
     for metric in ("gmv", "net_gmv", "profit", "pv"):
         got = getattr(mc, metric)
@@ -218,7 +218,7 @@ def test_zero_width_ranges_give_the_deterministic_projection_in_every_draw(scena
 
 def test_a_zero_width_range_away_from_the_point_value_pins_the_parameter():
     s = Scenario(days=20, ranges={"aov": (300, 300)}, draws=3)
-    np.testing.assert_allclose(U.monte_carlo(s).gmv, np.broadcast_to(
+    np.testing.assert_allclose(U.monte_carlo(s, defaults=False).gmv, np.broadcast_to(
         deterministic_daily(Scenario(days=20, aov=300))["gmv"], (3, 20)), rtol=1e-12)
 
 
@@ -296,11 +296,13 @@ def test_tornado_ranks_by_swing_and_uses_the_range_or_the_default_span():
     assert swings == sorted(swings, reverse=True)
     assert {row.key for row in sen.tornado} == set(UNCERTAIN_KEYS)
     by_key = {row.key: row for row in sen.tornado}
-    assert (by_key["cvr"].low, by_key["cvr"].high, by_key["cvr"].from_range) == (0.01, 0.03, True)
+    assert (by_key["cvr"].low, by_key["cvr"].high, by_key["cvr"].basis) == (0.01, 0.03, U.SET)
     aov = by_key["aov"]
-    assert (aov.low, aov.high, aov.from_range) == pytest.approx((220 * 0.8, 220 * 1.2, False))
-    lev = by_key["lev_cap"]  # at its registry maximum: only the low side moves
+    assert (aov.low, aov.high, aov.basis) == (*BY_KEY["aov"].default_range, U.DEFAULT)
+    lev = by_key["lev_cap"]  # its default range ends at its registry maximum: only the low side moves
     assert lev.high == BY_KEY["lev_cap"].max == lev.point
+    free = by_key["coupon_free"]  # at 0 a default range has no width: ±20% of 0, no swing
+    assert (free.low, free.high, free.basis, free.swing) == (0, 0, U.SPAN, 0)
     # Each bar is the engine with that one parameter moved.
     for row in (by_key["cvr"], aov):
         ends = [summary(simulate(s.replace(**{row.key: v})))["gmv"][0] for v in (row.low, row.high)]
@@ -381,7 +383,11 @@ def test_report_json_has_percentiles_with_draws(capsys):
     doc = json.loads(out)
     pct = doc["percentiles"]
     assert (pct["draws"], pct["seed"], pct["distribution"]) == (300, 4, "triangular")
-    assert pct["ranges"] == {"cvr": [0.01, 0.03], "aov": [180.0, 300.0]}
+    assert pct["ranges_from_link"] == ["cvr", "aov"]
+    assert (pct["ranges"]["cvr"], pct["ranges"]["aov"]) == ([0.01, 0.03], [180.0, 300.0])
+    # Every other uncertain parameter is drawn from its default range.
+    assert list(pct["ranges"]) == list(UNCERTAIN_KEYS)
+    assert pct["ranges"]["show"] == list(BY_KEY["show"].default_range)
     for metric in ("gmv", "net_gmv", "profit"):
         assert set(pct[metric]) == {"p10", "p50", "p90"}
         assert pct[metric]["p10"] <= pct[metric]["p50"] <= pct[metric]["p90"]
@@ -411,3 +417,113 @@ def test_report_bad_draws_seed_or_range_exit_2_with_one_line(capsys, argv):
     assert main(["report", *(link or ["days=10"]), *opts]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("planner: error:")
+
+
+# --- ranges by default (issue 16) --------------------------------------------------------------
+
+def test_every_uncertain_parameter_has_a_documented_default_range_around_its_default():
+    for p in PARAMS:
+        if not p.uncertain:
+            assert p.default_range is None
+            continue
+        low, high = p.default_range
+        at = p.default if p.range_at is None else p.range_at
+        assert p.min <= low <= at <= high <= p.max, p.key
+        assert low < high, p.key  # a range to draw from, not a pinned value
+        assert p.range_source in ("fact", "assumption") and p.range_note_zh and p.range_note_en, p.key
+        if p.range_source == "fact":  # a reported range quotes its source
+            assert "“" in p.range_note_zh and '"' in p.range_note_en, p.key
+
+
+def test_reported_ranges_are_the_ones_domain_gives():
+    assert BY_KEY["per_share"].default_range == (1.0, 1.5)  # "A share brings roughly 1–1.5 extra viewers"
+    assert BY_KEY["beans_cpv"].default_range == (0.3, 0.8)  # "roughly 0.3–0.8 元 per live-room viewer"
+    assert BY_KEY["lev_cap"].default_range == (4, 9)  # "Good rooms reach 2:8, some 1:9"
+
+
+@given(st.sampled_from(UNCERTAIN_KEYS), st.data())
+def test_a_default_range_holds_the_point_value_within_the_limits(key, data):
+    p = BY_KEY[key]
+    point = data.draw(S.values(key))
+    low, high = U.default_range(key, point)
+    assert p.min <= low <= point <= high <= p.max
+    if p.integer:
+        assert float(low).is_integer() and float(high).is_integer()
+    at = p.default if p.range_at is None else p.range_at
+    if point == at:
+        assert (low, high) == p.default_range
+    elif point > 1e-9 and p.min < low and high < p.max:  # unclipped: the same relative spread as at ``at``
+        assert low / point == pytest.approx(p.default_range[0] / at, rel=1e-6, abs=1 / point if p.integer else 0)
+        assert high / point == pytest.approx(p.default_range[1] / at, rel=1e-6, abs=1 / point if p.integer else 0)
+
+
+def test_the_issue_link_gives_bands_not_one_line(capsys):
+    """Issue 16: this printed P10 = P50 = P90."""
+    assert main(["report", "?invites=3000&days=60&accounts=3", "--draws", "500", "--seed", "7", "--format", "json"]) == 0
+    pct = json.loads(capsys.readouterr()[0])["percentiles"]
+    for metric in ("gmv", "net_gmv", "profit"):
+        assert pct[metric]["p10"] < pct[metric]["p50"] < pct[metric]["p90"]
+    assert pct["gmv"]["p90"] > 1.3 * pct["gmv"]["p10"]
+    assert pct["ranges_from_link"] == []
+
+
+def test_the_table_says_where_the_ranges_come_from(capsys):
+    assert main(["report", "?days=20&cvr_range=0.004,0.006", "--draws", "50", "--lang", "en"]) == 0
+    out = capsys.readouterr()[0]
+    assert f"Ranges from the link: 1; default ranges: {len(UNCERTAIN_KEYS) - 1}" in out
+
+
+@given(ranged_scenarios())
+def test_default_draws_stay_in_their_ranges_and_a_links_range_replaces_the_default(s):
+    values = U.sample(s, np.random.default_rng(s.seed))
+    used = U.effective_ranges(s)
+    assert list(used) == list(UNCERTAIN_KEYS)
+    own = s.range_map()
+    for key, (low, high, basis) in used.items():
+        assert basis == (U.SET if key in own else U.DEFAULT)
+        if key in own:
+            assert (low, high) == own[key]
+        x = values.get(key, np.array([float(getattr(s, key))]))
+        assert low - 1e-12 <= x.min() and x.max() <= high + 1e-12
+
+
+def test_changing_one_range_leaves_the_other_parameters_draws_alone():
+    s = Scenario(days=10, draws=50, seed=3)
+    a = U.sample(s, np.random.default_rng(3))
+    b = U.sample(s.replace(ranges={"cvr": (0.005, 0.005)}), np.random.default_rng(3))
+    assert "cvr" in a and "cvr" not in b  # pinned at its point value: not drawn
+    for key in set(a) - {"cvr"}:
+        np.testing.assert_array_equal(a[key], b[key])
+
+
+def test_a_zero_width_range_switches_one_parameters_uncertainty_off():
+    base = Scenario(days=20, draws=200, seed=1)
+    every = {k: (getattr(base, k),) * 2 for k in UNCERTAIN_KEYS}
+    mc = U.monte_carlo(base.replace(ranges=every))
+    np.testing.assert_allclose(mc.gmv, np.broadcast_to(deterministic_daily(base)["gmv"], mc.gmv.shape), rtol=1e-12)
+    # One parameter left with its default range is all that varies.
+    one = U.monte_carlo(base.replace(ranges={k: v for k, v in every.items() if k != "cvr"}))
+    assert set(one.values) == {"cvr"}
+    assert one.gmv.sum(axis=1).std() > 0
+
+
+@pytest.mark.parametrize("x, how, want", [(1_234_567, "down", 1_200_000), (1_234_567, "nearest", 1_200_000),
+                                          (1_234_567, "up", 1_300_000), (1_090_000, "nearest", 1_100_000),
+                                          (1_200_000, "up", 1_200_000), (0.0, "up", 0.0), (987, "down", 980)])
+def test_round_nice(x, how, want):
+    assert U.round_nice(x, how) == want
+
+
+def test_the_target_ladder_is_safe_middle_and_stretch():
+    mc = U.monte_carlo(Scenario(days=30, draws=400, seed=2))
+    ladder = U.target_ladder(mc)
+    totals = mc.gmv.sum(axis=1)
+    assert [r for r, _, _ in ladder] == ["safe", "middle", "stretch"]
+    (_, safe, p_safe), (_, middle, p_mid), (_, stretch, p_stretch) = ladder
+    assert safe < middle < stretch
+    assert p_safe >= 0.9 and p_stretch <= 0.1 and p_safe > p_mid > p_stretch
+    for _, target, chance in ladder:
+        assert chance == (totals >= target).mean() == U.target_probability(mc, target)
+    # Without spread there is one question: the figure itself.
+    flat = U.monte_carlo(Scenario(days=30, draws=20), defaults=False)
+    assert len(U.target_ladder(flat)) == 1
