@@ -51,7 +51,7 @@ with c1:
                   key="dl_card")
 proj = v.proj
 c2.download_button(
-    t("export.dl_csv", lang), data=lambda: exports.daily_csv(proj, lang),
+    t("export.dl_csv", lang), data=lambda: exports.daily_csv(proj, lang, v.share_url),
     file_name=exports.file_name("csv", lang, v.today), mime="text/csv",
     on_click="ignore", width="stretch", key="dl_csv")
 c3.download_button(

@@ -255,3 +255,52 @@ def daily_table(proj: Projection, draw: int = 0) -> list[dict[str, float]]:
             item[k] = row[k]
         flat.append(item)
     return flat
+
+
+# How each daily column is kept in a file people open (CSV, Excel, the CLI's csv): whole numbers
+# of days, accounts and sessions; whole people (a model's 16.87 buyers is 17 buyers, to the
+# reader); money to the fen (0.01 元, which also drops float noise such as 13593.599999999999);
+# shares to 0.01 percentage point.
+COUNT, PEOPLE, MONEY, SHARE = "count", "people", "money", "share"
+DAILY_KINDS: dict[str, str] = {
+    **{key: COUNT for key in ("day", "accounts_live", "sessions")},
+    **{key: PEOPLE for key in DAILY_KEYS if key.startswith("pv")}, "buyers": PEOPLE,
+    **{key: MONEY for key in DAILY_KEYS if key.startswith("gmv")},
+    **{key: MONEY for key in ("net_gmv", "spend", "unspent", "profit")},
+    "public_share": SHARE,
+}
+MONEY_DECIMALS, SHARE_DECIMALS = 2, 4
+
+
+def rounded(key: str, value) -> int | float | None:
+    """A daily value as files keep it (``DAILY_KINDS``); None for an undefined one."""
+    if value is None or not np.isfinite(float(value)):
+        return None
+    kind = DAILY_KINDS[key]
+    if kind in (COUNT, PEOPLE):
+        return int(round(float(value)))
+    return round(float(value), MONEY_DECIMALS if kind == MONEY else SHARE_DECIMALS) + 0.0  # no -0.0
+
+
+def rounded_daily_table(proj: Projection, draw: int = 0) -> list[dict[str, int | float | None]]:
+    """``daily_table`` rounded as files keep it (``rounded``)."""
+    return [{key: rounded(key, row[key]) for key in DAILY_KEYS} for row in daily_table(proj, draw)]
+
+
+def daily_totals(rows: list[dict]) -> dict[str, int | float | None]:
+    """The totals row of a (rounded) daily table: sums where a sum means something (sessions,
+    people, money: the sum of the cells shown, so a spreadsheet's SUM agrees), the public share
+    recomputed from the totals (public viewers / viewers, not a sum or an average of the days'
+    shares), and None for the day and the accounts live (a count of accounts a day does not add up)."""
+    out: dict[str, int | float | None] = {}
+    for key in DAILY_KEYS:
+        kind = DAILY_KINDS[key]
+        if key in ("day", "accounts_live"):
+            out[key] = None
+        elif kind == SHARE:
+            continue
+        else:
+            total = sum(row[key] or 0 for row in rows)
+            out[key] = rounded(key, total)
+    out["public_share"] = rounded("public_share", out["pv_public"] / out["pv"]) if out["pv"] else None
+    return {key: out[key] for key in DAILY_KEYS}

@@ -1466,6 +1466,12 @@ _RANGES: dict[str, Entry] = {
     "ranges.chance_always_text": ("100%（每次抽样都达到）", "100% (every draw reaches it)"),
     "ranges.span_default_range": ("默认区间", "default range"),
     "ranges.target_answer": ("{question}：{answer}", "{question}: {answer}"),
+    # exports: the link they came from, the totals row, the Summary sheet
+    "export.link_label": ("分享链接", "Share link"),
+    "export.total": ("合计", "Total"),
+    "export.sheet_summary": ("汇总", "Summary"),
+    "export.col_value": ("数值", "Value"),
+    "export.col_wan": ("万元", "10,000 yuan (万)"),
 }
 
 _SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES)

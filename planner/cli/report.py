@@ -18,8 +18,8 @@ from ..report import (
     STAGE_KEYS,
     account_name,
     daily_headers,
-    daily_table,
     report,
+    rounded_daily_table,
     source_label,
     stage_label,
 )
@@ -60,7 +60,7 @@ def run(args) -> str:
     if args.format == "json":
         return json_text(doc)
     if args.format == "csv":
-        return csv_text(daily_table(proj), args.lang)
+        return csv_text(rounded_daily_table(proj), args.lang)
     return table(doc, args.lang) + percentile_lines(doc.get("percentiles"), args.lang)
 
 
@@ -110,11 +110,12 @@ def percentile_lines(pct: dict | None, lang: str) -> str:
 
 
 def csv_text(rows: list[dict], lang: str) -> str:
-    """The daily table as CSV: headers in ``lang``, floats written exactly."""
+    """The daily table as CSV: headers in ``lang``, one row a day, numbers rounded as files keep
+    them (``planner.report.rounded``: whole people, money to 0.01 元) and written in the shortest
+    form. A table for programs: no link line and no totals row (the JSON has the query and totals)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(daily_headers(lang))
     for r in rows:
-        writer.writerow([repr(float(r[key])) if isinstance(r[key], float) else r[key]
-                         for key in DAILY_KEYS])
+        writer.writerow(["" if r[key] is None else r[key] for key in DAILY_KEYS])
     return buf.getvalue()

@@ -20,6 +20,7 @@ import pytest
 
 from planner.link import from_query
 from planner.report import DAILY_KEYS, daily_headers
+from planner.text import t
 from tests.app.kpis import KPI_LABELS, kpi_texts
 from tests.conftest_browser import (
     ROOT,
@@ -249,14 +250,18 @@ def test_download_daily_csv(server, page):
     assert dl.suggested_filename.endswith(".csv")
     text = dl.path().read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == daily_headers("zh")
-    body = rows[1:]
+    # The link it came from on the first line: the page's own share link, which opens the same scenario.
+    assert rows[0][0] == t("export.link_label", "zh") and rows[0][1].startswith(server.url)
+    assert from_query(rows[0][1])[0] == from_query(LINK)[0]
+    assert rows[1] == daily_headers("zh")
+    body, total = rows[2:-1], rows[-1]
     days = from_query(LINK)[0].days
     assert len(body) == days
-    assert [int(float(r[0])) for r in body] == list(range(1, days + 1))
+    assert [int(r[0]) for r in body] == list(range(1, days + 1))
     gmv_col = DAILY_KEYS.index("gmv")
-    total = sum(float(r[gmv_col]) for r in body)
-    assert total == pytest.approx(cli_totals(LINK)["gmv"], rel=1e-9)
+    assert total[0] == t("export.total", "zh")
+    assert float(total[gmv_col]) == pytest.approx(sum(float(r[gmv_col]) for r in body), abs=0.01)
+    assert float(total[gmv_col]) == pytest.approx(cli_totals(LINK)["gmv"], abs=0.005 * days)  # cells to 0.01 元
 
 
 def test_hostile_link_is_named_and_inert(server, page):
