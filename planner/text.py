@@ -1472,6 +1472,9 @@ _RANGES: dict[str, Entry] = {
     "export.sheet_summary": ("汇总", "Summary"),
     "export.col_value": ("数值", "Value"),
     "export.col_wan": ("万元", "10,000 yuan (万)"),
+    # Excel number formats that write a unit: money in 元, and a value already divided by 10,000 in 万
+    "export.format_yuan": ('#,##0.00" 元"', '#,##0.00" 元"'),
+    "export.format_wan": ('#,##0.00"万"', '#,##0.00"万"'),
 }
 
 _SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES)

@@ -47,8 +47,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # in its cells (a sum, a pivot or a chart on them is in 元 too) and is shown as 元; Excel cannot
 # show a value in 万 by a format alone (``0.00,,`` divides by a million, not ten thousand), so
 # the 汇总 Summary sheet gives the totals a second column in 万, a value divided by 10,000.
-NUMBER_FORMATS = {COUNT: "0", PEOPLE: "#,##0", MONEY: '#,##0.00" 元"', SHARE: "0.0%"}
-WAN_FORMAT = '#,##0.00"万"'
+NUMBER_FORMATS = {COUNT: "0", PEOPLE: "#,##0", MONEY: t("export.format_yuan", "zh"), SHARE: "0.0%"}
+WAN_FORMAT = t("export.format_wan", "zh")
 RATIO_FORMAT = "0.00"
 HYPERLINK_FONT = Font(color="0563C1", underline="single")
 # The Summary sheet: every total of the CLI's report but the stage (a name, on the card).

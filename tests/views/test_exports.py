@@ -102,7 +102,7 @@ def test_xlsx_formats_percent_money_and_people_and_freezes_the_header(proj):
     col = {key: i + 1 for i, key in enumerate(DAILY_KEYS)}
     for row in (3, 10, ws.max_row):  # a day and the totals row
         assert ws.cell(row=row, column=col["public_share"]).number_format == "0.0%"
-        assert ws.cell(row=row, column=col["gmv"]).number_format == '#,##0.00" 元"'
+        assert ws.cell(row=row, column=col["gmv"]).number_format == t("export.format_yuan", "zh")
         assert ws.cell(row=row, column=col["buyers"]).number_format == "#,##0"
         assert ws.cell(row=row, column=col["day"]).number_format == "0"
     assert 0 < ws.cell(row=3, column=col["public_share"]).value < 1  # a fraction Excel shows as %
@@ -127,8 +127,8 @@ def test_xlsx_summary_gives_money_in_yuan_and_wan_and_rates_as_percent(proj):
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2) if row[0].value}
     want = totals(proj)
     gmv = rows[kpis.label("gmv", "zh")]
-    assert gmv[1].value == round(want["gmv"], 2) and gmv[1].number_format == '#,##0.00" 元"'
-    assert gmv[2].value == pytest.approx(want["gmv"] / 10_000, abs=1e-4) and gmv[2].number_format == '#,##0.00"万"'
+    assert gmv[1].value == round(want["gmv"], 2) and gmv[1].number_format == t("export.format_yuan", "zh")
+    assert gmv[2].value == pytest.approx(want["gmv"] / 10_000, abs=1e-4) and gmv[2].number_format == t("export.format_wan", "zh")
     share = rows[kpis.label("public_share", "zh")]
     assert share[1].value == round(want["public_share"], 4) and share[1].number_format == "0.0%"
     roi = rows[kpis.label("roi", "zh")]
