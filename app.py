@@ -19,6 +19,7 @@ page = st.navigation([
     st.Page("pages/uncertainty.py", title=t("nav.ranges", lang), url_path="uncertainty"),
     st.Page("pages/compare.py", title=t("nav.compare", lang), url_path="compare"),
     st.Page("pages/calibrate.py", title=t("nav.calibrate", lang), url_path="calibrate"),
+    st.Page("pages/glossary.py", title=t("nav.glossary", lang), url_path="glossary"),
 ])
 with errors.one_line_errors(lang):  # a failure shows one line, never a traceback
     state.begin()  # a session's first run: validate the link; rerun once if it is not canonical

@@ -32,7 +32,7 @@ with st.spinner():
     b = ranges.bands(v.query)
 point = uncertainty.point_series(v.proj)
 
-st.subheader(t("uncertainty_page.totals_title", lang))
+st.subheader(t("uncertainty_page.totals_title", lang), help=t("glossary.percentiles.meaning", lang))
 st.dataframe(uv.totals_table(b, lang), hide_index=True, width="stretch")
 
 tabs = st.tabs([uv.metric_label(m, lang) for m in uncertainty.METRICS])
@@ -64,6 +64,6 @@ v.chart(uv.target_chart(uncertainty.target_curve(mc, target), target, day, lang)
 sens = ranges.sensitivity(v.query)
 st.caption(t("uncertainty_page.tornado_caption", lang, span=fmt.percent(uncertainty.DEFAULT_SPAN, 0), n=uv.TORNADO_TOP))
 v.chart(uv.tornado(sens, lang), "ranges", "tornado")
-st.caption(t("uncertainty_page.elasticity_caption", lang))
+st.caption(t("uncertainty_page.elasticity_caption", lang), help=t("glossary.elasticity.meaning", lang))
 v.chart(uv.elasticity_chart(sens, lang), "ranges", "elasticity")
 st.dataframe(uv.sensitivity_table(sens, lang), hide_index=True, width="stretch")

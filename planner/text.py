@@ -1165,9 +1165,6 @@ _PAGES: dict[str, Entry] = {
         "蒙特卡洛抽样次数（1–10,000）；越多越稳，越慢。",
         "Monte Carlo draws (1–10,000): more is steadier and slower."),
     "uncertainty_page.seed_label": ("随机种子", "Random seed"),
-    "uncertainty_page.seed_help": (
-        "同样的种子和区间得到同样的结果；换一个种子看抽样误差有多大。",
-        "The same seed and ranges give the same numbers; change it to see the sampling noise."),
     "uncertainty_page.ranged_label": ("自己设区间的参数", "Parameters with your own range"),
     "uncertainty_page.ranged_placeholder": ("都用默认区间", "All at their default range"),
     "uncertainty_page.ranged_help": (
@@ -1178,8 +1175,8 @@ _PAGES: dict[str, Entry] = {
     "uncertainty_page.range_label": ("{label} 区间", "{label} range"),
     "uncertainty_page.bands_title": ("{metric}：P10–P90 区间（每天）", "{metric}: P10–P90 band (per day)"),
     "uncertainty_page.bands_cum_title": ("累计{metric}：P10–P90 区间", "Cumulative {metric}: P10–P90 band"),
-    "uncertainty_page.band_p10_p90": ("P10–P90", "P10–P90"),
-    "uncertainty_page.band_p50": ("P50（中位数）", "P50 (median)"),
+    "uncertainty_page.band_p10_p90": ("P10–P90（十次有八次落在这里）", "P10–P90 (8 draws in 10 land here)"),
+    "uncertainty_page.band_p50": ("P50（一半高于、一半低于）", "P50 (half above, half below)"),
     "uncertainty_page.band_point": ("点估计（滑块值）", "Point estimate (slider values)"),
     "uncertainty_page.bands_caption": (
         "每天单独取分位数：P50 曲线不是某一次抽样的轨迹。",
@@ -1227,8 +1224,8 @@ _PAGES: dict[str, Entry] = {
     "uncertainty_page.col_high": ("高端", "High"),
     "uncertainty_page.col_gmv_low": ("低端时 GMV", "GMV at low"),
     "uncertainty_page.col_gmv_high": ("高端时 GMV", "GMV at high"),
-    "uncertainty_page.col_swing": ("摆幅", "Swing"),
-    "uncertainty_page.col_elasticity": ("弹性", "Elasticity"),
+    "uncertainty_page.col_swing": ("两端 GMV 相差", "GMV gap between the ends"),
+    "uncertainty_page.col_elasticity": ("弹性（参数+1% 时 GMV 变化%）", "Elasticity (% GMV per +1%)"),
     "uncertainty_page.col_span": ("区间来源", "Span from"),
     "uncertainty_page.span_range": ("你设的区间", "your range"),
     "uncertainty_page.span_default": ("默认 ±{span}", "default ±{span}"),
@@ -1477,7 +1474,96 @@ _RANGES: dict[str, Entry] = {
     "export.format_wan": ('#,##0.00"万"', '#,##0.00"万"'),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES)
+# --- the glossary: the words a founder meets, in plain words (issue 16, item 6) -----------------
+_GLOSSARY: dict[str, Entry] = {
+    "nav.glossary": ("术语表", "Glossary"),
+    "glossary.title": ("术语表：规划器里的词，一句话说清", "Glossary: the planner's words in plain terms"),
+    "glossary.caption": (
+        "每个词一句话；例子用的是你当前场景（侧栏里的设置）算出的数字，换了设置例子也跟着变。",
+        "One line per word; the examples are worked with your current scenario (the sidebar's settings) and "
+        "change with it."),
+    "glossary.example": ("例：{text}", "Example: {text}"),
+    "glossary.where": ("在哪里见到：{pages}", "Where you meet it: {pages}"),
+    "glossary.pages_sep": ("、", ", "),
+    "glossary.sidebar": ("侧栏“公域推荐”分组的滑块", "the sidebar's public-recommendation sliders"),
+    "glossary.no_example": ("当前场景里没有可举的例子：{why}", "No example in the current scenario: {why}"),
+    "glossary.leverage.term": ("撬动比（私域撬动公域）", "Leverage (撬动比: private levers public)"),
+    "glossary.leverage.meaning": (
+        "直播间自己带来的每个观众（私域、粉丝、短视频、开场推流），平台再推荐来几个陌生观众。好的直播间 1 个换 4 个，"
+        "有的 1 个换 9 个。",
+        "For every viewer the room brings itself (private domain, followers, videos, the opening wave), how many "
+        "strangers the platform recommends on top. Good rooms get 4 for 1, some 9 for 1."),
+    "glossary.leverage.example": (
+        "按当前设置，旗舰号 {days} 天里自己带来 {brought} 人次观众，平台另外推荐了 {recommended} 人次："
+        "每个自带观众带来 {ratio} 个推荐观众。",
+        "with the current settings the flagship brings {brought} viewers itself over {days} days and the "
+        "platform recommends {recommended} more: {ratio} recommended viewers per viewer brought."),
+    "glossary.catch.term": ("接得住（账号权重）", "Catching traffic (接得住, the account's weight)"),
+    "glossary.catch.meaning": (
+        "平台送来陌生观众后，直播间能不能留住他们、让他们下单。接得住，平台下次送得更多（账号权重上升）；接不住就少送。"
+        "权重在 0 到 1 之间。",
+        "When the platform sends strangers, does the room keep them and sell to them? If it does, the platform "
+        "sends more next time (the account's weight rises, between 0 and 1); if not, fewer."),
+    "glossary.catch.example": (
+        "按当前设置，旗舰号的权重从第 1 天的 {first} 变到第 {days} 天的 {last}。",
+        "with the current settings the flagship's weight goes from {first} on day 1 to {last} on day {days}."),
+    "glossary.percentiles.term": ("P10 / P50 / P90", "P10 / P50 / P90"),
+    "glossary.percentiles.meaning": (
+        "把不确定的参数在各自区间里抽样很多次：P10 是十次里只有一次更低的结果，P50 是一半高一半低，"
+        "P90 是十次里只有一次更高。十次里有八次落在 P10 和 P90 之间。",
+        "Draw the uncertain parameters from their ranges many times: P10 is the result only 1 draw in 10 falls "
+        "below, P50 the middle one, P90 the one only 1 in 10 exceeds. 8 draws in 10 land between P10 and P90."),
+    "glossary.percentiles.example": (
+        "按当前设置，{days} 天的 GMV：P10 {p10}、P50 {p50}、P90 {p90}（{draws} 次抽样）。",
+        "with the current settings, GMV over {days} days: P10 {p10}, P50 {p50}, P90 {p90} ({draws} draws)."),
+    "glossary.elasticity.term": ("弹性", "Elasticity"),
+    "glossary.elasticity.meaning": (
+        "一个参数变 1% 时结果变百分之几。弹性 0.5：参数涨 1%，GMV 涨 0.5%；负数表示往反方向变。",
+        "How many percent the result moves when a parameter moves 1%. An elasticity of 0.5: the parameter up "
+        "1%, GMV up 0.5%; a negative one moves the other way."),
+    "glossary.elasticity.example": (
+        "按当前设置，对总 GMV 影响最大的是{param}，弹性 {value}：它提高 1%，总 GMV 变化约 {value}%。",
+        "with the current settings the parameter that moves total GMV most is {param}, elasticity {value}: "
+        "1% more of it changes total GMV by about {value}%."),
+    "glossary.seed.term": ("随机种子", "Random seed"),
+    "glossary.seed.meaning": (
+        "抽样的起点编号。同一个种子、同样的区间，总是抽出同样的结果，所以一个链接能复现同样的区间；"
+        "换一个种子，看结果变多少，就知道抽样本身的误差有多大。",
+        "Where the random draws start. The same seed and ranges always give the same draws, so a link "
+        "reproduces its bands; change the seed and see how much the results move to know the sampling noise."),
+    "glossary.seed.example": (
+        "当前链接用种子 {seed}，抽样 {draws} 次。",
+        "the current link uses seed {seed} and {draws} draws."),
+    "glossary.shapley.term": ("Shapley 拆分", "Shapley split"),
+    "glossary.shapley.meaning": (
+        "GMV = 场观 × 转化率 × 客单价。GMV 变了，把变化公平地分给这三个因子（按它们所有先后顺序变化取平均），"
+        "三部分相加正好等于总变化。",
+        "GMV = PV × CVR × AOV. When GMV changes, the change is shared fairly between the three (averaged over "
+        "every order in which they could change), and the three parts add up to the change exactly."),
+    "glossary.shapley.example": (
+        "把邀约量从 {before} 提到 {after}，GMV 变化 {diff}：来自场观 {pv}、转化率 {cvr}、客单价 {aov}。",
+        "raising invites from {before} to {after} changes GMV by {diff}: {pv} from PV, {cvr} from CVR, {aov} "
+        "from AOV."),
+    "glossary.mape.term": ("MAPE（平均绝对百分比误差）", "MAPE (mean absolute percentage error)"),
+    "glossary.mape.meaning": (
+        "拿模型的预测和你过去的实际数据逐天比，偏差占实际的百分之几，再取平均。越小越准：10% 表示平均每天差一成。",
+        "Compare the model's projection with your past days one by one: how far off, as a share of the actual, "
+        "averaged. Smaller is better: 10% means a day is off by a tenth on average."),
+    "glossary.r2.term": ("R²（拟合优度）", "R² (goodness of fit)"),
+    "glossary.r2.meaning": (
+        "模型解释了实际数据起伏的多少。1 表示完全吻合；0 表示和只用平均数去猜一样好；负数表示还不如平均数。",
+        "How much of the ups and downs in your data the model explains. 1 is a perfect fit; 0 is no better than "
+        "guessing the average; below 0 is worse than the average."),
+    "glossary.identifiable.term": ("可识别", "Identifiable"),
+    "glossary.identifiable.meaning": (
+        "你的数据能不能把这个参数定下来。可识别：数据给出的 95% 区间很窄（在拟合值 ±10% 以内），采用拟合值；"
+        "不可识别：数据说不清，保留默认值。",
+        "Whether your data pin this parameter down. Identifiable: the data's 95% interval is narrow (within "
+        "±10% of the fitted value) and the fit is used; not identifiable: the data cannot tell, so the default "
+        "stays."),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

@@ -80,7 +80,7 @@ def controls(scenario: Scenario, lang: str) -> None:
     c1.number_input(t("uncertainty_page.draws_label", lang), min_value=MIN_DRAWS, max_value=MAX_DRAWS, step=100, key=DRAWS_KEY,
                     help=t("uncertainty_page.draws_help", lang), on_change=_store)
     c2.number_input(t("uncertainty_page.seed_label", lang), min_value=0, max_value=MAX_SEED, step=1, key=SEED_KEY,
-                    help=t("uncertainty_page.seed_help", lang), on_change=_store)
+                    help=t("glossary.seed.meaning", lang), on_change=_store)
     st.multiselect(t("uncertainty_page.ranged_label", lang), UNCERTAIN_KEYS, key=KEYS_KEY, help=t("uncertainty_page.ranged_help", lang),
                    format_func=lambda key: BY_KEY[key].label(lang), on_change=_store,
                    placeholder=t("uncertainty_page.ranged_placeholder", lang))
