@@ -25,7 +25,7 @@ from tests.conftest_browser import VIEWPORT, StreamlitServer, goto_app, launch_c
 PAGES = (("overview", ""), ("matrix", "matrix"), ("assumptions", "assumptions"))
 # The planning pages built on the engine: shot once, for the default scenario in Chinese.
 MORE_PAGES = (("budget", "budget"), ("uncertainty", "uncertainty"), ("compare", "compare"),
-              ("calibrate", "calibrate"))
+              ("calibrate", "calibrate"), ("glossary", "glossary"))
 MAX_HEIGHT = 12_000  # px: a page taller than this is cut (and said so)
 
 CHARTS_DRAWN_JS = """() => {

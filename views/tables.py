@@ -165,6 +165,18 @@ def _band(lo: float, hi: float | None, lang: str) -> str:
 
 # --- assumptions ------------------------------------------------------------------------
 
+def default_range_text(p, lang: str) -> str:
+    """An uncertain parameter's default range for the Monte Carlo and its standing: "0.3% – 0.8%
+    （假设）"; quoted at another value than the default, it says at which; empty for a decision."""
+    if p.default_range is None:
+        return ""
+    low, high = (fmt.param_value(p, x, lang) for x in p.default_range)
+    kind = t("assumptions.fact" if p.range_source == FACT else "assumptions.assumption", lang)
+    if p.range_at is None:
+        return t("ranges.default_range", lang, low=low, high=high, kind=kind)
+    return t("ranges.default_range_at", lang, low=low, high=high, kind=kind, at=fmt.param_value(p, p.range_at, lang))
+
+
 def params_table(group: str, scenario: Scenario, lang: str) -> pd.DataFrame:
     """Every parameter of ``group``: meaning, unit, default, current value, range, basis."""
     params = [p for p in PARAMS if p.group == group]
@@ -179,6 +191,7 @@ def params_table(group: str, scenario: Scenario, lang: str) -> pd.DataFrame:
                                  + (t("assumptions.changed_mark", lang) if current[p.key] != p.default else "")
                                  for p in params],
         t("assumptions.col_range", lang): [f"{fmt.param_value(p, p.min, lang)} – {fmt.param_value(p, p.max, lang)}" for p in params],
+        t("ranges.col_default_range", lang): [default_range_text(p, lang) for p in params],
         t("assumptions.col_source_kind", lang): [t("assumptions.fact" if p.source == FACT else "assumptions.assumption", lang) for p in params],
         t("assumptions.col_note", lang): [p.note(lang) for p in params],
     })

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from planner import compare, fmt, uncertainty
 from planner.engine import simulate
 from planner.link import from_query
+from planner.params import BY_KEY, PARAMS
 from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import CATALOGUE, t
@@ -227,3 +228,15 @@ def test_strings_have_both_languages_and_do_not_shadow_each_other():
     for key in keys:
         zh, en = CATALOGUE[key]
         assert zh and en, key
+
+
+def test_the_assumptions_page_lists_each_default_range_and_its_standing():
+    at = open_page("pages/assumptions.py", {"cvr": "0.01"})
+    column = t("ranges.col_default_range", "zh")
+    tables = [x.value for x in at.table if column in x.value.columns]
+    assert len(tables) == len({p.group for p in PARAMS})
+    rows = {name: row[column] for table in tables for name, row in table.iterrows()}
+    # The registry's range as quoted (not the one scaled to this link's cvr), with its standing.
+    assert rows[BY_KEY["cvr"].label("zh")] == "0.3% – 0.8%（假设）"
+    assert rows[BY_KEY["per_share"].label("zh")] == "1 – 1.5（事实）"
+    assert rows[BY_KEY["invites"].label("zh")] == ""  # a decision: no range
