@@ -10,6 +10,10 @@ Cases (each: the median of ``--repeats`` timed runs after one warm-up run):
     ranges): Monte Carlo plus the bands. Target < 3 s.
 (c) The tornado and elasticities of every uncertain parameter (one engine call) for (a)'s and
     (b)'s scenarios, for information.
+(d) (a) and (b) again with nothing set up: every uncertain parameter drawn from its default
+    range (what the 区间 page and ``report --draws`` do by default), against the same draws with
+    the ten ranges only (``defaults=False``), for information: the ratio is the cost of drawing
+    every parameter.
 """
 
 from __future__ import annotations
@@ -26,18 +30,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from planner import uncertainty as U  # noqa: E402
+from planner.params import BY_KEY  # noqa: E402
 from planner.presets import PRESETS  # noqa: E402
 from planner.scenario import UNCERTAIN_KEYS, Scenario  # noqa: E402
 
-# ±30% around the point value on ten parameters, clipped to the registry (``swing_span``).
+# ±30% around the point value on ten parameters, clipped to the registry's limits.
 RANGED = ("cvr", "aov", "show", "fatigue", "lev_cap", "priv_mult", "capture", "repurchase", "ctr", "dwell")
+SPAN = 0.3
 
 
 def with_ranges(s: Scenario, draws: int) -> Scenario:
     ranges = {}
     for key in RANGED:
-        low, high, _ = U.swing_span(s, key, span=0.3)
-        ranges[key] = (low, high)
+        p, x = BY_KEY[key], float(getattr(s, key))
+        ranges[key] = (max(x * (1 - SPAN), p.min), min(x * (1 + SPAN), p.max))
     return s.replace(ranges=ranges, draws=draws, seed=1)
 
 
@@ -70,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         (f"tornado + elasticities, 6 accounts × 90 days ({1 + 4 * len(UNCERTAIN_KEYS)} draws, one call)",
          lambda: U.sensitivity(matrix), None),
     ]
+    bare = {"default": default.replace(ranges=()), "matrix": matrix.replace(ranges=())}
+    pairs = [
+        (f"1,000 draws, default scenario: every parameter at its default range ({len(UNCERTAIN_KEYS)}) "
+         "vs the ten ranges only",
+         lambda: U.bands(U.monte_carlo(bare["default"])), lambda: U.bands(U.monte_carlo(default, defaults=False))),
+        ("10,000 draws, 6 accounts × 90 days: every parameter at its default range vs the ten ranges only",
+         lambda: U.bands(U.monte_carlo(bare["matrix"])), lambda: U.bands(U.monte_carlo(matrix, defaults=False))),
+    ]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"load average {load} at the start; median of {args.repeats} runs after a warm-up.\n")
@@ -82,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         missed |= not ok
         target_text = "—" if target is None else f"< {target * 1000:,.0f} ms"
         print(f"| {name} | {t * 1000:,.0f} ms | {target_text} | {'—' if target is None else ('yes' if ok else 'NO')} |")
+    print("\n| with nothing set up (information) | default ranges | ten ranges only | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, every, ten in pairs:
+        a, b = timed(every, args.repeats), timed(ten, args.repeats)
+        print(f"| {name} | {a * 1000:,.0f} ms | {b * 1000:,.0f} ms | {a / b:.2f}× |")
     return 1 if missed and args.strict else 0
 
 
