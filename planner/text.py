@@ -502,10 +502,10 @@ _CLI: dict[str, Entry] = {
                       "given, else the environment's (LANG)"),
     "cli.help.lenient": ("遇到无效取值时改用默认值（与网页相同）", "use defaults for bad values, as the app does"),
     "cli.help.report": ("推演一个以分享链接或查询参数给出的场景", "project a scenario given as a share link or query string"),
-    "cli.help.draws": ("对链接中的区间做蒙特卡洛抽样的次数：以 'percentiles' 给出 P10/P50/P90"
-                       "（链接含区间时也会给出）",
-                       "Monte Carlo draws over the link's ranges: adds P10/P50/P90 as 'percentiles' "
-                       "(also when the link has ranges)"),
+    "cli.help.draws": ("蒙特卡洛抽样次数：每个不确定参数从默认区间（params 列出）或链接里的区间抽样，"
+                       "以 'percentiles' 给出 P10/P50/P90（链接含区间时也会给出）",
+                       "Monte Carlo draws, every uncertain parameter from its default range (see params) or "
+                       "the link's: adds P10/P50/P90 as 'percentiles' (also when the link has ranges)"),
     "cli.help.draws_seed": ("抽样的随机种子（默认：链接中的，或 0）", "random seed of the draws (default: the link's, or 0)"),
     "cli.help.params": ("列出参数表中的每个参数", "list every parameter of the registry"),
     "cli.help.presets": ("列出预设场景及其分享链接参数", "list the named presets and their share queries"),
