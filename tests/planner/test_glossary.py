@@ -29,13 +29,13 @@ def test_every_term_the_issue_names_has_a_name_and_a_meaning_in_both_languages()
 @given(S.scenarios(days=S.st.integers(7, 40), accounts=S.st.integers(1, 3)))
 def test_the_leverage_example_splits_the_flagships_public_viewers(scenario):
     """What the room brought itself plus what was recommended is its private and public viewers,
-    less what paid traffic spilled over (the spill-over is neither)."""
+    less what paid viewers (bought or granted coupons) spilled over (the spill-over is neither)."""
     proj = simulate(scenario)
     lev = glossary.leverage(proj)
     private_public = proj.pv[0, :, 0, :2].sum()
     assert lev.brought >= 0 and lev.recommended >= 0
     assert lev.brought + lev.recommended <= private_public * (1 + 1e-9) + 1e-6
-    if scenario.spill == 0 or not proj.spend.any():
+    if scenario.spill == 0 or not proj.pv[0, :, 0, 2:].any():  # no spill-over
         assert lev.brought + lev.recommended == pytest.approx(private_public, rel=1e-9, abs=1e-6)
     assert lev.per_viewer == (lev.recommended / lev.brought if lev.brought else 0.0)
 
