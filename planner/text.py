@@ -1462,7 +1462,7 @@ _RANGES: dict[str, Entry] = {
     "ranges.chance_never_text": ("0（没有一次抽样达到）", "0 (no draw reaches it)"),
     "ranges.chance_always_text": ("100%（每次抽样都达到）", "100% (every draw reaches it)"),
     "ranges.span_default_range": ("默认区间", "default range"),
-    "ranges.col_default_range": ("默认区间（区间页抽样用）", "Default range (drawn on Ranges)"),
+    "ranges.col_default_range": ("默认区间", "Default range"),
     "ranges.default_range": ("{low} – {high}（{kind}）", "{low} – {high} ({kind})"),
     "ranges.default_range_at": ("{low} – {high}（{kind}，在 {at} 时；随设定值缩放）",
                                 "{low} – {high} ({kind}, at {at}; scales with the value set)"),
