@@ -189,6 +189,10 @@ _MODEL: dict[str, Entry] = {
         "it looks like a decompression bomb. Re-save it from Excel, or as CSV."),
     "calibration.too_big": ("文件大小为{mb:.1f} MB，上限是{limit} MB。", "The file is {mb:.1f} MB; the limit is {limit} MB."),
     "calibration.empty": ("文件是空的。", "The file is empty."),
+    "calibration.bad_json": ("JSON格式错误（{error}）。", "The JSON text is malformed ({error})."),
+    "calibration.no_records": ("JSON中没有场次记录（应为对象列表，如 [{{…}}, …] 或 {{\"data\": {{\"list\": [...]}}}}）。",
+                               "The JSON holds no list of session records (a list of objects, such as [{{…}}, …] "
+                               "or {{\"data\": {{\"list\": [...]}}}})."),
     "calibration.old_excel": ("不支持旧版Excel .xls文件，请另存为.xlsx或CSV。",
                               "Old Excel .xls files are not read; save the sheet as .xlsx or CSV."),
     "calibration.no_header": (
@@ -203,6 +207,8 @@ _MODEL: dict[str, Entry] = {
         "缺少必填列“{column:zh}”（{column:en}）；可用的表头：{column:headers_zh}。",
         "missing required column {column:zh} ({column:en}); accepted headers: {column:headers_en}."),
     "calibration.totals_row": ("合计行，已跳过。", "a totals row; skipped."),
+    "calibration.scaled_column": ("按“{unit}”读取，已换算为{column:unit_zh}。",
+                                  "read in {unit}, converted to {column:unit_en}."),
     "calibration.expected_date": ("应为日期（如2024-03-01），实际为{found}。", "expected a date like 2024-03-01, found {found}."),
     "calibration.expected_account": ("应为账号名称，实际为{found}。", "expected an account name, found {found}."),
     "calibration.expected_number": ("应为数字（{column:unit_zh}），实际为{found}。",
