@@ -189,10 +189,6 @@ _MODEL: dict[str, Entry] = {
         "it looks like a decompression bomb. Re-save it from Excel, or as CSV."),
     "calibration.too_big": ("文件大小为{mb:.1f} MB，上限是{limit} MB。", "The file is {mb:.1f} MB; the limit is {limit} MB."),
     "calibration.empty": ("文件是空的。", "The file is empty."),
-    "calibration.bad_json": ("JSON格式错误（{error}）。", "The JSON text is malformed ({error})."),
-    "calibration.no_records": ("JSON中没有场次记录（应为对象列表，如 [{{…}}, …] 或 {{\"data\": {{\"list\": [...]}}}}）。",
-                               "The JSON holds no list of session records (a list of objects, such as [{{…}}, …] "
-                               "or {{\"data\": {{\"list\": [...]}}}})."),
     "calibration.old_excel": ("不支持旧版Excel .xls文件，请另存为.xlsx或CSV。",
                               "Old Excel .xls files are not read; save the sheet as .xlsx or CSV."),
     "calibration.no_header": (
@@ -207,8 +203,6 @@ _MODEL: dict[str, Entry] = {
         "缺少必填列“{column:zh}”（{column:en}）；可用的表头：{column:headers_zh}。",
         "missing required column {column:zh} ({column:en}); accepted headers: {column:headers_en}."),
     "calibration.totals_row": ("合计行，已跳过。", "a totals row; skipped."),
-    "calibration.scaled_column": ("按“{unit}”读取，已换算为{column:unit_zh}。",
-                                  "read in {unit}, converted to {column:unit_en}."),
     "calibration.expected_date": ("应为日期（如2024-03-01），实际为{found}。", "expected a date like 2024-03-01, found {found}."),
     "calibration.expected_account": ("应为账号名称，实际为{found}。", "expected an account name, found {found}."),
     "calibration.expected_number": ("应为数字（{column:unit_zh}），实际为{found}。",
@@ -241,7 +235,10 @@ _MODEL: dict[str, Entry] = {
         "账号“{account}”在第{day}天开播；规划器按等间隔在第{planned}天开播。",
         "account '{account}' went live on day {day}; the planner launches it on day {planned} "
         "(accounts launch at even intervals)."),
-    "calibration.note.no_spend_column": ("文件无此列，按0计", "no column: taken as 0"),
+    "calibration.note.no_spend_column": (
+        "文件没有“{column:zh}”列，不说明这部分付费流量：拟合时把观众都当作非付费；应用时保留计划中的投放",
+        "the file has no {column:en} column ({column:zh}) and says nothing about this paid traffic: the fit reads "
+        "its viewers as unpaid, and applying the fit keeps the plan's spend"),
     "calibration.note.spend_split": ("日均消耗，按文件中各账号占比分配（{shares}）",
                                      "mean daily spend, split over the accounts as in the file ({shares})"),
     "calibration.note.spend_even": ("整个矩阵的日均消耗，平均分给在播账号",
@@ -1437,7 +1434,50 @@ _CARD: dict[str, Entry] = {
     "export.part_waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD)
+# --- calibrate v2 (issue 14): other exports, spend files, apply onto the plan, undo
+_CALIBRATE_V2: dict[str, Entry] = {
+    "calibration.spend.no_header": (
+        "前{rows}行中没有消耗表的表头：需要日期列和至少一列消耗（如“日期、推广账号、消耗(元)”或“下单时间、视频号、加热金额(元)”）。",
+        "No spend header in the first {rows} rows: a date column and at least one spend column are needed "
+        "(such as 日期, 推广账号, 消耗(元), or 下单时间, 视频号, 加热金额(元))."),
+    "calibration.spend.unmatched": (
+        "消耗表中有{yuan:,.2f}元{column:zh}落在{days}天场次文件里没有对应场次的日期或账号上，未计入。",
+        "{yuan:,.2f} yuan of {column:en} in the spend file fall on {days} day(s) or accounts without a session in "
+        "the sessions file; not counted."),
+    "calibration.spend.joined": ("已从消耗表并入{column:zh}共{yuan:,.2f}元（{by}）。",
+                                 "Joined {yuan:,.2f} yuan of {column:en} from the spend file ({by})."),
+    "calibration.spend.by_account": ("按日期和账号对应", "matched by date and account"),
+    "calibration.spend.by_date": ("按日期对应，当天多场平均分摊", "matched by date, split evenly over the day's sessions"),
+    "calibration.bad_json": ("JSON格式错误（{error}）。", "The JSON text is malformed ({error})."),
+    "calibration.no_records": ("JSON中没有场次记录（应为对象列表，如 [{{…}}, …] 或 {{\"data\": {{\"list\": [...]}}}}）。",
+                               "The JSON holds no list of session records (a list of objects, such as [{{…}}, …] "
+                               "or {{\"data\": {{\"list\": [...]}}}})."),
+    "calibration.scaled_column": ("按“{unit}”读取，已换算为{column:unit_zh}。",
+                                  "read in {unit}, converted to {column:unit_en}."),
+    "calibration.note.aov": ("成交金额÷成交人数＝{aov:,.1f}元（模型按人计成交）",
+                             "GMV ÷ buyers = {aov:,.1f} yuan (the model counts buyers)"),
+    "calibration.note.aov_orders": (
+        "成交金额÷成交人数＝{aov:,.1f}元（模型按人计成交）；每单{per_order:,.1f}元，人均{orders:.2f}单",
+        "GMV ÷ buyers = {aov:,.1f} yuan (the model counts buyers); {per_order:,.1f} yuan an order, "
+        "{orders:.2f} orders a buyer"),
+    "calibration.note.return_rate": ("退款金额÷成交金额＝{rate:.1%}", "refunds ÷ GMV = {rate:.1%}"),
+    "calibration.note.cvr_from_rate": (
+        "文件中成交人数÷观看人数＝{rate:.2%}（95%区间{low:.2%}–{high:.2%}）；按模型的流量构成（私域、粉丝、付费观众转化更高）"
+        "和客单价{aov:,.0f}元，折算为客单价200元时的公域转化率{cvr:.3%}",
+        "the file's buyers ÷ viewers = {rate:.2%} (95% interval {low:.2%}–{high:.2%}); with the model's mix of "
+        "viewers (private, followers and paid convert better) and AOV {aov:,.0f} yuan, that is a public CVR at a "
+        "200 yuan order of {cvr:.3%}"),
+    "calibration.note.level_kept": (
+        "区间宽于±{limit:.0%}，数据无法精确识别；但它是文件观看人数水平的唯一来源，保留拟合值而不退回默认",
+        "its interval is wider than ±{limit:.0%}, so the data do not pin it; but it is all that sets the file's "
+        "level of viewers, so the fitted value is kept rather than the default"),
+    "calibration.note.sessions_week": ("各账号从首场到末场每周开播场次的中位数",
+                                       "median over accounts of sessions a week from first to last session"),
+    "cli.calibrate.status.not_in_file": ("文件未提供", "not in file"),
+    "calibrate.status_not_in_file": ("文件未提供", "not in file"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _CALIBRATE_V2)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

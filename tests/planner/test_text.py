@@ -55,6 +55,8 @@ ALLOWED: dict[str, dict[str, str]] = {
         "_DURATION_PART": "lengths as the live list writes them (3小时12分)",
         "_DURATION_HOURS": "the units of such lengths (小时, 分钟, 秒)",
     },
+    "planner/calibration/spend.py": {
+        "SPEND_HEADERS": "the headers of the ads platform's report and the bean order list, as they carry them"},
     "planner/calibration/simulator.py": {
         "*": "the simulated export files: headers, titles and account names as Chinese back offices write them"},
     "planner/calibration/sample.py": {
