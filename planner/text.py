@@ -1436,6 +1436,19 @@ _CARD: dict[str, Entry] = {
 
 # --- calibrate v2 (issue 14): other exports, spend files, apply onto the plan, undo
 _CALIBRATE_V2: dict[str, Entry] = {
+    "calibration.spend.in_file": ("消耗表{file}：{problem}", "spend file {file}: {problem}"),
+    "cli.help.calibrate_spend": ("消耗表（广点通报表、微信豆订单等），按日期和账号并入；可多次给出",
+                                 "a spend file (Tencent Ads report, bean orders…) joined by date and account; may be "
+                                 "given more than once"),
+    "cli.calibrate.observed": ("文件本身的比率（不经模型；95%区间为按场次自助抽样）",
+                               "The file's own ratios (no model; 95% intervals by resampling sessions)"),
+    "cli.calibrate.observed.buyer_rate": ("成交人数÷观看人数", "buyers ÷ viewers"),
+    "cli.calibrate.observed.aov": ("客单价：成交金额÷成交人数", "AOV: GMV ÷ buyers"),
+    "cli.calibrate.observed.order_value": ("每单金额：成交金额÷成交订单数", "value per order: GMV ÷ orders"),
+    "cli.calibrate.observed.orders_per_buyer": ("人均单数：成交订单数÷成交人数", "orders per buyer: orders ÷ buyers"),
+    "cli.calibrate.observed.gmv_per_viewer": ("UV价值：成交金额÷观看人数", "GMV per viewer: GMV ÷ viewers"),
+    "cli.calibrate.observed.private_share": ("私域占比：私域观看÷观看人数", "private share: private viewers ÷ viewers"),
+    "cli.calibrate.observed.return_rate": ("退款率：退款金额÷成交金额", "return rate: refunds ÷ GMV"),
     "calibration.spend.no_header": (
         "前{rows}行中没有消耗表的表头：需要日期列和至少一列消耗（如“日期、推广账号、消耗(元)”或“下单时间、视频号、加热金额(元)”）。",
         "No spend header in the first {rows} rows: a date column and at least one spend column are needed "

@@ -56,6 +56,10 @@ LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "fol
                       *(f"{tool}_cpv" for tool in FITTED_TOOLS)})
 # Inside the registry's range; a log scale needs a floor above 0.
 FIT_BOUNDS = {"invites": (10, 1_000_000), "followers": (10, 50_000_000)}
+# The plan: what a founder decides rather than what the room is like. "Apply onto the plan" writes
+# every fitted or file-read parameter but these (and no spend the file does not have).
+PLAN_KEYS: tuple[str, ...] = ("days", "accounts", "launch_every", *TOOLS, "invites", "sessions_week",
+                              "session_hours")
 # Parameters that set how many viewers a session has: the fit keeps at least one of them.
 REACH_KEYS = frozenset({"followers", "follow", "lev_cap", "weight_speed", "invites", "pool", "show"})
 # Observed columns the fit reproduces (fit quality is reported for each), in order.
@@ -165,6 +169,13 @@ class Calibration:
     def query(self) -> str:
         return to_query(self.fit.scenario)
 
+    def values_to_apply(self, onto_plan: bool = True) -> dict[str, float]:
+        """The parameters "apply" writes: everything the file informed (fitted or read), except,
+        onto the plan, the plan's own decisions (``PLAN_KEYS``); spend the file has no column for
+        is never written."""
+        return {e.key: e.value for e in self.fit.estimates if e.status in ("fitted", "data")
+                and not (onto_plan and e.key in PLAN_KEYS)}
+
     def estimate(self, key: str) -> Estimate:
         return next(e for e in self.fit.estimates if e.key == key)
 
@@ -178,6 +189,8 @@ class Calibration:
             "last_date": str(s.date.max()),
             "columns": list(s.columns),
             "params": [e.as_dict() for e in self.fit.estimates],
+            "observed": {name: o.as_dict() for name, o in self.fit.observed.items()},
+            "plan_keys": list(PLAN_KEYS),
             "fit": {"quality": self.fit.quality, "r2_gmv": self.fit.quality["gmv"]["r2"],
                     "rmse_gmv": self.fit.quality["gmv"]["rmse"]},
             "backtest": {"train_days": b.train_days, "test_days": b.test_days, "test_from": str(b.cutoff),
@@ -187,7 +200,7 @@ class Calibration:
                                    for d, t, ag, pg, av, pv in zip(b.dates, b.in_train, b.actual_gmv,
                                                                    b.projected_gmv, b.actual_viewers,
                                                                    b.projected_viewers, strict=True)]},
-            "notices": [n.en for n in self.notices],
+            "notices": [n.message("en") for n in self.notices],
             "query": self.query,
         }
 

@@ -179,3 +179,19 @@ def join_spend(sessions: Sessions, spend: Spend) -> Sessions:
     columns = tuple(c.key for c in COLUMNS if c.key in sessions.columns or c.key in spend.amounts)
     return dataclasses.replace(sessions, values=values, columns=columns, notices=tuple(notices))
 
+
+
+def read_with_spend(data: bytes, filename: str, spend_files: tuple[tuple[bytes, str], ...] = ()) -> Sessions:
+    """Read a sessions file and join every spend file onto it. Raises FileProblems (a spend file's
+    problems name that file)."""
+    from .reader import read_sessions
+
+    sessions = read_sessions(data, filename)
+    for spend_data, spend_name in spend_files:
+        try:
+            spend = read_spend(spend_data, spend_name)
+        except FileProblems as exc:
+            raise FileProblems([Problem(message("calibration.spend.in_file", file=spend_name, problem=p.what),
+                                        p.row, p.column) for p in exc.problems], exc.more) from None
+        sessions = join_spend(sessions, spend)
+    return sessions
