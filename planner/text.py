@@ -1281,26 +1281,32 @@ _PAGES: dict[str, Entry] = {
     # calibrate.*: 校准 Calibrate
     "calibrate.title": ("用历史场次校准", "Calibrate from your past sessions"),
     "calibrate.caption": (
-        "上传后台导出的历史直播数据（CSV 或 Excel .xlsx），规划器用同一个模型逐日重演这些场次，"
-        "用最小二乘拟合能被数据识别的参数，给出95%区间、拟合优度和回测误差；点“应用”把拟合结果变成当"
-        "前场景（地址栏即分享链接）"
-        "。",
-        "Upload your back office's export of past live sessions (CSV or Excel .xlsx). The planner "
-        "replays them day by day with the same model, fits the parameters the data can identify by "
-        "least squares, and reports 95% intervals, fit quality and a back-test; “Apply” makes the "
-        "fit the current scenario (the address bar is then its share link)."),
+        "上传后台导出的历史直播数据（视频号助手直播列表、第三方表格、API导出或本规划器的模板；CSV、Excel .xlsx 或 JSON），"
+        "规划器读出文件本身的比率（转化、客单价……），再用同一个模型逐场重演这些场次，拟合能被数据识别的参数，"
+        "给出95%区间、拟合优度和回测误差；“应用到当前计划”只写入拟合出的参数，保留你的天数、账号、投放和排期，可一键撤销。",
+        "Upload past live sessions as your back office exports them (the 视频号助手 live list, a third-party sheet, an "
+        "API dump or this planner's template; CSV, Excel .xlsx or JSON). The planner reads the file's own ratios "
+        "(conversion, AOV…), replays the sessions with its model and fits what the data can identify, with 95% "
+        "intervals, fit quality and a back-test. “Apply onto the plan” writes only the fitted parameters and keeps "
+        "your horizon, accounts, spend and schedule; one click undoes it."),
     "calibrate.schema_title": ("文件格式：列名与单位", "File format: columns and units"),
     "calibrate.schema_caption": (
-        "表头可用中文或英文，单位写在括号里也可以（如“成交金额(元)”）；每行是一个账号一天的一场直播。"
-        "上限 {mb} MB、{rows} 行。文件中的公式不会被执行。",
-        "Headers may be Chinese or English, with units in brackets (成交金额(元)); one row per account "
-        "and day. Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
-    "calibrate.upload": ("上传历史场次（CSV / XLSX）", "Upload past sessions (CSV / XLSX)"),
+        "表头可用中文或英文，容许空格、全角字符和括号里的单位；“成交金额（万）”按万元读、“pay_amount_fen”按分读、"
+        "“直播时长(分钟)”按分钟读。每行是一个账号一天的一场直播（直播列表从新到旧也可以）。上限 {mb} MB、{rows} 行。"
+        "文件中的公式不会被执行。",
+        "Headers may be Chinese or English, with spaces, full-width characters and units in brackets: 成交金额（万） "
+        "is read in 万, pay_amount_fen in 分, 直播时长(分钟) in minutes. One row per account and day (a live list "
+        "newest first is fine). Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
+    "calibrate.upload": ("上传历史场次（CSV / XLSX / JSON）", "Upload past sessions (CSV / XLSX / JSON)"),
     "calibrate.use_sample": ("使用示例文件", "Use the sample file"),
     "calibrate.download_sample": ("下载示例文件", "Download the sample file"),
     "calibrate.sample_caption": (
-        "示例文件由模型从一个已知场景加2%噪声生成，4个账号、90天。",
-        "The sample was made by the model from a known scenario plus 2% noise: 4 accounts, 90 days."),
+        "“模型自身”示例由本模型从已知场景加2%噪声生成，拟合应还原它；其余示例由一个与模型无关的简单模拟器生成"
+        "（planner/calibration/simulator.py），格式仿照各类后台导出，拟合与回测误差如实显示。",
+        "The “model's own” sample was made by this model from a known scenario plus 2% noise, so the fit should "
+        "recover it; the others come from a simple simulator that is not the model "
+        "(planner/calibration/simulator.py), laid out as back offices export, and their fit and back-test errors "
+        "are shown as they are."),
     "calibrate.waiting": ("上传一个文件，或点“使用示例文件”。", "Upload a file, or click “Use the sample file”."),
     "calibrate.file_line": (
         "{name}：{rows} 场，{accounts} 个账号，{first} 至 {last}",
@@ -1326,13 +1332,16 @@ _PAGES: dict[str, Entry] = {
     "calibrate.status_fitted": ("拟合", "fitted"),
     "calibrate.status_data": ("取自文件", "from file"),
     "calibrate.status_default": ("默认值", "default"),
-    "calibrate.apply": ("应用：把拟合结果设为当前场景", "Apply: make the fit the current scenario"),
+    "calibrate.apply": ("应用到当前计划", "Apply onto the plan"),
     "calibrate.apply_help": (
-        "所有侧边栏参数改为拟合后的取值，地址栏随之变成分享链接。",
-        "Every sidebar parameter takes its fitted value; the address bar becomes the share link."),
+        "只写入从文件拟合或读出的参数（转化率、客单价、触达……）；天数、账号数、开号间隔、投放、邀约和排期保持你的计划。"
+        "侧边栏和地址栏随之更新。",
+        "Writes only what the file informed (conversion, AOV, reach…); your horizon, accounts, launch interval, "
+        "spend, invites and schedule stay as planned. The sidebar and the address bar follow."),
     "calibrate.applied": (
-        "已应用：侧边栏和地址栏现在是拟合后的场景。",
-        "Applied: the sidebar and the address bar now hold the fitted scenario."),
+        "已应用到当前计划：拟合参数已写入，天数、账号、投放和排期保持不变。可点“撤销”恢复。",
+        "Applied onto the plan: the fitted parameters are in; horizon, accounts, spend and schedule are unchanged. "
+        "“Undo” puts the plan back."),
     "calibrate.quality_title": ("拟合优度（逐场）", "Fit quality (per session)"),
     "calibrate.col_series": ("数据列", "Column"),
     "calibrate.backtest_title": (
@@ -1436,6 +1445,40 @@ _CARD: dict[str, Entry] = {
 
 # --- calibrate v2 (issue 14): other exports, spend files, apply onto the plan, undo
 _CALIBRATE_V2: dict[str, Entry] = {
+    "calibrate.upload_button": ("选择文件", "Choose file"),
+    "calibrate.upload_instructions": ("或拖放到此处 · 每个文件不超过 {mb} MB · CSV、XLSX、JSON",
+                                      "or drop it here · up to {mb} MB a file · CSV, XLSX, JSON"),
+    "calibrate.upload_spend": ("可选：消耗表（广点通报表、微信豆订单），按日期和账号并入",
+                               "Optional: spend files (Tencent Ads report, bean orders), joined by date and account"),
+    "calibrate.sample_pick": ("示例文件", "Sample file"),
+    "calibrate.sample.engine": ("模型自身（模板，4个账号）", "The model's own (template, 4 accounts)"),
+    "calibrate.sample.assistant": ("视频号助手直播列表（1个账号，无投放）", "视频号助手 live list (1 account, no spend)"),
+    "calibrate.sample.third_party": ("第三方表格（两行表头，金额单位万）", "Third-party sheet (two header rows, 万)"),
+    "calibrate.sample.api": ("API导出（JSON，金额单位分）", "API dump (JSON, money in 分)"),
+    "calibrate.sample.template": ("规划器模板（含投放和私域）", "Planner template (spend and private viewers)"),
+    "calibrate.sample.template_spend": ("规划器模板＋广点通报表＋微信豆订单", "Template + Tencent Ads report + bean orders"),
+    "calibrate.observed_title": ("文件本身的比率", "What the file says by itself"),
+    "calibrate.observed_caption": (
+        "不经模型，直接由各列的合计相除；95%区间来自按场次的自助抽样（同一周内的场次并不独立，区间可能偏窄）。"
+        "模型的“客单价”即成交金额÷成交人数；“公域转化率”由成交人数÷观看人数按模型的流量构成折算，见下表说明。",
+        "No model: sums of the file's columns divided; 95% intervals by resampling sessions (sessions in one week are "
+        "not independent, so they may be narrow). The model's AOV is GMV ÷ buyers; its public CVR is buyers ÷ viewers "
+        "converted through the model's mix of viewers, as the note below says."),
+    "calibrate.col_ratio": ("比率", "Ratio"),
+    "calibrate.apply_all": ("全部替换为拟合场景", "Replace everything with the fit"),
+    "calibrate.apply_all_help": (
+        "文件给出的一切都写入，包括天数、账号、开号间隔、排期、邀约和文件中的投放；文件没有的投放保留计划值。",
+        "Writes everything the file gives, horizon, accounts, launch interval, schedule, invites and the file's "
+        "spend included; spend the file has no column for keeps the plan's."),
+    "calibrate.applied_all": ("已全部替换为拟合场景（文件没有的投放保留计划值）。可点“撤销”恢复。",
+                              "Replaced with the fitted scenario (spend the file lacks kept from the plan). "
+                              "“Undo” puts the plan back."),
+    "calibrate.undo": ("撤销上次应用", "Undo the last apply"),
+    "calibrate.undone": ("已撤销：恢复为应用之前的场景。", "Undone: the scenario from before the apply is back."),
+    "calibrate.changes_title": ("“应用到当前计划”会改变：", "“Apply onto the plan” changes:"),
+    "calibrate.no_changes": ("“应用到当前计划”不会改变当前计划。", "“Apply onto the plan” changes nothing in the current plan."),
+    "calibrate.col_now": ("当前", "Now"),
+    "calibrate.col_after": ("应用后", "After"),
     "calibration.spend.in_file": ("消耗表{file}：{problem}", "spend file {file}: {problem}"),
     "cli.help.calibrate_spend": ("消耗表（广点通报表、微信豆订单等），按日期和账号并入；可多次给出",
                                  "a spend file (Tencent Ads report, bean orders…) joined by date and account; may be "

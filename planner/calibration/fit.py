@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import least_squares
 
+from .. import fmt
 from ..engine import PRIVATE, SOURCES, TOOLS, session_schedule, simulate
 from ..link import to_query
 from ..params import BY_KEY as PARAM
@@ -651,6 +652,16 @@ class Observed:
     def as_dict(self) -> dict:
         return {"value": self.value, "low": self.low, "high": self.high, "sessions": self.sessions}
 
+    def text(self, lang: str, value: float | None = None) -> str:
+        """The ratio (or ``value``, an end of its interval) in its unit: a share as a percent,
+        money in 元, else a plain number."""
+        x = self.value if value is None else value
+        if self.key in PERCENT_RATIOS:
+            return fmt.percent(x, 2)
+        if self.key in YUAN_RATIOS:
+            return fmt.price(x, lang)
+        return fmt.number(x, 2)
+
 
 # What the file says without any model: name -> (numerator column, denominator column).
 OBSERVED: dict[str, tuple[str, str]] = {
@@ -662,6 +673,8 @@ OBSERVED: dict[str, tuple[str, str]] = {
     "private_share": ("private_viewers", "viewers"),
     "return_rate": ("refunds", "gmv"),
 }
+PERCENT_RATIOS = frozenset({"buyer_rate", "private_share", "return_rate"})
+YUAN_RATIOS = frozenset({"aov", "order_value", "gmv_per_viewer"})
 # Parameters set straight from an observed ratio.
 DIRECT: dict[str, str] = {"aov": "aov", "returns": "return_rate"}
 BOOTSTRAP_DRAWS = 400

@@ -11,7 +11,6 @@ import os
 
 from .. import fmt
 from ..calibration import MAX_BYTES, Calibration, FileProblems, calibrate
-from ..calibration.fit import Observed
 from ..calibration.reader import check_size
 from ..calibration.schema import BY_KEY as COLUMN
 from ..calibration.spend import read_with_spend
@@ -83,8 +82,8 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
     out += [row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
     if cal.fit.observed:
         out += ["", t("cli.calibrate.observed", lang)]
-        orows = [(t(f"cli.calibrate.observed.{name}", lang), observed_value(o, lang),
-                  f"{observed_value(o, lang, o.low)} – {observed_value(o, lang, o.high)}")
+        orows = [(t(f"cli.calibrate.observed.{name}", lang), o.text(lang),
+                  f"{o.text(lang, o.low)} – {o.text(lang, o.high)}")
                  for name, o in cal.fit.observed.items()]
         owidths = fitted_widths(orows)
         out += ["  " + row(r, owidths) for r in orows]
@@ -100,16 +99,3 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
     out += ["", share_query(cal.query, lang)]
     return "\n".join(out) + "\n"
 
-
-PERCENT_RATIOS = frozenset({"buyer_rate", "private_share", "return_rate"})
-YUAN_RATIOS = frozenset({"aov", "order_value", "gmv_per_viewer"})
-
-
-def observed_value(o: Observed, lang: str, value: float | None = None) -> str:
-    """An observed ratio in its unit: a share as a percent, money in 元, else a plain number."""
-    x = o.value if value is None else value
-    if o.key in PERCENT_RATIOS:
-        return fmt.percent(x, 2)
-    if o.key in YUAN_RATIOS:
-        return fmt.price(x, lang)
-    return fmt.number(x, 2)
