@@ -51,8 +51,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("date", "日期", "date", ("开播日期", "直播日期", "开播时间", "day", "session date", "live_start_time",
                                    "start_time", "live_date"),
            "年-月-日", "YYYY-MM-DD", True, DATE,
-           "每行一场：一个账号一天一场（同一账号的日期须递增）。",
-           "One row per session: one account, one day (an account's dates must go forward)."),
+           "每行一场：一个账号一天一场（同一账号的日期须全部递增或全部递减，如直播列表从新到旧）。",
+           "One row per session: one account, one day (an account's dates go one way: forward, or "
+           "backward as a live list shows them, newest first)."),
     Column("account", "账号", "account", ("账号名称", "直播账号", "视频号", "视频号名称", "account name", "finder_nickname",
                                            "nickname", "主播账号"),
            "文本", "text", False, TEXT,
