@@ -1317,11 +1317,13 @@ _PAGES: dict[str, Entry] = {
     "calibrate.notices": ("读取时的提示：", "Notes from reading the file:"),
     "calibrate.params_title": ("拟合结果", "Fitted parameters"),
     "calibrate.params_caption": (
-        "“拟合”= 最小二乘估计（95%区间来自雅可比矩阵）；“取自文件”= 直接从数据读出；“默认值”"
-        "= 数据无法识别或没有对应列，保留默认值并说明原因。区间以保留默认值的参数为前提。",
-        "“fitted” = least-squares estimate (95% interval from the Jacobian); “from file” = read "
-        "straight from the data; “default” = not identifiable or no column, so the default is kept, "
-        "with the reason. Intervals assume the defaults kept are right."),
+        "“拟合”= 由文件估计（客单价、退货率来自文件比率，转化率由成交人数÷观看人数折算，其余为最小二乘，95%区间来自雅可比矩阵）；"
+        "“取自文件”= 直接从数据读出；“默认值”= 数据无法识别或没有对应列，保留原值并说明原因；“文件未提供”= 文件没有这项投放，"
+        "应用时保留计划中的投放。区间以保留原值的参数为前提。",
+        "“fitted” = estimated from the file (AOV and return rate are the file's ratios, the CVR maps its buyers ÷ "
+        "viewers, the rest is least squares with 95% intervals from the Jacobian); “from file” = read straight from "
+        "the data; “default” = not identifiable or no column, so the value is kept, with the reason; “not in file” "
+        "= the file has no such spend, and applying keeps the plan's. Intervals assume the values kept are right."),
     "calibrate.col_value": ("取值", "Value"),
     "calibrate.col_interval": ("95%区间", "95% interval"),
     "calibrate.col_identifiable": ("可识别", "Identifiable"),
