@@ -518,8 +518,9 @@ _CLI: dict[str, Entry] = {
     "cli.help.compare_link": ("场景 {side}：{link}", "scenario {side}: {link}"),
     "cli.help.calibrate": ("用历史场次文件（CSV 或 .xlsx）校准规划器",
                            "fit the planner to a CSV or .xlsx file of past live sessions"),
-    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）或 .xlsx；列名见 README",
-                                "past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns"),
+    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）、.xlsx 或 JSON；支持的导出格式和列名见 README",
+                                "past sessions: CSV (UTF-8 or GBK), .xlsx or JSON; see the README for the exports "
+                                "and columns it reads"),
     "cli.help.calibrate_seed": ("多起点拟合的随机种子（默认 0）", "seed of the multi-start (default 0)"),
     "cli.help.optimize": ("把每日投流预算分配到各工具和账号", "split a daily 投流 budget over tools and accounts"),
     "cli.help.budget": ("每日预算（元；与 --target-gmv、--min-roi 同用时为上限）",

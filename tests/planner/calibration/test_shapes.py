@@ -276,3 +276,39 @@ def test_the_simulator_is_reproducible_and_not_the_engine():
 
     source = open(simulator.__file__, encoding="utf-8").read()
     assert "engine" not in source.split('"""', 2)[2]  # no import of, or call into, the engine
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(hours=st.integers(0, 23), minutes=st.integers(0, 59), seconds=st.integers(0, 59))
+def test_any_length_written_as_the_exports_write_it_reads_back(hours, minutes, seconds):
+    exact = hours + minutes / 60 + seconds / 3600
+    assert parse_duration(f"{hours}小时{minutes}分{seconds}秒") == pytest.approx(exact)
+    assert parse_duration(f"{hours:02d}:{minutes:02d}:{seconds:02d}") == pytest.approx(exact)
+    assert parse_duration(str(hours * 3600 + minutes * 60 + seconds), 1 / 3600) == pytest.approx(exact)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(-5, 90), st.sampled_from(["品牌旗舰店", "品牌好物号", "别的号", ""]),
+                               st.floats(0, 5_000, allow_nan=False).map(lambda x: round(x, 2))),
+                     min_size=1, max_size=30),
+       with_account=st.booleans())
+def test_joined_spend_plus_what_is_reported_unmatched_is_all_the_spend(rows, with_account):
+    name = SHAPES["template"][0]
+    sessions = _without_spend(read_sessions((EXAMPLES / name).read_bytes(), name))
+    first = sessions.date.min().item()
+    lines = ["日期,推广账号,消耗(元)" if with_account else "日期,消耗(元)"]
+    for day, account, yuan in rows:
+        date = (first + dt.timedelta(days=day)).isoformat()
+        lines.append(f"{date},{account},{yuan}" if with_account else f"{date},{yuan}")
+    joined = join_spend(sessions, read_spend("\n".join(lines).encode("gbk"), "ads.csv"))
+    unmatched = sum(float(n.what.values["yuan"]) for n in joined.notices
+                    if n.what.key == "calibration.spend.unmatched")
+    total = sum(yuan for _, _, yuan in rows)
+    assert joined.values["gdt_spend"].sum() + unmatched == pytest.approx(total, abs=0.01)
+    assert np.all(joined.values["gdt_spend"] >= 0)
