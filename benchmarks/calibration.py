@@ -3,14 +3,15 @@ the engine.
 
     python benchmarks/calibration.py [--seeds 3]
 
-For each shape in ``planner.calibration.simulator.SHAPES`` (the 视频号助手 live list, a
-third-party sheet, an API dump, the planner's template) and the template with its spend joined
+For each shape in ``planner.calibration.simulator.SHAPES`` (the 视频号助手 live list with the
+session page's fields, the live list alone, a third-party sheet, an API dump, the planner's
+template) and the template with its spend joined
 from an ads report and bean orders, the simulator draws ``--seeds`` files (seed 1 is the
 committed sample), written as that shape and read back in GBK (JSON in UTF-8). Printed per file:
 the file's AOV (GMV ÷ buyers), value per order and buyer rate against the generator's truth, with
 the ratio; sessions a week and hours; the back-test MAPE of daily GMV and viewers (fit on the
 first 80% of dates, project the rest); and the time of the whole calibration. Target: AOV and
-conversion within 10% of the truth. The MAPE is information: the simulator's reach grows
+conversion within 10% of the truth (the live list alone has no buyers: its GMV per viewer). The MAPE is information: the simulator's reach grows
 logistically, which the engine's followers and weight only approximate.
 """
 
@@ -64,13 +65,18 @@ def main() -> int:
         cal = calibrate(read_with_spend(data, name, spend))
         seconds = time.perf_counter() - started
         o, b = cal.fit.observed, cal.backtest
-        ratios = (o["aov"].value / truth.aov, o["order_value"].value / truth.order_value,
-                  o["buyer_rate"].value / truth.buyer_rate)
+        if "buyer_rate" in o:
+            ratios = (o["aov"].value / truth.aov, o["order_value"].value / truth.order_value,
+                      o["buyer_rate"].value / truth.buyer_rate)
+            cells = (f"{o['aov'].value:,.1f} / {truth.aov:,.1f} ({ratios[0]:.3f}×)",
+                     f"{o['order_value'].value:,.1f} / {truth.order_value:,.1f} ({ratios[1]:.3f}×)",
+                     f"{o['buyer_rate'].value:.3%} / {truth.buyer_rate:.3%} ({ratios[2]:.3f}×)")
+        else:  # the live list alone: GMV per viewer only (AOV × conversion)
+            ratios = (o["gmv_per_viewer"].value / truth.gmv_per_viewer,)
+            cells = ("no 成交人数", "—", f"GMV/viewer {o['gmv_per_viewer'].value:.2f} / {truth.gmv_per_viewer:.2f} "
+                                          f"({ratios[0]:.3f}×)")
         worst = max(worst, *(abs(r - 1) for r in ratios))
-        print(f"| {shape} | {seed} | {len(cal.sessions)} "
-              f"| {o['aov'].value:,.1f} / {truth.aov:,.1f} ({ratios[0]:.3f}×) "
-              f"| {o['order_value'].value:,.1f} / {truth.order_value:,.1f} ({ratios[1]:.3f}×) "
-              f"| {o['buyer_rate'].value:.3%} / {truth.buyer_rate:.3%} ({ratios[2]:.3f}×) "
+        print(f"| {shape} | {seed} | {len(cal.sessions)} | {cells[0]} | {cells[1]} | {cells[2]} "
               f"| {cal.scenario.sessions_week:g} / {truth.sessions_week:g} "
               f"| {cal.scenario.session_hours:g} / {truth.session_hours:g} "
               f"| {b.mape_gmv:.1%} | {b.mape_viewers:.1%} | {seconds:.1f} s |")

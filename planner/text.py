@@ -1448,6 +1448,15 @@ _CARD: dict[str, Entry] = {
 
 # --- calibrate v2 (issue 14): other exports, spend files, apply onto the plan, undo
 _CALIBRATE_V2: dict[str, Entry] = {
+    "calibration.note.no_buyers_aov": (
+        "文件没有“{column:zh}”列，成交金额÷观看人数只给出客单价×转化率，无法分开",
+        "no {column:en} column ({column:zh}): GMV ÷ viewers is AOV × conversion, which cannot be told apart"),
+    "calibration.note.cvr_from_gmv": (
+        "文件没有成交人数，只有成交金额÷观看人数＝{rate:,.2f}元（95%区间{low:,.2f}–{high:,.2f}元）；客单价保持{aov:,.0f}元，"
+        "转化率设为使模型的UV价值与之相同：客单价200元时的公域转化率{cvr:.3%}（客单价不同，它也不同，故不算可识别）",
+        "the file has no buyers, only GMV ÷ viewers = {rate:,.2f} yuan (95% interval {low:,.2f}–{high:,.2f}); the "
+        "AOV keeps {aov:,.0f} yuan and the CVR is set so the model's GMV per viewer matches: a public CVR at a "
+        "200 yuan order of {cvr:.3%} (another AOV would give another, so it is not called identifiable)"),
     "calibrate.upload_button": ("选择文件", "Choose file"),
     "calibrate.upload_instructions": ("或拖放到此处 · 每个文件不超过 {mb} MB · CSV、XLSX、JSON",
                                       "or drop it here · up to {mb} MB a file · CSV, XLSX, JSON"),
@@ -1456,6 +1465,7 @@ _CALIBRATE_V2: dict[str, Entry] = {
     "calibrate.sample_pick": ("示例文件", "Sample file"),
     "calibrate.sample.engine": ("模型自身（模板，4个账号）", "The model's own (template, 4 accounts)"),
     "calibrate.sample.assistant": ("视频号助手直播列表（1个账号，无投放）", "视频号助手 live list (1 account, no spend)"),
+    "calibrate.sample.live_list": ("只有直播列表（无成交人数）", "The live list alone (no buyers)"),
     "calibrate.sample.third_party": ("第三方表格（两行表头，金额单位万）", "Third-party sheet (two header rows, 万)"),
     "calibrate.sample.api": ("API导出（JSON，金额单位分）", "API dump (JSON, money in 分)"),
     "calibrate.sample.template": ("规划器模板（含投放和私域）", "Planner template (spend and private viewers)"),

@@ -55,6 +55,7 @@ SAMPLE_PATH = EXAMPLES / "past_sessions.csv"
 SAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {  # key -> (sessions file, spend files)
     "engine": ("past_sessions.csv", ()),
     "assistant": ("assistant_live_list.csv", ()),
+    "live_list": ("live_list_only.csv", ()),
     "third_party": ("third_party_sheet.csv", ()),
     "api": ("api_dump.json", ()),
     "template": ("template_sessions.csv", ()),

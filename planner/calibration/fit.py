@@ -338,6 +338,9 @@ def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
             why[f"{tool}_cpv"] = message("calibration.note.no_spend", column=ColumnRef(f"{tool}_spend"))
     if not has("refunds"):
         need("returns", "refunds")
+    if not has("buyers"):  # the live list alone: GMV per viewer is AOV × conversion, not either
+        why["aov"] = message("calibration.note.no_buyers_aov", column=ColumnRef("buyers"))
+        why["cvr"] = message("calibration.note.no_buyers_aov", column=ColumnRef("buyers"))
     return [k for k in FIT_KEYS if k not in why], why
 
 
@@ -561,8 +564,11 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
     lows, highs = obj.to_native(u - Z95 * se), obj.to_native(u + Z95 * se)
     fitted = scenario.replace(**values)
     mapped_cvr = None
-    if "cvr" in values and "buyer_rate" in observed:
-        mapped_cvr = _cvr_for_buyer_rate(fitted, sessions, observed["buyer_rate"])
+    # The CVR at which the model converts the file's buyers ÷ viewers; a file without buyers (the
+    # live list alone) gives only GMV ÷ viewers, which the CVR then matches at the AOV kept.
+    rate_name = "buyer_rate" if sessions.has("buyers") else "gmv_per_viewer"
+    if rate_name in observed and ("cvr" in values or rate_name == "gmv_per_viewer"):
+        mapped_cvr = _cvr_for_rate(fitted, sessions, observed[rate_name], "buyers" if sessions.has("buyers") else "gmv")
         values["cvr"] = mapped_cvr[0]
         fitted = fitted.replace(cvr=mapped_cvr[0])
     estimates = []
@@ -575,11 +581,12 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
                                       low, high, _direct_note(p.key, observed)))
         elif p.key == "cvr" and mapped_cvr is not None:
             value, low, high = mapped_cvr
-            o = observed["buyer_rate"]
+            o = observed[rate_name]
             half = max(o.high - o.value, o.value - o.low) / o.value
-            estimates.append(Estimate("cvr", value, p.default, "fitted", half <= MAX_REL_HALF_WIDTH, low, high,
-                                      message("calibration.note.cvr_from_rate", rate=o.value, low=o.low,
-                                              high=o.high, aov=fitted.aov, cvr=value)))
+            note = message("calibration.note.cvr_from_rate" if rate_name == "buyer_rate" else "calibration.note.cvr_from_gmv",
+                           rate=o.value, low=o.low, high=o.high, aov=fitted.aov, cvr=value)
+            estimates.append(Estimate("cvr", value, p.default, "fitted",
+                                      half <= MAX_REL_HALF_WIDTH and rate_name == "buyer_rate", low, high, note))
         elif p.key in values:
             i = keys.index(p.key)
             note = None
@@ -611,18 +618,20 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
                      float(np.sum(final.residuals(np.zeros((1, 0))) ** 2)), observed)
 
 
-def _cvr_for_buyer_rate(scenario: Scenario, sessions: Sessions, rate: Observed) -> tuple[float, float, float]:
+def _cvr_for_rate(scenario: Scenario, sessions: Sessions, rate: Observed, numerator: str = "buyers",
+                  ) -> tuple[float, float, float]:
     """The public CVR (at a 200 元 order) at which the scenario's sessions convert the file's share
-    of viewers (Σ buyers ÷ Σ viewers), and at the ends of that share's interval. The engine's
-    buyers are nearly proportional to ``cvr`` (past buyers repurchase at their own rate), so a few
-    proportional steps, all three values in one engine call each, converge."""
+    of viewers (Σ buyers ÷ Σ viewers; or, with ``numerator`` "gmv", give its GMV per viewer), and
+    at the ends of that ratio's interval. The engine's buyers are nearly proportional to ``cvr``
+    (past buyers repurchase at their own rate), so a few proportional steps, all three values in
+    one engine call each, converge."""
     obj = _Objective(scenario, sessions, ["cvr"])
     p = PARAM["cvr"]
     target = np.array([rate.value, rate.low, rate.high])
     cvr = np.full(3, float(scenario.cvr))
     for _ in range(6):
         pred = obj.predict(cvr[:, None])
-        model = pred["buyers"][:, obj.live].sum(axis=1) / np.maximum(pred["viewers"][:, obj.live].sum(axis=1), 1e-9)
+        model = pred[numerator][:, obj.live].sum(axis=1) / np.maximum(pred["viewers"][:, obj.live].sum(axis=1), 1e-9)
         cvr = np.clip(cvr * target / np.maximum(model, 1e-12), p.min, p.max)
     value, low, high = (_round("cvr", float(x)) for x in cvr)
     return value, min(low, high), max(low, high)

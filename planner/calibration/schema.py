@@ -74,7 +74,10 @@ COLUMNS: tuple[Column, ...] = (
            "Invites sent for the session; needed to tell the show rate apart from the invites."),
     Column("buyers", "成交人数", "buyers", ("下单人数", "支付人数", "购买人数", "paying users", "pay_uv",
                                              "pay_user_cnt"),
-           "人", "people", True, NUMBER, "每场成交（支付）人数。", "People who paid in the session."),
+           "人", "people", False, NUMBER,
+           "每场成交（支付）人数。没有这一列（只有直播列表）时，客单价和转化率无法分开：客单价保持原值，转化率按UV价值折算。",
+           "People who paid in the session. Without it (the live list alone) AOV and conversion cannot be "
+           "told apart: the AOV keeps its value and the CVR matches GMV per viewer."),
     Column("orders", "成交订单数", "orders", ("订单数", "支付订单数", "成交单数", "order count",
                                               "pay_order_cnt", "order_cnt"),
            "单", "orders", False, NUMBER,

@@ -81,6 +81,7 @@ class SimTruth:
     """What the generator knows and a fit should recover."""
 
     buyer_rate: float  # expected buyers ÷ expected viewers, over the whole file
+    gmv_per_viewer: float  # buyer_rate × aov, 元
     aov: float  # GMV per buyer, 元
     order_value: float  # GMV per order, 元
     orders_per_buyer: float
@@ -177,6 +178,7 @@ def simulate_sessions(config: SimConfig = SimConfig()) -> Simulation:
     weeks = sum((c.days - i * c.launch_every) for i in range(len(c.accounts))) / 7
     truth = SimTruth(
         buyer_rate=expected_buyers / expected_viewers,
+        gmv_per_viewer=expected_buyers / expected_viewers * c.aov,
         aov=c.aov,
         order_value=c.aov / (1 + c.extra_orders),
         orders_per_buyer=1 + c.extra_orders,
@@ -211,6 +213,15 @@ def assistant_export(sim: Simulation) -> str:
     rows = [[f"{_TITLES[i % len(_TITLES)]} {s.start:%Y-%m-%d %H:%M}", _hm(s.hours), s.viewers, s.peak_online, s.heat,
              f"{s.gmv:.2f}", s.reservations, s.new_followers, s.comments, s.likes, s.shares, s.buyers, s.orders,
              f"{s.refunds:.2f}"] for i, s in enumerate(reversed(sim.sessions))]  # newest first, as the list shows
+    return _csv([head, *rows])
+
+
+def live_list(sim: Simulation) -> str:
+    """视频号助手's live list alone: 直播信息, 直播时长, 观看人数, 最高在线, 总热度, 成交金额; no
+    buyers, orders or spend (the session page's fields are not in it)."""
+    head = ["直播信息", "直播时长", "观看人数", "最高在线", "总热度", "成交金额"]
+    rows = [[f"{_TITLES[i % len(_TITLES)]} {s.start:%Y-%m-%d %H:%M}", _hm(s.hours), s.viewers, s.peak_online, s.heat,
+             f"{s.gmv:.2f}"] for i, s in enumerate(reversed(sim.sessions))]
     return _csv([head, *rows])
 
 
@@ -281,6 +292,7 @@ TEMPLATE = SimConfig(accounts=("品牌旗舰店", "品牌好物号"), days=75, l
                      beans_per_day=600, seed=4)
 SHAPES: dict[str, tuple[str, SimConfig, object]] = {
     "assistant": ("assistant_live_list.csv", ONE_ACCOUNT, assistant_export),
+    "live_list": ("live_list_only.csv", SimConfig(seed=5), live_list),
     "third_party": ("third_party_sheet.csv", MATRIX, third_party_sheet),
     "api": ("api_dump.json", API, api_dump),
     "template": ("template_sessions.csv", TEMPLATE, template_file),

@@ -22,6 +22,7 @@ from planner.calibration.spend import join_spend, read_spend, read_with_spend
 from tests.planner.calibration.test_calibrate import ROOT
 
 EXAMPLES = ROOT / "examples"
+BUYER_SHAPES = [shape for shape in SHAPES if shape != "live_list"]  # the live list alone has no 成交人数
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +53,10 @@ def test_every_shape_reads_the_same_in_utf8_and_gbk(shape, encoding):
     assert other.columns == utf8.columns and other.account_names == utf8.account_names
     for key, values in utf8.values.items():
         np.testing.assert_array_equal(other.values[key], values)
-    assert utf8.has("viewers") and utf8.has("buyers") and utf8.has("gmv")
+    assert utf8.has("viewers") and utf8.has("gmv") and utf8.has("buyers") == (shape in BUYER_SHAPES)
 
 
-@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("shape", BUYER_SHAPES)
 def test_the_files_aov_and_conversion_are_within_10_percent_of_the_generators_truth(fits, shape):
     cal, real = fits[shape], truth(shape)
     observed = cal.fit.observed
@@ -103,9 +104,24 @@ def test_without_spend_columns_the_result_says_the_file_is_silent_on_paid_traffi
 
 
 def test_apply_onto_the_plan_never_writes_the_plan(fits):
-    for cal in fits.values():
+    for shape, cal in fits.items():
         assert not set(cal.values_to_apply(onto_plan=True)) & set(PLAN_KEYS)
-        assert {"aov", "cvr"} <= set(cal.values_to_apply(onto_plan=True))
+        assert {"aov", "cvr"} <= set(cal.values_to_apply(onto_plan=True)) | ({"aov"} if shape == "live_list" else set())
+
+
+def test_the_live_list_alone_gives_gmv_per_viewer_and_says_aov_and_conversion_cannot_be_told_apart(fits):
+    cal, real = fits["live_list"], truth("live_list")
+    per_viewer = cal.fit.observed["gmv_per_viewer"]
+    assert per_viewer.value == pytest.approx(real.gmv_per_viewer, rel=0.10)
+    assert "buyer_rate" not in cal.fit.observed and "aov" not in cal.fit.observed
+    aov = cal.estimate("aov")
+    assert aov.status == "default" and "成交人数" in aov.note("en") and "cannot be told apart" in aov.note("en")
+    cvr = cal.estimate("cvr")  # set so the model's GMV per viewer is the file's, at the AOV kept
+    assert cvr.status == "fitted" and not cvr.identifiable and "GMV ÷ viewers" in cvr.note("en")
+    predicted = cal.fit.predicted
+    live = np.isfinite(predicted["viewers"])
+    assert np.sum(predicted["gmv"][live]) / np.sum(predicted["viewers"][live]) == pytest.approx(per_viewer.value,
+                                                                                              rel=0.02)
 
 
 def test_what_the_file_cannot_inform_keeps_its_value_and_says_why(fits):
@@ -115,17 +131,17 @@ def test_what_the_file_cannot_inform_keeps_its_value_and_says_why(fits):
         assert e.status == "default" and e.note("en") and "私域观看" in e.note("zh")
 
 
-@pytest.mark.parametrize("shape", ["assistant", "third_party", "api"])
+@pytest.mark.parametrize("shape", ["assistant", "live_list", "third_party", "api"])
 def test_a_missing_required_column_is_named_in_chinese_and_english(shape):
     name = SHAPES[shape][0]
     text = (EXAMPLES / name).read_text(encoding="utf-8")
-    for header in ("成交人数", "pay_uv"):
+    for header in ("成交金额", "pay_amount_fen"):
         text = text.replace(header, "备注")
     with pytest.raises(FileProblems) as info:
         read_sessions(text.encode("gbk"), name)
     zh, en = info.value.summary("zh"), info.value.summary("en")
-    assert "缺少必填列“成交人数”（buyers）" in zh
-    assert "missing required column 成交人数 (buyers)" in en
+    assert "缺少必填列“成交金额”（GMV）" in zh
+    assert "missing required column 成交金额 (GMV)" in en
 
 
 # --- the readers' new pieces -----------------------------------------------------------------
