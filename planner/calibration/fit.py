@@ -21,9 +21,20 @@ are asymmetric on log scale and clipped to the registry range). A parameter whos
 wider than ±``MAX_REL_HALF_WIDTH`` of its value, or that the data do not move at all, is not
 identifiable: it keeps its default and the fit is redone without it.
 
+What the file says without the engine (``observe``): ratios of its column sums, each with a
+95% interval from resampling sessions (buyers ÷ viewers, GMV ÷ buyers, GMV ÷ orders, …). ``aov``
+and ``returns`` are set from them directly (GMV ÷ buyers is what the engine's aov means: it
+counts buyers). ``cvr`` is then set so that the fitted scenario, replaying the file's sessions,
+converts exactly the file's buyers ÷ viewers (or, without a buyers column, gives its GMV per
+viewer at the AOV kept): the engine's ``cvr`` is the public rate at a 200 元 order, and private,
+follower and paid viewers convert at multiples of it, so the file's overall rate is not the
+parameter. The k-th session of an account in the file is compared with the k-th session the
+engine schedules for it (``engine_days``), at the file's sessions a week.
+
 What is read straight from the file rather than fitted: the number of accounts and their
-launch interval, the horizon, the daily spend per tool, invites per session and session
-length. Each tool's spend becomes one daily amount, split either evenly over the live accounts
+launch interval, the horizon, sessions a week, the daily spend per tool (only where the file
+has the column: a tool without one is "not_in_file", taken as 0 in the fit and never applied),
+invites per session and session length. Each tool's spend becomes one daily amount, split either evenly over the live accounts
 or by a fixed share per account (``gdt_split`` …), whichever matches the file better: both are
 what a share link can say, so the applied link reproduces the fit. Day-to-day changes in spend
 are averaged away.
