@@ -9,7 +9,7 @@ from planner.calibration import MAX_BYTES, MAX_ROWS
 from planner.text import t
 from views import calibrate as cv
 from views import charts, state
-from views.streamlit_shell import ensure_shell
+from views.streamlit_shell import ensure_shell, uploader_words
 from views.tables import height_for
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -24,20 +24,30 @@ with st.expander(t("calibrate.schema_title", lang)):
     st.caption(t("calibrate.schema_caption", lang, mb=MAX_BYTES // 1024 // 1024, rows=f"{MAX_ROWS:,}"))
     st.dataframe(cv.schema_table(lang), hide_index=True, width="stretch")
 
-uploaded = st.file_uploader(t("calibrate.upload", lang), type=["csv", "xlsx"], key=cv.uploader_key())
+uploaded = st.file_uploader(t("calibrate.upload", lang), type=cv.UPLOAD_TYPES, key=cv.uploader_key())
+spend_uploads = st.file_uploader(t("calibrate.upload_spend", lang), type=cv.UPLOAD_TYPES, accept_multiple_files=True,
+                                 key=cv.spend_uploader_key())
+for key in (cv.uploader_key(), cv.spend_uploader_key()):  # Streamlit's own words are English, its cap not ours
+    uploader_words(key, t("calibrate.upload_button", lang),
+                   t("calibrate.upload_instructions", lang, mb=MAX_BYTES // 1024 // 1024))
+choice = st.selectbox(t("calibrate.sample_pick", lang), list(cv.SAMPLES), key=cv.SAMPLE_CHOICE,
+                      format_func=lambda key: cv.sample_label(key, lang))
 left, right = st.columns(2)
 left.button(t("calibrate.use_sample", lang), on_click=cv.use_sample, key="calibrate_use_sample", width="stretch")
-right.download_button(t("calibrate.download_sample", lang), cv.sample_bytes(), file_name=cv.SAMPLE_PATH.name,
-                      mime="text/csv", key="calibrate_download_sample", width="stretch")
+sample_name = cv.SAMPLES[choice][0]
+right.download_button(t("calibrate.download_sample", lang), cv.sample_bytes(sample_name), file_name=sample_name,
+                      key="calibrate_download_sample", width="stretch")
 st.caption(t("calibrate.sample_caption", lang))
 
-source = cv.current_file(uploaded)
+if st.session_state.pop(cv.UNDONE, False):
+    st.success(t("calibrate.undone", lang))
+source = cv.current_file(uploaded, spend_uploads)
 if source is None:
     st.info(t("calibrate.waiting", lang))
     st.stop()
-name, data = source
+name, data, spend = source
 with st.spinner():
-    cal, problems = cv.run(data, name)
+    cal, problems = cv.run(data, name, spend)
 if problems is not None:  # the file's own text is quoted: plain text only
     st.error(t("calibrate.bad_file", lang, n=len(problems.problems)))
     st.code(cv.problems_text(problems, lang), language=None, wrap_lines=True)
@@ -48,15 +58,32 @@ if cal.notices:
     st.caption(t("calibrate.notices", lang))
     st.code("\n".join(n.message(lang) for n in cal.notices), language=None, wrap_lines=True)
 
+if cal.fit.observed:
+    st.subheader(t("calibrate.observed_title", lang))
+    st.caption(t("calibrate.observed_caption", lang))
+    st.dataframe(cv.observed_table(cal, lang), hide_index=True, width="stretch")
+
 st.subheader(t("calibrate.params_title", lang))
 st.caption(t("calibrate.params_caption", lang))
 estimates = cv.estimates_table(cal, lang)
 st.dataframe(estimates, hide_index=True, width="stretch", height=height_for(estimates),
              column_config={t("calibrate.col_interval", lang): st.column_config.TextColumn(width="medium")})
-st.button(t("calibrate.apply", lang), on_click=cv.apply, args=(cal.query,), key="calibrate_apply", type="primary",
-          help=t("calibrate.apply_help", lang))
-if st.session_state.pop(cv.APPLIED, False):
-    st.success(t("calibrate.applied", lang))
+
+applied = st.session_state.pop(cv.APPLIED, None)
+if applied:
+    st.success(t("calibrate.applied_all" if applied == "all" else "calibrate.applied", lang))
+changes = cv.applied_changes(cal, lang)
+st.caption(t("calibrate.changes_title" if len(changes) else "calibrate.no_changes", lang))
+if len(changes):
+    st.dataframe(changes, hide_index=True, width="stretch")
+b1, b2, b3 = st.columns(3)
+b1.button(t("calibrate.apply", lang), on_click=cv.apply, args=(cal.values_to_apply(onto_plan=True),),
+          key="calibrate_apply", type="primary", help=t("calibrate.apply_help", lang), width="stretch")
+b2.button(t("calibrate.apply_all", lang), on_click=cv.apply,
+          args=(cal.values_to_apply(onto_plan=False), True, cal.scenario.split), key="calibrate_apply_all",
+          help=t("calibrate.apply_all_help", lang), width="stretch")
+b3.button(t("calibrate.undo", lang), on_click=cv.undo, key="calibrate_undo", disabled=not cv.can_undo(),
+          width="stretch")
 with st.expander(t("calibrate.share_query", lang)):
     st.code(cal.query, language=None, wrap_lines=True)
 

@@ -235,7 +235,10 @@ _MODEL: dict[str, Entry] = {
         "账号“{account}”在第{day}天开播；规划器按等间隔在第{planned}天开播。",
         "account '{account}' went live on day {day}; the planner launches it on day {planned} "
         "(accounts launch at even intervals)."),
-    "calibration.note.no_spend_column": ("文件无此列，按0计", "no column: taken as 0"),
+    "calibration.note.no_spend_column": (
+        "文件没有“{column:zh}”列，不说明这部分付费流量：拟合时把观众都当作非付费；应用时保留计划中的投放",
+        "the file has no {column:en} column ({column:zh}) and says nothing about this paid traffic: the fit reads "
+        "its viewers as unpaid, and applying the fit keeps the plan's spend"),
     "calibration.note.spend_split": ("日均消耗，按文件中各账号占比分配（{shares}）",
                                      "mean daily spend, split over the accounts as in the file ({shares})"),
     "calibration.note.spend_even": ("整个矩阵的日均消耗，平均分给在播账号",
@@ -515,8 +518,9 @@ _CLI: dict[str, Entry] = {
     "cli.help.compare_link": ("场景 {side}：{link}", "scenario {side}: {link}"),
     "cli.help.calibrate": ("用历史场次文件（CSV 或 .xlsx）校准规划器",
                            "fit the planner to a CSV or .xlsx file of past live sessions"),
-    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）或 .xlsx；列名见 README",
-                                "past sessions, CSV (UTF-8 or GBK) or .xlsx; see the README for the columns"),
+    "cli.help.calibrate_file": ("历史场次：CSV（UTF-8 或 GBK）、.xlsx 或 JSON；支持的导出格式和列名见 README",
+                                "past sessions: CSV (UTF-8 or GBK), .xlsx or JSON; see the README for the exports "
+                                "and columns it reads"),
     "cli.help.calibrate_seed": ("多起点拟合的随机种子（默认 0）", "seed of the multi-start (default 0)"),
     "cli.help.optimize": ("把每日投流预算分配到各工具和账号", "split a daily 投流 budget over tools and accounts"),
     "cli.help.budget": ("每日预算（元；与 --target-gmv、--min-roi 同用时为上限）",
@@ -1273,26 +1277,32 @@ _PAGES: dict[str, Entry] = {
     # calibrate.*: 校准 Calibrate
     "calibrate.title": ("用历史场次校准", "Calibrate from your past sessions"),
     "calibrate.caption": (
-        "上传后台导出的历史直播数据（CSV 或 Excel .xlsx），规划器用同一个模型逐日重演这些场次，"
-        "用最小二乘拟合能被数据识别的参数，给出95%区间、拟合优度和回测误差；点“应用”把拟合结果变成当"
-        "前场景（地址栏即分享链接）"
-        "。",
-        "Upload your back office's export of past live sessions (CSV or Excel .xlsx). The planner "
-        "replays them day by day with the same model, fits the parameters the data can identify by "
-        "least squares, and reports 95% intervals, fit quality and a back-test; “Apply” makes the "
-        "fit the current scenario (the address bar is then its share link)."),
+        "上传后台导出的历史直播数据（视频号助手直播列表、第三方表格、API导出或本规划器的模板；CSV、Excel .xlsx 或 JSON），"
+        "规划器读出文件本身的比率（转化、客单价……），再用同一个模型逐场重演这些场次，拟合能被数据识别的参数，"
+        "给出95%区间、拟合优度和回测误差；“应用到当前计划”只写入拟合出的参数，保留你的天数、账号、投放和排期，可一键撤销。",
+        "Upload past live sessions as your back office exports them (the 视频号助手 live list, a third-party sheet, an "
+        "API dump or this planner's template; CSV, Excel .xlsx or JSON). The planner reads the file's own ratios "
+        "(conversion, AOV…), replays the sessions with its model and fits what the data can identify, with 95% "
+        "intervals, fit quality and a back-test. “Apply onto the plan” writes only the fitted parameters and keeps "
+        "your horizon, accounts, spend and schedule; one click undoes it."),
     "calibrate.schema_title": ("文件格式：列名与单位", "File format: columns and units"),
     "calibrate.schema_caption": (
-        "表头可用中文或英文，单位写在括号里也可以（如“成交金额(元)”）；每行是一个账号一天的一场直播。"
-        "上限 {mb} MB、{rows} 行。文件中的公式不会被执行。",
-        "Headers may be Chinese or English, with units in brackets (成交金额(元)); one row per account "
-        "and day. Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
-    "calibrate.upload": ("上传历史场次（CSV / XLSX）", "Upload past sessions (CSV / XLSX)"),
+        "表头可用中文或英文，容许空格、全角字符和括号里的单位；“成交金额（万）”按万元读、“pay_amount_fen”按分读、"
+        "“直播时长(分钟)”按分钟读。每行是一个账号一天的一场直播（直播列表从新到旧也可以）。上限 {mb} MB、{rows} 行。"
+        "文件中的公式不会被执行。",
+        "Headers may be Chinese or English, with spaces, full-width characters and units in brackets: 成交金额（万） "
+        "is read in 万, pay_amount_fen in 分, 直播时长(分钟) in minutes. One row per account and day (a live list "
+        "newest first is fine). Up to {mb} MB and {rows} rows. Formulas in a file are never run."),
+    "calibrate.upload": ("上传历史场次（CSV / XLSX / JSON）", "Upload past sessions (CSV / XLSX / JSON)"),
     "calibrate.use_sample": ("使用示例文件", "Use the sample file"),
     "calibrate.download_sample": ("下载示例文件", "Download the sample file"),
     "calibrate.sample_caption": (
-        "示例文件由模型从一个已知场景加2%噪声生成，4个账号、90天。",
-        "The sample was made by the model from a known scenario plus 2% noise: 4 accounts, 90 days."),
+        "“模型自身”示例由本模型从已知场景加2%噪声生成，拟合应还原它；其余示例由一个与模型无关的简单模拟器生成"
+        "（planner/calibration/simulator.py），格式仿照各类后台导出，拟合与回测误差如实显示。",
+        "The “model's own” sample was made by this model from a known scenario plus 2% noise, so the fit should "
+        "recover it; the others come from a simple simulator that is not the model "
+        "(planner/calibration/simulator.py), laid out as back offices export, and their fit and back-test errors "
+        "are shown as they are."),
     "calibrate.waiting": ("上传一个文件，或点“使用示例文件”。", "Upload a file, or click “Use the sample file”."),
     "calibrate.file_line": (
         "{name}：{rows} 场，{accounts} 个账号，{first} 至 {last}",
@@ -1303,11 +1313,13 @@ _PAGES: dict[str, Entry] = {
     "calibrate.notices": ("读取时的提示：", "Notes from reading the file:"),
     "calibrate.params_title": ("拟合结果", "Fitted parameters"),
     "calibrate.params_caption": (
-        "“拟合”= 最小二乘估计（95%区间来自雅可比矩阵）；“取自文件”= 直接从数据读出；“默认值”"
-        "= 数据无法识别或没有对应列，保留默认值并说明原因。区间以保留默认值的参数为前提。",
-        "“fitted” = least-squares estimate (95% interval from the Jacobian); “from file” = read "
-        "straight from the data; “default” = not identifiable or no column, so the default is kept, "
-        "with the reason. Intervals assume the defaults kept are right."),
+        "“拟合”= 由文件估计（客单价、退货率来自文件比率，转化率由成交人数÷观看人数折算，其余为最小二乘，95%区间来自雅可比矩阵）；"
+        "“取自文件”= 直接从数据读出；“默认值”= 数据无法识别或没有对应列，保留原值并说明原因；“文件未提供”= 文件没有这项投放，"
+        "应用时保留计划中的投放。区间以保留原值的参数为前提。",
+        "“fitted” = estimated from the file (AOV and return rate are the file's ratios, the CVR maps its buyers ÷ "
+        "viewers, the rest is least squares with 95% intervals from the Jacobian); “from file” = read straight from "
+        "the data; “default” = not identifiable or no column, so the value is kept, with the reason; “not in file” "
+        "= the file has no such spend, and applying keeps the plan's. Intervals assume the values kept are right."),
     "calibrate.col_value": ("取值", "Value"),
     "calibrate.col_interval": ("95%区间", "95% interval"),
     "calibrate.col_identifiable": ("可识别", "Identifiable"),
@@ -1318,13 +1330,16 @@ _PAGES: dict[str, Entry] = {
     "calibrate.status_fitted": ("拟合", "fitted"),
     "calibrate.status_data": ("取自文件", "from file"),
     "calibrate.status_default": ("默认值", "default"),
-    "calibrate.apply": ("应用：把拟合结果设为当前场景", "Apply: make the fit the current scenario"),
+    "calibrate.apply": ("应用到当前计划", "Apply onto the plan"),
     "calibrate.apply_help": (
-        "所有侧边栏参数改为拟合后的取值，地址栏随之变成分享链接。",
-        "Every sidebar parameter takes its fitted value; the address bar becomes the share link."),
+        "只写入从文件拟合或读出的参数（转化率、客单价、触达……）；天数、账号数、开号间隔、投放、邀约和排期保持你的计划。"
+        "侧边栏和地址栏随之更新。",
+        "Writes only what the file informed (conversion, AOV, reach…); your horizon, accounts, launch interval, "
+        "spend, invites and schedule stay as planned. The sidebar and the address bar follow."),
     "calibrate.applied": (
-        "已应用：侧边栏和地址栏现在是拟合后的场景。",
-        "Applied: the sidebar and the address bar now hold the fitted scenario."),
+        "已应用到当前计划：拟合参数已写入，天数、账号、投放和排期保持不变。可点“撤销”恢复。",
+        "Applied onto the plan: the fitted parameters are in; horizon, accounts, spend and schedule are unchanged. "
+        "“Undo” puts the plan back."),
     "calibrate.quality_title": ("拟合优度（逐场）", "Fit quality (per session)"),
     "calibrate.col_series": ("数据列", "Column"),
     "calibrate.backtest_title": (
@@ -1567,7 +1582,107 @@ _GLOSSARY: dict[str, Entry] = {
         "stays."),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY)
+# --- calibrate v2 (issue 14): other exports, spend files, apply onto the plan, undo
+_CALIBRATE_V2: dict[str, Entry] = {
+    "calibration.note.no_buyers_aov": (
+        "文件没有“{column:zh}”列，成交金额÷观看人数只给出客单价×转化率，无法分开",
+        "no {column:en} column ({column:zh}): GMV ÷ viewers is AOV × conversion, which cannot be told apart"),
+    "calibration.note.cvr_from_gmv": (
+        "文件没有成交人数，只有成交金额÷观看人数＝{rate:,.2f}元（95%区间{low:,.2f}–{high:,.2f}元）；客单价保持{aov:,.0f}元，"
+        "转化率设为使模型的UV价值与之相同：客单价200元时的公域转化率{cvr:.3%}（客单价不同，它也不同，故不算可识别）",
+        "the file has no buyers, only GMV ÷ viewers = {rate:,.2f} yuan (95% interval {low:,.2f}–{high:,.2f}); the "
+        "AOV keeps {aov:,.0f} yuan and the CVR is set so the model's GMV per viewer matches: a public CVR at a "
+        "200 yuan order of {cvr:.3%} (another AOV would give another, so it is not called identifiable)"),
+    "calibrate.upload_button": ("选择文件", "Choose file"),
+    "calibrate.upload_instructions": ("或拖放到此处 · 每个文件不超过 {mb} MB · CSV、XLSX、JSON",
+                                      "or drop it here · up to {mb} MB a file · CSV, XLSX, JSON"),
+    "calibrate.upload_spend": ("可选：消耗表（广点通报表、微信豆订单），按日期和账号并入",
+                               "Optional: spend files (Tencent Ads report, bean orders), joined by date and account"),
+    "calibrate.sample_pick": ("示例文件", "Sample file"),
+    "calibrate.sample.engine": ("模型自身（模板，4个账号）", "The model's own (template, 4 accounts)"),
+    "calibrate.sample.assistant": ("视频号助手直播列表（1个账号，无投放）", "视频号助手 live list (1 account, no spend)"),
+    "calibrate.sample.live_list": ("只有直播列表（无成交人数）", "The live list alone (no buyers)"),
+    "calibrate.sample.third_party": ("第三方表格（两行表头，金额单位万）", "Third-party sheet (two header rows, 万)"),
+    "calibrate.sample.api": ("API导出（JSON，金额单位分）", "API dump (JSON, money in 分)"),
+    "calibrate.sample.template": ("规划器模板（含投放和私域）", "Planner template (spend and private viewers)"),
+    "calibrate.sample.template_spend": ("规划器模板＋广点通报表＋微信豆订单", "Template + Tencent Ads report + bean orders"),
+    "calibrate.observed_title": ("文件本身的比率", "What the file says by itself"),
+    "calibrate.observed_caption": (
+        "不经模型，直接由各列的合计相除；95%区间来自按场次的自助抽样（同一周内的场次并不独立，区间可能偏窄）。"
+        "模型的“客单价”即成交金额÷成交人数；“公域转化率”由成交人数÷观看人数按模型的流量构成折算，见下表说明。",
+        "No model: sums of the file's columns divided; 95% intervals by resampling sessions (sessions in one week are "
+        "not independent, so they may be narrow). The model's AOV is GMV ÷ buyers; its public CVR is buyers ÷ viewers "
+        "converted through the model's mix of viewers, as the note below says."),
+    "calibrate.col_ratio": ("比率", "Ratio"),
+    "calibrate.apply_all": ("全部替换为拟合场景", "Replace everything with the fit"),
+    "calibrate.apply_all_help": (
+        "文件给出的一切都写入，包括天数、账号、开号间隔、排期、邀约和文件中的投放；文件没有的投放保留计划值。",
+        "Writes everything the file gives, horizon, accounts, launch interval, schedule, invites and the file's "
+        "spend included; spend the file has no column for keeps the plan's."),
+    "calibrate.applied_all": ("已全部替换为拟合场景（文件没有的投放保留计划值）。可点“撤销”恢复。",
+                              "Replaced with the fitted scenario (spend the file lacks kept from the plan). "
+                              "“Undo” puts the plan back."),
+    "calibrate.undo": ("撤销上次应用", "Undo the last apply"),
+    "calibrate.undone": ("已撤销：恢复为应用之前的场景。", "Undone: the scenario from before the apply is back."),
+    "calibrate.changes_title": ("“应用到当前计划”会改变：", "“Apply onto the plan” changes:"),
+    "calibrate.no_changes": ("“应用到当前计划”不会改变当前计划。", "“Apply onto the plan” changes nothing in the current plan."),
+    "calibrate.col_now": ("当前", "Now"),
+    "calibrate.col_after": ("应用后", "After"),
+    "calibration.spend.in_file": ("消耗表{file}：{problem}", "spend file {file}: {problem}"),
+    "cli.help.calibrate_spend": ("消耗表（广点通报表、微信豆订单等），按日期和账号并入；可多次给出",
+                                 "a spend file (Tencent Ads report, bean orders…) joined by date and account; may be "
+                                 "given more than once"),
+    "cli.calibrate.observed": ("文件本身的比率（不经模型；95%区间为按场次自助抽样）",
+                               "The file's own ratios (no model; 95% intervals by resampling sessions)"),
+    "cli.calibrate.observed.buyer_rate": ("成交人数÷观看人数", "buyers ÷ viewers"),
+    "cli.calibrate.observed.aov": ("客单价：成交金额÷成交人数", "AOV: GMV ÷ buyers"),
+    "cli.calibrate.observed.order_value": ("每单金额：成交金额÷成交订单数", "value per order: GMV ÷ orders"),
+    "cli.calibrate.observed.orders_per_buyer": ("人均单数：成交订单数÷成交人数", "orders per buyer: orders ÷ buyers"),
+    "cli.calibrate.observed.gmv_per_viewer": ("UV价值：成交金额÷观看人数", "GMV per viewer: GMV ÷ viewers"),
+    "cli.calibrate.observed.private_share": ("私域占比：私域观看÷观看人数", "private share: private viewers ÷ viewers"),
+    "cli.calibrate.observed.return_rate": ("退款率：退款金额÷成交金额", "return rate: refunds ÷ GMV"),
+    "calibration.spend.no_header": (
+        "前{rows}行中没有消耗表的表头：需要日期列和至少一列消耗（如“日期、推广账号、消耗(元)”或“下单时间、视频号、加热金额(元)”）。",
+        "No spend header in the first {rows} rows: a date column and at least one spend column are needed "
+        "(such as 日期, 推广账号, 消耗(元), or 下单时间, 视频号, 加热金额(元))."),
+    "calibration.spend.unmatched": (
+        "消耗表中有{yuan:,.2f}元{column:zh}落在{days}天场次文件里没有对应场次的日期或账号上，未计入。",
+        "{yuan:,.2f} yuan of {column:en} in the spend file fall on {days} day(s) or accounts without a session in "
+        "the sessions file; not counted."),
+    "calibration.spend.joined": ("已从消耗表并入{column:zh}共{yuan:,.2f}元（{by}）。",
+                                 "Joined {yuan:,.2f} yuan of {column:en} from the spend file ({by})."),
+    "calibration.spend.by_account": ("按日期和账号对应", "matched by date and account"),
+    "calibration.spend.by_date": ("按日期对应，当天多场平均分摊", "matched by date, split evenly over the day's sessions"),
+    "calibration.bad_json": ("JSON格式错误（{error}）。", "The JSON text is malformed ({error})."),
+    "calibration.no_records": ("JSON中没有场次记录（应为对象列表，如 [{{…}}, …] 或 {{\"data\": {{\"list\": [...]}}}}）。",
+                               "The JSON holds no list of session records (a list of objects, such as [{{…}}, …] "
+                               "or {{\"data\": {{\"list\": [...]}}}})."),
+    "calibration.scaled_column": ("按“{unit}”读取，已换算为{column:unit_zh}。",
+                                  "read in {unit}, converted to {column:unit_en}."),
+    "calibration.note.aov": ("成交金额÷成交人数＝{aov:,.1f}元（模型按人计成交）",
+                             "GMV ÷ buyers = {aov:,.1f} yuan (the model counts buyers)"),
+    "calibration.note.aov_orders": (
+        "成交金额÷成交人数＝{aov:,.1f}元（模型按人计成交）；每单{per_order:,.1f}元，人均{orders:.2f}单",
+        "GMV ÷ buyers = {aov:,.1f} yuan (the model counts buyers); {per_order:,.1f} yuan an order, "
+        "{orders:.2f} orders a buyer"),
+    "calibration.note.return_rate": ("退款金额÷成交金额＝{rate:.1%}", "refunds ÷ GMV = {rate:.1%}"),
+    "calibration.note.cvr_from_rate": (
+        "文件中成交人数÷观看人数＝{rate:.2%}（95%区间{low:.2%}–{high:.2%}）；按模型的流量构成（私域、粉丝、付费观众转化更高）"
+        "和客单价{aov:,.0f}元，折算为客单价200元时的公域转化率{cvr:.3%}",
+        "the file's buyers ÷ viewers = {rate:.2%} (95% interval {low:.2%}–{high:.2%}); with the model's mix of "
+        "viewers (private, followers and paid convert better) and AOV {aov:,.0f} yuan, that is a public CVR at a "
+        "200 yuan order of {cvr:.3%}"),
+    "calibration.note.level_kept": (
+        "区间宽于±{limit:.0%}，数据无法精确识别；但它是文件观看人数水平的唯一来源，保留拟合值而不退回默认",
+        "its interval is wider than ±{limit:.0%}, so the data do not pin it; but it is all that sets the file's "
+        "level of viewers, so the fitted value is kept rather than the default"),
+    "calibration.note.sessions_week": ("各账号从首场到末场每周开播场次的中位数",
+                                       "median over accounts of sessions a week from first to last session"),
+    "cli.calibrate.status.not_in_file": ("文件未提供", "not in file"),
+    "calibrate.status_not_in_file": ("文件未提供", "not in file"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

@@ -20,10 +20,11 @@ import streamlit as st
 from openpyxl import Workbook
 
 from planner import fmt
-from planner.calibration import Calibration, FileProblems, calibrate, read_sessions, schema_rows
+from planner.calibration import Calibration, FileProblems, calibrate, schema_rows
 from planner.calibration.export import sessions_table
 from planner.calibration.schema import BY_KEY as COLUMN
-from planner.link import from_query
+from planner.calibration.spend import read_with_spend
+from planner.link import from_query, to_query
 from planner.params import BY_KEY as PARAM
 from planner.text import t
 
@@ -46,31 +47,61 @@ from .theme import (
     value_axis,
 )
 
-SAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "past_sessions.csv"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SAMPLE_PATH = EXAMPLES / "past_sessions.csv"
+# The sample files a visitor may try, by the catalogue key of their name (calibrate.sample.*):
+# the engine's own round trip first (the fit should recover it), then the simulator's exports
+# (planner/calibration/simulator.py), each shaped as one kind of back office writes it.
+SAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {  # key -> (sessions file, spend files)
+    "engine": ("past_sessions.csv", ()),
+    "assistant": ("assistant_live_list.csv", ()),
+    "live_list": ("live_list_only.csv", ()),
+    "third_party": ("third_party_sheet.csv", ()),
+    "api": ("api_dump.json", ()),
+    "template": ("template_sessions.csv", ()),
+    "template_spend": ("template_sessions.csv", ("tencent_ads_report.csv", "bean_orders.csv")),
+}
+SAMPLE_CHOICE = "calibrate_sample_choice"
+UPLOAD_TYPES = ["csv", "xlsx", "json"]
 ACTUAL_COLOR, PROJECTED_COLOR, TEST_FILL = TEXT_COLOR, BLUE, rgba(ORANGE, 0.10)
 TRAIN_COLOR, TEST_COLOR = GREEN, ORANGE
 # Session-state keys of the page (none is bound to the URL: a file cannot be in a link).
 SAMPLE_FLAG, UPLOAD_GEN, APPLIED = "_calibrate_sample", "_calibrate_upload_gen", "_calibrate_applied"
+UNDO, UNDONE = "_calibrate_undo", "_calibrate_undone"  # the scenario before the last apply, as a query
 
 # --- the file and the fit (cached on the file's bytes) ---------------------------------------
 
 @memo.cached(max_bytes=32 * 2**20, heavy=True)  # keyed by the file's digest, not its bytes
-def run(data: bytes, name: str) -> tuple[Calibration | None, FileProblems | None]:
-    """(calibration, None) or (None, the file's problems)."""
+def run(data: bytes, name: str, spend: tuple[tuple[bytes, str], ...] = ()) -> tuple[Calibration | None,
+                                                                                   FileProblems | None]:
+    """(calibration, None) or (None, the file's problems); ``spend`` files are joined first."""
     try:
-        sessions = read_sessions(data, name)
+        sessions = read_with_spend(data, name, spend)
     except FileProblems as exc:
         return None, exc
     return calibrate(sessions), None
 
 
-def sample_bytes() -> bytes:
-    return SAMPLE_PATH.read_bytes()
+def sample_bytes(name: str = SAMPLE_PATH.name) -> bytes:
+    return (EXAMPLES / name).read_bytes()
+
+
+def sample_choice() -> str:
+    choice = st.session_state.get(SAMPLE_CHOICE)
+    return choice if choice in SAMPLES else next(iter(SAMPLES))
+
+
+def sample_label(key: str, lang: str) -> str:
+    return t(f"calibrate.sample.{key}", lang)
 
 
 def uploader_key() -> str:
     """A new key after "use the sample file" empties the uploader."""
     return f"calibrate_file_{st.session_state.get(UPLOAD_GEN, 0)}"
+
+
+def spend_uploader_key() -> str:
+    return f"calibrate_spend_{st.session_state.get(UPLOAD_GEN, 0)}"
 
 
 def use_sample() -> None:
@@ -79,24 +110,73 @@ def use_sample() -> None:
     st.session_state[UPLOAD_GEN] = st.session_state.get(UPLOAD_GEN, 0) + 1
 
 
-def current_file(uploaded) -> tuple[str, bytes] | None:
-    """The file to calibrate: the upload, else the sample once asked for, else nothing."""
+def current_file(uploaded, spend_uploads=()) -> tuple[str, bytes, tuple[tuple[bytes, str], ...]] | None:
+    """The file to calibrate and its spend files: the upload, else the chosen sample once asked
+    for, else nothing."""
     if uploaded is not None:
         st.session_state[SAMPLE_FLAG] = False
-        return uploaded.name, uploaded.getvalue()
+        return uploaded.name, uploaded.getvalue(), tuple((f.getvalue(), f.name) for f in spend_uploads or ())
     if st.session_state.get(SAMPLE_FLAG):
-        return SAMPLE_PATH.name, sample_bytes()
+        name, spend = SAMPLES[sample_choice()]
+        return name, sample_bytes(name), tuple((sample_bytes(f), f) for f in spend)
     return None
 
 
-def apply(query: str) -> None:
-    """Button callback: make the fitted scenario the current one. Every sidebar widget is keyed
-    by its registry key and bound to the URL, so setting each key's session state (here, before
-    the script runs) moves the sliders and rewrites the address bar; a per-account spend split
-    goes to the link-only fields the app keeps beside the widgets."""
-    scenario, _ = from_query(query)
-    state.load_scenario(scenario)  # every registry key's session state, then the link-only fields
-    st.session_state[APPLIED] = True
+def apply(values: dict, replace_all: bool = False, fitted_split=None) -> None:
+    """Button callback: write the fit into the current scenario, remembering it for undo.
+
+    Onto the plan (the default), only ``values`` (``Calibration.values_to_apply``: what the file
+    informed, not the plan's horizon, accounts, schedule, invites or spend) replace the current
+    scenario's; with ``replace_all`` every value the file informed does, and the fitted per-account
+    spend split too. Either way the rest stays as the user set it. Every sidebar widget is keyed by
+    its registry key and bound to the URL, so setting each key's session state (here, before the
+    script runs) moves the sliders and rewrites the address bar, as applying a preset does."""
+    current = state.scenario()
+    st.session_state[UNDO] = to_query(current)
+    updated = current.replace(**values)
+    if replace_all:
+        try:
+            updated = updated.replace(split=fitted_split)
+        except ValueError:  # a split for another number of accounts: even split
+            updated = updated.replace(split=None)
+    state.load_scenario(updated)  # every registry key's session state, then the link-only fields
+    st.session_state[APPLIED] = "all" if replace_all else "plan"
+
+
+def undo() -> None:
+    """Button callback: put back the scenario from before the last apply."""
+    query = st.session_state.pop(UNDO, None)
+    if query is not None:
+        scenario, _ = from_query(query)
+        state.load_scenario(scenario)
+        st.session_state[UNDONE] = True
+
+
+def can_undo() -> bool:
+    return UNDO in st.session_state
+
+
+def applied_changes(cal: Calibration, lang: str, replace_all: bool = False) -> pd.DataFrame:
+    """What apply would change: parameter, now, after (only those that differ)."""
+    current = state.scenario()
+    rows = []
+    for key, value in cal.values_to_apply(onto_plan=not replace_all).items():
+        p = PARAM[key]
+        before = getattr(current, key)
+        if before != value:
+            rows.append({t("table.param", lang): param_label(p, lang),
+                         t("calibrate.col_now", lang): fmt.param_value(p, before, lang),
+                         t("calibrate.col_after", lang): fmt.param_value(p, value, lang)})
+    return pd.DataFrame(rows)
+
+
+def observed_table(cal: Calibration, lang: str) -> pd.DataFrame:
+    """The file's own ratios with their bootstrap intervals (no model)."""
+    return pd.DataFrame([{t("calibrate.col_ratio", lang): t(f"cli.calibrate.observed.{name}", lang),
+                          t("calibrate.col_value", lang): o.text(lang),
+                          t("calibrate.col_interval", lang): f"{o.text(lang, o.low)} – "
+                                                             f"{o.text(lang, o.high)}"}
+                         for name, o in cal.fit.observed.items()])
 
 
 # --- tables --------------------------------------------------------------------------------

@@ -29,6 +29,13 @@ pins the behaviour each relies on, so an upgrade that changes it fails there fir
    them Streamlit drops the whole query before the script sees it
    (``streamlit.runtime.state.query_params``); ``views.state`` needs the numbers to tell the
    visitor. They are copies, checked against Streamlit's by the test.
+
+4. **The file uploader's own words** (``uploader_words``). ``st.file_uploader`` writes "Upload"
+   and "10MB per file • CSV, XLSX" in English whatever the page's language, and states
+   Streamlit's hard cap (``server.maxUploadSize``), not the calibration's smaller one. A style
+   rule scoped to one uploader's key replaces both with the catalogue's words, by the test ids
+   of Streamlit's dropzone (``stFileUploaderDropzoneInstructions``, the dropzone's button);
+   ``tests/app/test_calibrate_browser.py`` checks in a real browser what the visitor reads.
 """
 
 from __future__ import annotations
@@ -81,3 +88,23 @@ def in_script_run() -> bool:
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     return get_script_run_ctx() is not None
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal of the app's own text (never a visitor's): quotes, backslashes and
+    line breaks escaped, so it cannot end the rule."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r<>' else c for c in text) + '"'
+
+
+def uploader_words(key: str, button: str, instructions: str) -> None:
+    """Show ``button`` and ``instructions`` in place of the uploader ``key``'s English words (4.)."""
+    if not key.replace("_", "").isalnum():
+        raise ValueError(f"not a widget key: {key!r}")
+    scope = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    st.html(f"""<style>
+{scope} [data-testid='stFileUploaderDropzoneInstructions'] span {{ font-size: 0; white-space: normal; }}
+{scope} [data-testid='stFileUploaderDropzoneInstructions'] span::after {{
+  content: {_css_string(instructions)}; font-size: 0.875rem; }}
+{scope} button [data-testid='stMarkdownContainer'] p {{ font-size: 0; }}
+{scope} button [data-testid='stMarkdownContainer'] p::after {{ content: {_css_string(button)}; font-size: 0.875rem; }}
+</style>""")

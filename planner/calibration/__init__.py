@@ -1,6 +1,8 @@
 """Calibration: fit the planner to a merchant's own past live sessions.
 
-``read_sessions`` parses and checks a CSV or .xlsx export (schema in ``schema.COLUMNS``);
+``read_sessions`` parses and checks a CSV, .xlsx or JSON export (schema in ``schema.COLUMNS``),
+``spend.read_with_spend`` also joins spend files by date and account; ``simulator`` makes the
+sample exports in ``examples/`` by a process that is not the engine;
 ``calibrate`` fits the engine's identifiable parameters by least squares on the engine
 itself, back-tests the fit, and returns a ``Calibration`` whose ``scenario`` and ``query``
 are the fitted scenario and its share link.

@@ -21,9 +21,20 @@ are asymmetric on log scale and clipped to the registry range). A parameter whos
 wider than ±``MAX_REL_HALF_WIDTH`` of its value, or that the data do not move at all, is not
 identifiable: it keeps its default and the fit is redone without it.
 
+What the file says without the engine (``observe``): ratios of its column sums, each with a
+95% interval from resampling sessions (buyers ÷ viewers, GMV ÷ buyers, GMV ÷ orders, …). ``aov``
+and ``returns`` are set from them directly (GMV ÷ buyers is what the engine's aov means: it
+counts buyers). ``cvr`` is then set so that the fitted scenario, replaying the file's sessions,
+converts exactly the file's buyers ÷ viewers (or, without a buyers column, gives its GMV per
+viewer at the AOV kept): the engine's ``cvr`` is the public rate at a 200 元 order, and private,
+follower and paid viewers convert at multiples of it, so the file's overall rate is not the
+parameter. The k-th session of an account in the file is compared with the k-th session the
+engine schedules for it (``engine_days``), at the file's sessions a week.
+
 What is read straight from the file rather than fitted: the number of accounts and their
-launch interval, the horizon, the daily spend per tool, invites per session and session
-length. Each tool's spend becomes one daily amount, split either evenly over the live accounts
+launch interval, the horizon, sessions a week, the daily spend per tool (only where the file
+has the column: a tool without one is "not_in_file", taken as 0 in the fit and never applied),
+invites per session and session length. Each tool's spend becomes one daily amount, split either evenly over the live accounts
 or by a fixed share per account (``gdt_split`` …), whichever matches the file better: both are
 what a share link can say, so the applied link reproduces the fit. Day-to-day changes in spend
 are averaged away.
@@ -37,7 +48,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import least_squares
 
-from ..engine import PRIVATE, SOURCES, TOOLS, simulate
+from .. import fmt
+from ..engine import PRIVATE, SOURCES, TOOLS, session_schedule, simulate
 from ..link import to_query
 from ..params import BY_KEY as PARAM
 from ..scenario import Scenario
@@ -51,11 +63,17 @@ from .schema import ColumnRef
 FITTED_TOOLS: tuple[str, ...] = tuple(tool for tool in TOOLS if f"{tool}_viewers" in COLUMN)
 # Parameters the fit may estimate, and those estimated on log scale (positive, wide ranges).
 FIT_KEYS: tuple[str, ...] = ("cvr", "priv_mult", "aov", "invites", "show", "pool", "lev_cap", "followers",
-                             "weight_speed", *(f"{tool}_cpv" for tool in FITTED_TOOLS), "returns")
+                             "follow", "weight_speed", *(f"{tool}_cpv" for tool in FITTED_TOOLS), "returns")
 LOG_KEYS = frozenset({"cvr", "priv_mult", "aov", "invites", "show", "pool", "followers",
                       *(f"{tool}_cpv" for tool in FITTED_TOOLS)})
 # Inside the registry's range; a log scale needs a floor above 0.
 FIT_BOUNDS = {"invites": (10, 1_000_000), "followers": (10, 50_000_000)}
+# The plan: what a founder decides rather than what the room is like. "Apply onto the plan" writes
+# every fitted or file-read parameter but these (and no spend the file does not have).
+PLAN_KEYS: tuple[str, ...] = ("days", "accounts", "launch_every", *TOOLS, "invites", "sessions_week",
+                              "session_hours")
+# Parameters that set how many viewers a session has: the fit keeps at least one of them.
+REACH_KEYS = frozenset({"followers", "follow", "lev_cap", "weight_speed", "invites", "pool", "show"})
 # Observed columns the fit reproduces (fit quality is reported for each), in order.
 SERIES: tuple[str, ...] = ("viewers", "private_viewers", "buyers", "gmv",
                            *(f"{tool}_viewers" for tool in FITTED_TOOLS), "refunds")
@@ -83,8 +101,9 @@ SIGNIFICANT = 4  # digits kept in fitted values (the intervals are far wider)
 class Estimate:
     """One parameter after calibration.
 
-    ``status`` is "fitted" (estimated by least squares), "data" (read from the file) or
-    "default" (kept at the registry default; ``note`` says why). ``low``/``high`` bound the 95%
+    ``status`` is "fitted" (estimated from the file), "data" (read from the file), "default"
+    (kept at the registry default; ``note`` says why) or "not_in_file" (a paid tool's spend when
+    the file has no column for it: the fit takes it as 0, and applying the fit keeps the plan's). ``low``/``high`` bound the 95%
     interval of a fitted value (None otherwise).
     """
 
@@ -117,6 +136,7 @@ class FitResult:
     predicted: dict[str, np.ndarray]  # series -> (n,) model value per session (NaN where not live)
     quality: dict[str, dict[str, float | None]]  # series -> r2, rmse, mape
     cost: float  # Σ r² of the weighted residuals at the optimum
+    observed: dict = field(default_factory=dict)  # name -> Observed: the file's own ratios
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,6 +181,13 @@ class Calibration:
     def query(self) -> str:
         return to_query(self.fit.scenario)
 
+    def values_to_apply(self, onto_plan: bool = True) -> dict[str, float]:
+        """The parameters "apply" writes: everything the file informed (fitted or read), except,
+        onto the plan, the plan's own decisions (``PLAN_KEYS``); spend the file has no column for
+        is never written."""
+        return {e.key: e.value for e in self.fit.estimates if e.status in ("fitted", "data")
+                and not (onto_plan and e.key in PLAN_KEYS)}
+
     def estimate(self, key: str) -> Estimate:
         return next(e for e in self.fit.estimates if e.key == key)
 
@@ -174,6 +201,8 @@ class Calibration:
             "last_date": str(s.date.max()),
             "columns": list(s.columns),
             "params": [e.as_dict() for e in self.fit.estimates],
+            "observed": {name: o.as_dict() for name, o in self.fit.observed.items()},
+            "plan_keys": list(PLAN_KEYS),
             "fit": {"quality": self.fit.quality, "r2_gmv": self.fit.quality["gmv"]["r2"],
                     "rmse_gmv": self.fit.quality["gmv"]["rmse"]},
             "backtest": {"train_days": b.train_days, "test_days": b.test_days, "test_from": str(b.cutoff),
@@ -183,7 +212,7 @@ class Calibration:
                                    for d, t, ag, pg, av, pv in zip(b.dates, b.in_train, b.actual_gmv,
                                                                    b.projected_gmv, b.actual_viewers,
                                                                    b.projected_viewers, strict=True)]},
-            "notices": [n.en for n in self.notices],
+            "notices": [n.message("en") for n in self.notices],
             "query": self.query,
         }
 
@@ -247,12 +276,48 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
         inv = sessions.values["invites"]
         values["invites"] = int(np.clip(round(float(np.nanmean(inv))), 0, PARAM["invites"].max))
         notes["invites"] = message("calibration.note.invites")
+    weekly = sessions_per_week(sessions)
+    if weekly is not None:
+        p = PARAM["sessions_week"]
+        values["sessions_week"] = float(np.clip(round(weekly / p.step) * p.step, p.min, p.max))
+        notes["sessions_week"] = message("calibration.note.sessions_week")
     if sessions.has("session_hours"):
         hours = float(np.nanmedian(sessions.values["session_hours"]))
         values["session_hours"] = float(np.clip(round(hours * 2) / 2, PARAM["session_hours"].min,
                                                 PARAM["session_hours"].max))
         notes["session_hours"] = message("calibration.note.session_hours")
     return base.replace(**values), notices, notes
+
+
+def engine_days(scenario: Scenario, sessions: Sessions) -> tuple[np.ndarray, np.ndarray]:
+    """(n,) the engine's day for each session of the file, and whether the engine holds it.
+
+    The k-th session of an account in the file is the k-th session the engine schedules for it
+    (``sessions_week`` evenly spaced from launch): a file that streams on weekdays and the
+    engine's evenly spaced week hold the same sessions, a day or two apart, so each session is
+    compared with its counterpart rather than with a day the engine does not stream."""
+    schedule = session_schedule(scenario.accounts, scenario.days, scenario.launch_every, scenario.sessions_week)
+    day = np.zeros(len(sessions), dtype=int)
+    live = np.zeros(len(sessions), dtype=bool)
+    for a in range(scenario.accounts):
+        rows = np.flatnonzero(sessions.account == a)
+        rows = rows[np.argsort(sessions.date[rows], kind="stable")]
+        held = np.flatnonzero(schedule[:, a] > 0)
+        n = min(len(rows), len(held))
+        day[rows[:n]], live[rows[:n]] = held[:n], True
+    return day, live
+
+
+def sessions_per_week(sessions: Sessions) -> float | None:
+    """Sessions a week per account: each account's sessions over the days from its first to its
+    last, the median over accounts with two or more; None when no account has two."""
+    rates = []
+    for a in range(len(sessions.account_names)):
+        dates = sessions.date[sessions.account == a]
+        if len(dates) >= 2:
+            span = int((dates.max() - dates.min()).astype(int)) + 1
+            rates.append(len(dates) / span * 7)
+    return float(np.median(rates)) if rates else None
 
 
 def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
@@ -270,6 +335,13 @@ def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
     if not has("private_viewers"):
         need("priv_mult", "private_viewers")
         need("show", "private_viewers")
+        # Without private viewers the file's reach is one series: the private domain (invites,
+        # its size) cannot be told from the public reach, which followers, the room's catch and
+        # how fast it learns describe. The private domain stays the plan's.
+        if not has("invites"):
+            need("invites", "private_viewers")
+        need("pool", "private_viewers")
+        need("lev_cap", "private_viewers")  # how far private viewers lever the public: needs them
     for tool in FITTED_TOOLS:
         if not has(f"{tool}_viewers"):
             need(f"{tool}_cpv", f"{tool}_viewers")
@@ -277,6 +349,9 @@ def candidates(sessions: Sessions) -> tuple[list[str], dict[str, Message]]:
             why[f"{tool}_cpv"] = message("calibration.note.no_spend", column=ColumnRef(f"{tool}_spend"))
     if not has("refunds"):
         need("returns", "refunds")
+    if not has("buyers"):  # the live list alone: GMV per viewer is AOV × conversion, not either
+        why["aov"] = message("calibration.note.no_buyers_aov", column=ColumnRef("buyers"))
+        why["cvr"] = message("calibration.note.no_buyers_aov", column=ColumnRef("buyers"))
     return [k for k in FIT_KEYS if k not in why], why
 
 
@@ -288,9 +363,8 @@ class _Objective:
     def __init__(self, scenario: Scenario, sessions: Sessions, keys: list[str],
                  spread: dict[str, float] | None = None):
         self.scenario, self.keys = scenario, list(keys)
-        launch = np.arange(scenario.accounts) * scenario.launch_every
-        self.live = sessions.day >= launch[sessions.account]
-        self.day, self.acct = sessions.day, sessions.account
+        self.day, self.live = engine_days(scenario, sessions)
+        self.acct = sessions.account
         self.series, self.weights = [], {}
         values = sessions.values
         for s, (num, den) in RESIDUALS.items():
@@ -443,6 +517,12 @@ def fit(sessions: Sessions, base: Scenario | None = None, seed: int = 0) -> FitR
 def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) -> FitResult:
     rng = np.random.default_rng(seed)
     keys, why_not = candidates(sessions)
+    # AOV and the return rate are ratios of the file's own sums: read them straight (with a
+    # bootstrap interval), not through the engine, so no other parameter can pull them.
+    observed = observe(sessions, seed=seed)
+    direct = {key: observed[name] for key, name in DIRECT.items() if name in observed and key in keys}
+    scenario = scenario.replace(**{key: _round(key, o.value) for key, o in direct.items()})
+    keys = [k for k in keys if k not in direct]
 
     # 1: unweighted fit from many starts; 2: refit weighted by each series' residual spread,
     # dropping, one at a time, any parameter whose interval says the data cannot identify it.
@@ -453,6 +533,7 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
     obj, u = _fit_once(scenario, sessions, keys, rng)
     spread = obj.series_spread(obj.jacobian(u)[0]) if keys else {}
     dropped: dict[str, Message] = {}
+    kept_wide = None
     se, s2 = np.zeros(0), None
     for _ in range(len(keys) + 1):
         obj, u = _fit_once(scenario, sessions, keys, rng, u_start=u, spread=spread)
@@ -463,10 +544,23 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
             s2 = float(r @ r) / max(obj.n - len(keys), 1)
         se = _standard_errors(J, s2)
         width = _rel_half_width(obj, u, se)
+        if "cvr" in keys:  # its level is set from the file's buyer rate below, with that rate's interval
+            width[keys.index("cvr")] = np.where(np.isfinite(width[keys.index("cvr")]), 0.0, np.inf)
         at_limit = (u <= LIMIT_U) | (u >= 1 - LIMIT_U)
-        if np.all((width <= MAX_REL_HALF_WIDTH) | (at_limit & np.isfinite(width))):
+        wide = ~((width <= MAX_REL_HALF_WIDTH) | (at_limit & np.isfinite(width)))
+        pinned = [k for i, k in enumerate(keys) if k in REACH_KEYS and width[i] <= MAX_REL_HALF_WIDTH
+                  and not at_limit[i]]
+        level = keys.index("followers") if "followers" in keys else None
+        if not pinned and level is not None and np.isfinite(width[level]):
+            # When nothing else pins the file's level of viewers, followers stay, flagged, however
+            # wide their interval: without them the planner would project a room the file never was.
+            wide[level] = False
+            kept_wide = "followers" if width[level] > MAX_REL_HALF_WIDTH else None
+        if not wide.any():
             break
-        worst = int(np.argmax(width))
+        # Followers set the level of a file's viewers; any other wide parameter goes first.
+        others = wide & (np.array(keys) != "followers")
+        worst = int(np.argmax(np.where(others if others.any() else wide, width, -np.inf)))
         key = keys[worst]
         if np.isfinite(width[worst]):
             v, lo, hi = (_round(key, float(obj.to_native(x)[worst])) for x in (u, u - Z95 * se, u + Z95 * se))
@@ -480,17 +574,46 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
     values = {k: _round(k, v) for k, v in zip(keys, obj.to_native(u), strict=True)}
     lows, highs = obj.to_native(u - Z95 * se), obj.to_native(u + Z95 * se)
     fitted = scenario.replace(**values)
+    mapped_cvr = None
+    # The CVR at which the model converts the file's buyers ÷ viewers; a file without buyers (the
+    # live list alone) gives only GMV ÷ viewers, which the CVR then matches at the AOV kept.
+    rate_name = "buyer_rate" if sessions.has("buyers") else "gmv_per_viewer"
+    if rate_name in observed and ("cvr" in values or rate_name == "gmv_per_viewer"):
+        mapped_cvr = _cvr_for_rate(fitted, sessions, observed[rate_name], "buyers" if sessions.has("buyers") else "gmv")
+        values["cvr"] = mapped_cvr[0]
+        fitted = fitted.replace(cvr=mapped_cvr[0])
     estimates = []
     for p in PARAM.values():
-        if p.key in values:
+        if p.key in direct:
+            o = direct[p.key]
+            low, high = _round(p.key, o.low), _round(p.key, o.high)
+            half = max(high - o.value, o.value - low) / o.value if o.value > 0 else math.inf
+            estimates.append(Estimate(p.key, getattr(fitted, p.key), p.default, "fitted", half <= MAX_REL_HALF_WIDTH,
+                                      low, high, _direct_note(p.key, observed)))
+        elif p.key == "cvr" and mapped_cvr is not None:
+            value, low, high = mapped_cvr
+            o = observed[rate_name]
+            half = max(o.high - o.value, o.value - o.low) / o.value
+            note = message("calibration.note.cvr_from_rate" if rate_name == "buyer_rate" else "calibration.note.cvr_from_gmv",
+                           rate=o.value, low=o.low, high=o.high, aov=fitted.aov, cvr=value)
+            estimates.append(Estimate("cvr", value, p.default, "fitted",
+                                      half <= MAX_REL_HALF_WIDTH and rate_name == "buyer_rate", low, high, note))
+        elif p.key in values:
             i = keys.index(p.key)
             note = None
             if p.key == "invites":  # only fitted when the file has no invites column
                 note = message("calibration.note.invites_for_show", show=fitted.show)
+            if p.key == kept_wide:
+                note = message("calibration.note.level_kept", limit=MAX_REL_HALF_WIDTH)
             if u[i] <= LIMIT_U or u[i] >= 1 - LIMIT_U:
                 note = message("calibration.note.at_lower_limit" if u[i] <= LIMIT_U else "calibration.note.at_upper_limit")
             estimates.append(Estimate(p.key, values[p.key], p.default, "fitted", note is None,
                                       _round(p.key, lows[i]), _round(p.key, highs[i]), note))
+        elif p.key in data_notes and p.key in TOOLS and not sessions.has(f"{p.key}_spend"):
+            # The file says nothing about this paid traffic: the fit reads its viewers as unpaid,
+            # and applying the fit keeps the plan's spend.
+            estimates.append(Estimate(p.key, getattr(fitted, p.key), p.default, "not_in_file", False,
+                                      why=message("calibration.note.no_spend_column", column=ColumnRef(f"{p.key}_spend"))))
         elif p.key in data_notes:
             estimates.append(Estimate(p.key, getattr(fitted, p.key), p.default, "data", True,
                                       why=message("calibration.note.from_file", what=data_notes[p.key])))
@@ -498,12 +621,104 @@ def _fit(sessions: Sessions, scenario: Scenario, data_notes: dict, seed: int) ->
             why = dropped.get(p.key) or why_not[p.key]
             estimates.append(Estimate(p.key, p.default, p.default, "default", False,
                                       why=message("calibration.note.kept_default", why=why)))
-    predicted = {s: v[0] for s, v in obj.predict(np.array([[values[k] for k in keys]]) if keys else
-                                                 np.zeros((1, 0)), fitted).items()}
+    final = _Objective(fitted, sessions, [])
+    predicted = {s: v[0] for s, v in final.predict(np.zeros((1, 0))).items()}
     for v in predicted.values():
-        v[~obj.live] = np.nan
+        v[~final.live] = np.nan
     return FitResult(fitted, tuple(estimates), predicted, _quality(sessions, predicted),
-                     float(np.sum(obj.residuals(u[None]) ** 2)) if keys else 0.0)
+                     float(np.sum(final.residuals(np.zeros((1, 0))) ** 2)), observed)
+
+
+def _cvr_for_rate(scenario: Scenario, sessions: Sessions, rate: Observed, numerator: str = "buyers",
+                  ) -> tuple[float, float, float]:
+    """The public CVR (at a 200 元 order) at which the scenario's sessions convert the file's share
+    of viewers (Σ buyers ÷ Σ viewers; or, with ``numerator`` "gmv", give its GMV per viewer), and
+    at the ends of that ratio's interval. The engine's buyers are nearly proportional to ``cvr``
+    (past buyers repurchase at their own rate), so a few proportional steps, all three values in
+    one engine call each, converge."""
+    obj = _Objective(scenario, sessions, ["cvr"])
+    p = PARAM["cvr"]
+    target = np.array([rate.value, rate.low, rate.high])
+    cvr = np.full(3, float(scenario.cvr))
+    for _ in range(6):
+        pred = obj.predict(cvr[:, None])
+        model = pred[numerator][:, obj.live].sum(axis=1) / np.maximum(pred["viewers"][:, obj.live].sum(axis=1), 1e-9)
+        cvr = np.clip(cvr * target / np.maximum(model, 1e-12), p.min, p.max)
+    value, low, high = (_round("cvr", float(x)) for x in cvr)
+    return value, min(low, high), max(low, high)
+
+
+def _direct_note(key: str, observed: dict[str, Observed]) -> Message:
+    if key == "aov":
+        o = observed["aov"]
+        if "order_value" in observed:
+            return message("calibration.note.aov_orders", aov=o.value, per_order=observed["order_value"].value,
+                           orders=observed["orders_per_buyer"].value)
+        return message("calibration.note.aov", aov=o.value)
+    return message("calibration.note.return_rate", rate=observed["return_rate"].value)
+
+
+@dataclass(frozen=True)
+class Observed:
+    """A ratio of two of the file's columns summed over its sessions (``OBSERVED``), with a 95%
+    interval from a bootstrap over sessions (resampling whole sessions, ``BOOTSTRAP_DRAWS``)."""
+
+    key: str
+    value: float
+    low: float
+    high: float
+    sessions: int
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "low": self.low, "high": self.high, "sessions": self.sessions}
+
+    def text(self, lang: str, value: float | None = None) -> str:
+        """The ratio (or ``value``, an end of its interval) in its unit: a share as a percent,
+        money in 元, else a plain number."""
+        x = self.value if value is None else value
+        if self.key in PERCENT_RATIOS:
+            return fmt.percent(x, 2)
+        if self.key in YUAN_RATIOS:
+            return fmt.price(x, lang)
+        return fmt.number(x, 2)
+
+
+# What the file says without any model: name -> (numerator column, denominator column).
+OBSERVED: dict[str, tuple[str, str]] = {
+    "buyer_rate": ("buyers", "viewers"),  # 成交人数 ÷ 观看人数
+    "aov": ("gmv", "buyers"),  # 客单价: 成交金额 ÷ 成交人数, what the planner's aov means
+    "order_value": ("gmv", "orders"),  # 成交金额 ÷ 成交订单数
+    "orders_per_buyer": ("orders", "buyers"),
+    "gmv_per_viewer": ("gmv", "viewers"),
+    "private_share": ("private_viewers", "viewers"),
+    "return_rate": ("refunds", "gmv"),
+}
+PERCENT_RATIOS = frozenset({"buyer_rate", "private_share", "return_rate"})
+YUAN_RATIOS = frozenset({"aov", "order_value", "gmv_per_viewer"})
+# Parameters set straight from an observed ratio.
+DIRECT: dict[str, str] = {"aov": "aov", "returns": "return_rate"}
+BOOTSTRAP_DRAWS = 400
+
+
+def observe(sessions: Sessions, seed: int = 0) -> dict[str, Observed]:
+    """Every ``OBSERVED`` ratio the file has both columns for (and a positive denominator)."""
+    rng = np.random.default_rng(seed)
+    out = {}
+    for name, (num, den) in OBSERVED.items():
+        if not (sessions.has(num) and sessions.has(den)):
+            continue
+        x, y = sessions.values[num], sessions.values[den]
+        ok = np.isfinite(x) & np.isfinite(y)
+        x, y = x[ok], y[ok]
+        if len(x) < 2 or y.sum() <= 0:
+            continue
+        pick = rng.integers(0, len(x), (BOOTSTRAP_DRAWS, len(x)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            draws = x[pick].sum(axis=1) / y[pick].sum(axis=1)
+        draws = draws[np.isfinite(draws)]
+        low, high = np.percentile(draws, [2.5, 97.5]) if len(draws) else (math.nan, math.nan)
+        out[name] = Observed(name, float(x.sum() / y.sum()), float(low), float(high), len(x))
+    return out
 
 
 def _rel_half_width(obj: _Objective, u: np.ndarray, se: np.ndarray) -> np.ndarray:

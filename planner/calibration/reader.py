@@ -15,6 +15,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import json
 import math
 import re
 import unicodedata
@@ -40,6 +41,7 @@ from .schema import (
     TEXT,
     ColumnRef,
     column_for,
+    header_unit,
 )
 
 MAX_COLUMNS = 64  # columns read from a sheet; exports have a few dozen at most
@@ -227,6 +229,65 @@ def _csv_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
     return rows, encoding
 
 
+def _rows(data: bytes, name: str) -> tuple[list[tuple[int, list]], str, str]:
+    """(rows of cells with their row numbers, kind, encoding) of a workbook, a JSON dump or CSV."""
+    if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
+        return _xlsx_rows(data), "xlsx", ""
+    if name.endswith(".json") or data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1] in (b"[", b"{"):
+        rows, encoding = _json_rows(data)
+        return rows, "json", encoding
+    rows, encoding = _csv_rows(data)
+    return rows, "csv", encoding
+
+
+def _json_rows(data: bytes) -> tuple[list[tuple[int, list]], str]:
+    """An API dump: a list of records, or an object holding one (``{"data": {"list": [...]}}``).
+    The header is every field the records have, in the order first seen; record k is row k + 1
+    (the header is row 1), so problems name rows as a table of the dump would."""
+    text, encoding = _decode(data)
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise FileProblems([_problem(None, None, "calibration.bad_json", error=_shorten(str(exc)))]) from None
+    records = _records_in(document)
+    if records is None:
+        raise FileProblems([_problem(None, None, "calibration.no_records")])
+    if len(records) > MAX_KEPT_ROWS:
+        raise _too_many_rows()
+    fields: dict[str, None] = {}
+    for record in records:
+        for key in record:
+            if len(fields) >= MAX_COLUMNS:
+                break
+            fields.setdefault(str(key), None)
+    head = list(fields)
+    rows = [(1, list(head))]
+    for number, record in enumerate(records, 2):
+        cells = [_json_cell(record.get(key)) for key in head]
+        if not _blank(cells):
+            rows.append((number, cells))
+    return rows, encoding
+
+
+def _records_in(document, depth: int = 0) -> list[dict] | None:
+    """The first list of objects in a JSON document, looking at most three objects deep."""
+    if isinstance(document, list):
+        return document if document and all(isinstance(r, dict) for r in document) else None
+    if isinstance(document, dict) and depth < 3:
+        for value in document.values():
+            found = _records_in(value, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _json_cell(value):
+    """A JSON value as a cell: numbers and text as they are, anything nested as its text."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return json.dumps(value, ensure_ascii=False)[:200]
+
+
 def _not_a_workbook(exc: Exception) -> FileProblems:
     return FileProblems([_problem(None, None, "calibration.not_a_workbook", error=_shorten(str(exc)))])
 
@@ -336,6 +397,13 @@ def _blank(cells: list) -> bool:
 _NUMBER_JUNK = re.compile(r"[,\s¥元人单次]")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_CLOCK = re.compile(r"^(\d{1,3}):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$")
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(小时|时|hours?|hrs|hr|h|分钟|分|minutes?|mins|min|m|秒|seconds?|secs|sec|s)")
+_DURATION_HOURS = {"小时": 1.0, "时": 1.0, "h": 1.0, "hr": 1.0, "hrs": 1.0, "hour": 1.0, "hours": 1.0,
+                   "分钟": 1 / 60, "分": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60,
+                   "m": 1 / 60, "秒": 1 / 3600, "s": 1 / 3600, "sec": 1 / 3600, "secs": 1 / 3600,
+                   "second": 1 / 3600, "seconds": 1 / 3600}
 
 
 def parse_number(value) -> float | None:
@@ -366,8 +434,30 @@ def parse_number(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def parse_date(value) -> dt.date | None:
-    """A date cell: a workbook date, 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日, 20240301."""
+def parse_duration(value, scale: float = 1.0) -> float | None:
+    """A session length in hours: a number (times ``scale``, the header's unit), 3小时12分,
+    3h12m, 192分钟, or a clock 03:12 / 03:12:00. NaN if empty, None if not a length."""
+    if isinstance(value, dt.time):
+        return value.hour + value.minute / 60 + value.second / 3600
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 3600
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().casefold()
+        clock = _CLOCK.match(text)
+        if clock:
+            h, m, sec = clock.groups()
+            return int(h) + int(m) / 60 + float(sec or 0) / 3600
+        parts = _DURATION_PART.findall(text)
+        if parts and not _DURATION_PART.sub("", text).strip():
+            return sum(float(n) * _DURATION_HOURS[unit] for n, unit in parts)
+    number = parse_number(value)
+    return number if number is None else number * scale
+
+
+def parse_date(value, in_text: bool = False) -> dt.date | None:
+    """A date cell: a workbook date, 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日, 20240301.
+    ``in_text``: the first such date anywhere in the cell (the live list's 直播信息 holds the
+    title and the start time)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -379,7 +469,7 @@ def parse_date(value) -> dt.date | None:
     if not isinstance(value, str):
         return None
     text = unicodedata.normalize("NFKC", value).strip()
-    match = _DATE.match(text) or _DATE_COMPACT.match(text)
+    match = _DATE.match(text) or _DATE_COMPACT.match(text) or (_DATE_IN_TEXT.search(text) if in_text else None)
     if not match:
         return None
     try:
@@ -405,6 +495,39 @@ def _find_header(rows: list[tuple[int, list]]) -> int | None:
     return None
 
 
+def _unit_row(rows: list[tuple[int, list]], h: int) -> int | None:
+    """The row below the header when it holds only units, such as (人) or 万元 (third-party
+    sheets' second header row); None otherwise."""
+    if h + 1 >= len(rows):
+        return None
+    cells = [str(c).strip() for c in rows[h + 1][1] if c is not None and str(c).strip()]
+    header = rows[h][1]
+    if not cells:
+        return None
+    units = 0
+    for j, cell in enumerate(rows[h + 1][1]):
+        key = column_for(str(header[j])) if j < len(header) and header[j] is not None else None
+        if key is None or cell is None or not str(cell).strip():
+            continue
+        if header_unit(f"({_unbracketed(cell)})", key)[1] == "":
+            return None
+        units += 1
+    return rows[h + 1][0] if units else None
+
+
+def _unbracketed(cell) -> str:
+    return unicodedata.normalize("NFKC", str(cell)).strip().strip("()")
+
+
+def _with_units(header: list, units: list) -> list:
+    """Header cells with the units row's cell in brackets after each: 成交金额 + 万元 → 成交金额(万元)."""
+    out = list(header)
+    for j, unit in enumerate(units):
+        if j < len(out) and out[j] is not None and unit is not None and str(unit).strip():
+            out[j] = f"{out[j]}({_unbracketed(unit)})"
+    return out
+
+
 def check_size(n_bytes: int) -> None:
     """Raise FileProblems if a file of ``n_bytes`` is over the limit (callers check before reading)."""
     if n_bytes > MAX_BYTES:
@@ -420,10 +543,7 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
     name = filename.casefold()
     if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
         raise FileProblems([_problem(None, None, "calibration.old_excel")])
-    if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
-        rows, kind, encoding = _xlsx_rows(data), "xlsx", ""
-    else:
-        (rows, encoding), kind = _csv_rows(data), "csv"
+    rows, kind, encoding = _rows(data, name)
 
     if not rows:  # the readers keep only rows that are not blank
         raise FileProblems([_problem(None, None, "calibration.empty")])
@@ -433,6 +553,10 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
         found = _shorten(", ".join(str(c) for c in first if c is not None))
         raise FileProblems([_problem(None, None, "calibration.no_header", rows=HEADER_SEARCH_ROWS, found=found)])
     header_row, header = rows[h]
+    unit_row = _unit_row(rows, h)
+    if unit_row is not None:  # a second header row of units below the names: (人) (万元)
+        header = _with_units(header, rows[h + 1][1])
+        rows = rows[:h + 1] + rows[h + 2:]
 
     problems: list[Problem] = []
     notices: list[Problem] = []
@@ -450,6 +574,20 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
                                      header=_shorten(first[1]), column=ColumnRef(key)))
         else:
             where[key] = j
+    if "live_info" in where:  # the live list's 直播信息: the date is read from it when no date column
+        live_info = where.pop("live_info")
+        if "date" not in where:
+            where["date"] = live_info
+        else:
+            notices.append(_problem(header_row, (_column_letter(live_info), str(header[live_info]).strip()),
+                                    "calibration.ignored_column"))
+    scale = {}  # canonical key -> factor to the column's unit, from the header ("成交金额（万）")
+    for key, j in where.items():
+        factor, unit = header_unit(str(header[j]), key)
+        if BY_KEY[key].kind == NUMBER and factor != 1.0:
+            scale[key] = factor
+            notices.append(_problem(header_row, (_column_letter(j), str(header[j]).strip()), "calibration.scaled_column",
+                                    key, unit=unit, column=ColumnRef(key)))
     for c in COLUMNS:
         if c.required and c.key not in where:
             problems.append(_problem(header_row, None, "calibration.missing_column", c.key, column=ColumnRef(c.key)))
@@ -474,6 +612,7 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
             return cells[j] if j < len(cells) else None
 
         date_cell = cell("date")
+        date_in_text = column_for(str(header[where["date"]])) == "live_info"
         if isinstance(date_cell, str) and date_cell.strip().casefold() in TOTAL_MARKS:
             notices.append(_problem(number, None, "calibration.totals_row"))
             continue
@@ -481,7 +620,7 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
         for key in where:
             c, value = BY_KEY[key], cell(key)
             if c.kind == DATE:
-                parsed = parse_date(value)
+                parsed = parse_date(value, in_text=date_in_text)
                 if parsed is None:
                     problems.append(_problem(number, col_of(key), "calibration.expected_date", key,
                                              found=_found(value)))
@@ -493,7 +632,12 @@ def read_sessions(data: bytes, filename: str = "") -> Sessions:
                                              found=_found(value)))
                 record[key] = text
             elif c.kind == NUMBER:
-                parsed = parse_number(value)
+                if key == "session_hours":
+                    parsed = parse_duration(value, scale.get(key, 1.0))
+                else:
+                    parsed = parse_number(value)
+                    if parsed is not None and key in scale:
+                        parsed *= scale[key]
                 if parsed is None or (math.isnan(parsed) and c.required):
                     problems.append(_problem(number, col_of(key), "calibration.expected_number", key,
                                              column=ColumnRef(key), found=_found(value)))
@@ -534,11 +678,16 @@ def _row_checks(number: int, record: dict, col_of) -> list[Problem]:
 
 
 def _order_checks(records, col_of, has_account: bool) -> list[Problem]:
-    """Each account's dates must go forward, one session a day; and the file must fit the planner."""
+    """Each account's dates must go one way, one session a day; and the file must fit the planner.
+    A live list shows the newest session first: when the first account's dates go backward, the
+    file is read from its last row up."""
     out = []
     last: dict[str, tuple[dt.date, int]] = {}
     dates = []
-    for number, record in records:
+    dated = [(r.get("account", ""), r.get("date")) for _, r in records if isinstance(r.get("date"), dt.date)]
+    first_account = [d for a, d in dated if a == dated[0][0]] if dated else []
+    newest_first = len(first_account) >= 2 and first_account[1] < first_account[0]
+    for number, record in (reversed(records) if newest_first else records):
         date, account = record.get("date"), record.get("account", "")
         if not isinstance(date, dt.date):
             continue
@@ -565,6 +714,7 @@ def _order_checks(records, col_of, has_account: bool) -> list[Problem]:
 
 
 def _build(records, columns, notices, kind, encoding) -> Sessions:
+    records = sorted(records, key=lambda r: r[1]["date"])  # oldest first, whatever the file's order
     names = [r.get("account", "") for _, r in records]
     dates = np.array([r["date"] for _, r in records], dtype="datetime64[D]")
     viewers = np.array([r["viewers"] for _, r in records])

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 
 from .. import fmt
-from ..calibration import MAX_BYTES, Calibration, FileProblems, calibrate, read_sessions
+from ..calibration import MAX_BYTES, Calibration, FileProblems, calibrate
 from ..calibration.reader import check_size
 from ..calibration.schema import BY_KEY as COLUMN
+from ..calibration.spend import read_with_spend
 from ..params import BY_KEY as PARAM
 from ..scenario import MAX_SEED
 from ..text import t
@@ -33,17 +34,26 @@ def add_parser(subparsers, lang: str) -> None:
     cal.add_argument("file", help=t("cli.help.calibrate_file", lang))
     add_output_arguments(cal, lang)
     cal.add_argument("--seed", type=int_in(0, MAX_SEED, lang), default=0, help=t("cli.help.calibrate_seed", lang))
+    cal.add_argument("--spend", action="append", default=[], metavar="FILE", help=t("cli.help.calibrate_spend", lang))
     cal.set_defaults(run=run)
 
 
-def run(args) -> str:
+def _read(path: str) -> bytes:
     try:
-        check_size(os.path.getsize(args.file))  # before reading a huge file into memory
-        with open(args.file, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-        sessions = read_sessions(data, os.path.basename(args.file))
+        check_size(os.path.getsize(path))  # before reading a huge file into memory
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise UsageError("cli.error.cannot_read", file=args.file, reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.error.cannot_read", file=path, reason=exc.strerror or str(exc)) from None
+    except FileProblems as exc:
+        raise UsageError("cli.error.file_problems", file=path, problems=exc.summary) from None
+
+
+def run(args) -> str:
+    data = _read(args.file)
+    spend = tuple((_read(path), os.path.basename(path)) for path in args.spend)
+    try:
+        sessions = read_with_spend(data, os.path.basename(args.file), spend)
     except FileProblems as exc:
         raise UsageError("cli.error.file_problems", file=args.file, problems=exc.summary) from None
     result = calibrate(sessions, seed=args.seed)
@@ -70,6 +80,13 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
     widths = fitted_widths([head, *(c for c, _ in rows)])
     out.append(row(head, widths))
     out += [row(cells, widths) + (f"  {note}" if note else "") for cells, note in rows]
+    if cal.fit.observed:
+        out += ["", t("cli.calibrate.observed", lang)]
+        orows = [(t(f"cli.calibrate.observed.{name}", lang), o.text(lang),
+                  f"{o.text(lang, o.low)} – {o.text(lang, o.high)}")
+                 for name, o in cal.fit.observed.items()]
+        owidths = fitted_widths(orows)
+        out += ["  " + row(r, owidths) for r in orows]
     out += ["", t("cli.calibrate.quality", lang)]
     qhead = ("", "R²", "RMSE", "MAPE")
     qrows = [(COLUMN[k].label(lang), fmt.number(q["r2"], 3), fmt.number(q["rmse"], 1), fmt.percent(q["mape"]))
@@ -81,3 +98,4 @@ def table(cal: Calibration, lang: str = "zh", name: str = "") -> str:
     out += [t("cli.calibrate.note", lang, text=n.message(lang)) for n in cal.notices]
     out += ["", share_query(cal.query, lang)]
     return "\n".join(out) + "\n"
+

@@ -57,7 +57,7 @@ def test_page_renders_and_waits_for_a_file(lang):
     assert not at.get("plotly_chart") and not at.error
 
 
-def test_the_sample_button_shows_the_fit_and_apply_changes_the_scenario(sample_cal):
+def test_the_sample_button_shows_the_fit_and_replace_all_makes_it_the_scenario(sample_cal):
     at = open_page()
     before = registry_state(at)
     assert Scenario(**before) == Scenario()
@@ -65,7 +65,8 @@ def test_the_sample_button_shows_the_fit_and_apply_changes_the_scenario(sample_c
     assert not at.exception
     table = next(d.value for d in at.dataframe if t("calibrate.col_status", "zh") in d.value.columns)
     assert len(table) == len(sample_cal.fit.estimates)
-    assert set(table[t("calibrate.col_status", "zh")]) == {"拟合", "取自文件", "默认值"}
+    # The sample has no coupons spend column: "not in file", never written.
+    assert set(table[t("calibrate.col_status", "zh")]) == {"拟合", "取自文件", "默认值", "文件未提供"}
     charts = at.get("plotly_chart")
     assert len(charts) == 3
     for chart in charts:
@@ -75,15 +76,78 @@ def test_the_sample_button_shows_the_fit_and_apply_changes_the_scenario(sample_c
         assert json.loads(chart.proto.spec)["layout"]["font"]["family"].startswith(f'"{FONT}"')
     assert registry_state(at) == before  # nothing changes until "apply"
 
-    at.button(key="calibrate_apply").click().run()
+    at.button(key="calibrate_apply_all").click().run()
     assert not at.exception
     after = registry_state(at)
+    # On the default plan, replacing everything gives the fitted scenario itself.
     assert after == sample_cal.scenario.as_dict()
     assert after != before
-    assert at.success[0].value == t("calibrate.applied", "zh")
+    assert at.success[0].value == t("calibrate.applied_all", "zh")
     # The sliders are bound to the URL: the address bar now says what the fit says.
     link, _ = from_query(dict(at.query_params))
     assert link.as_dict() == sample_cal.scenario.as_dict()
+
+
+# A founder's plan: 30 days, one account, 2,000 元 of beans a day, three sessions a week.
+PLAN = {"days": "30", "accounts": "1", "beans": "2000", "sessions_week": "3", "invites": "800"}
+
+
+def test_apply_onto_the_plan_keeps_horizon_spend_accounts_and_schedule_and_undo_restores_it(sample_cal):
+    at = apptest_pages.open_page(PAGE, query=PLAN)
+    plan = registry_state(at)
+    assert (plan["days"], plan["accounts"], plan["beans"], plan["sessions_week"]) == (30, 1, 2000, 3)
+    at.button(key="calibrate_use_sample").click().run()
+    assert at.button(key="calibrate_undo").disabled  # nothing to undo yet
+    at.button(key="calibrate_apply").click().run()
+    assert not at.exception
+    after = registry_state(at)
+    for key in ("days", "accounts", "beans", "gdt", "coupons", "sessions_week", "session_hours", "invites",
+                "launch_every"):
+        assert after[key] == plan[key], key  # the plan stays
+    fitted = sample_cal.values_to_apply(onto_plan=True)
+    assert {"cvr", "aov", "followers", "returns"} <= set(fitted)
+    for key, value in fitted.items():
+        assert after[key] == value, key  # the fit is in
+    untouched = {e.key for e in sample_cal.fit.estimates if e.status in ("default", "not_in_file")}
+    for key in untouched:
+        assert after[key] == plan[key], key
+    assert at.success[0].value == t("calibrate.applied", "zh")
+    link, _ = from_query(dict(at.query_params))
+    assert link.as_dict() == after  # the address bar follows
+
+    at.button(key="calibrate_undo").click().run()
+    assert not at.exception
+    assert registry_state(at) == plan
+    assert from_query(dict(at.query_params))[0].as_dict() == plan
+    assert at.success[0].value == t("calibrate.undone", "zh")
+    assert at.button(key="calibrate_undo").disabled
+
+
+def test_the_table_of_changes_lists_what_apply_onto_the_plan_changes(sample_cal):
+    at = apptest_pages.open_page(PAGE, query=PLAN, lang="en")
+    at.button(key="calibrate_use_sample").click().run()
+    changes = next(d.value for d in at.dataframe if t("calibrate.col_after", "en") in d.value.columns)
+    labels = set(changes[t("table.param", "en")])
+    assert any("AOV" in label or "order value" in label.lower() for label in labels)
+    assert not any("Horizon" in label for label in labels)
+
+
+def test_a_gbk_live_list_is_read_and_its_ratios_shown():
+    text = (ROOT / "examples" / "assistant_live_list.csv").read_text(encoding="utf-8")
+    at = upload(open_page(), "直播列表.csv", text.encode("gbk"))
+    assert "直播列表.csv：56 场" in at.text[0].value
+    observed = next(d.value for d in at.dataframe if t("calibrate.col_ratio", "zh") in d.value.columns)
+    assert t("cli.calibrate.observed.buyer_rate", "zh") in set(observed[t("calibrate.col_ratio", "zh")])
+    table = next(d.value for d in at.dataframe if t("calibrate.col_status", "zh") in d.value.columns)
+    assert "文件未提供" in set(table[t("calibrate.col_status", "zh")])  # no spend columns: said so
+
+
+def test_a_sample_with_spend_files_joins_them():
+    at = open_page("en")
+    at.selectbox(key=cv.SAMPLE_CHOICE).set_value("template_spend").run()
+    at.button(key="calibrate_use_sample").click().run()
+    assert not at.exception and not at.error
+    assert "Joined" in at.code[0].value and "Tencent Ads spend" in at.code[0].value
 
 
 def test_an_uploaded_file_is_fitted_like_the_sample():
@@ -119,7 +183,7 @@ def test_a_missing_column_is_named():
     lines = SAMPLE.decode("utf-8").splitlines()
     at = upload(open_page("en"), "x.csv", "\n".join(line.rsplit(",", 7)[0] for line in lines).encode())
     problems = at.code[0].value.splitlines()
-    assert len(problems) == 3  # GMV, Tencent Ads spend, beans spend
+    assert len(problems) == 1  # GMV; the spend columns are optional
     assert "row 1: missing required column 成交金额 (GMV)" in problems[0]
 
 

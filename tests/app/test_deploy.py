@@ -117,7 +117,7 @@ def test_a_browser_session_with_an_upload_through_nginx(deployment):
             for _ in range(3):  # fresh visitors, each with its own replica
                 page = new_page(browser)
                 goto_app(page, f"{deployment.url}/calibrate")
-                chooser = page.locator("[data-testid='stFileUploader'] input[type='file']")
+                chooser = page.locator("[data-testid='stFileUploader'] input[type='file']").first
                 act_and_wait(page, lambda chooser=chooser: chooser.set_input_files(str(SAMPLE)))
                 # The fit is drawn only if the upload reached the replica that holds the session.
                 page.get_by_role("button", name=t("calibrate.apply", "zh")).wait_for(timeout=60_000)

@@ -41,6 +41,9 @@ ALLOWED: dict[str, dict[str, str]] = {
         "COLUMNS": "the column registry: its Chinese labels and aliases are the headers a file carries",
         "_BRACKETED": "the brackets Chinese headers put units in, which the reader strips",
         "_SEPARATORS": "the full-width colon Chinese headers may carry, which the reader ignores",
+        "_COUNT_UNITS": "units Chinese headers name for counts (人, 万), which scale the cells",
+        "HEADER_UNITS": "units Chinese headers name (万元, 分, 分钟, 秒), which scale the cells",
+        "_BRACKET_TEXT": "the brackets Chinese headers put units in, which the reader reads",
     },
     "planner/calibration/reader.py": {
         "TOTAL_MARKS": "the words a totals row starts with in Chinese exports",
@@ -48,7 +51,14 @@ ALLOWED: dict[str, dict[str, str]] = {
         "_NUMBER_JUNK": "units Chinese exports write in number cells (元, 人, 单, 次)",
         "_DATE": "Chinese dates (2024年3月1日)",
         "parse_number": "万 and 亿 in number cells",
+        "_DATE_IN_TEXT": "Chinese dates (2024年3月1日) inside the live list's 直播信息 cell",
+        "_DURATION_PART": "lengths as the live list writes them (3小时12分)",
+        "_DURATION_HOURS": "the units of such lengths (小时, 分钟, 秒)",
     },
+    "planner/calibration/spend.py": {
+        "SPEND_HEADERS": "the headers of the ads platform's report and the bean order list, as they carry them"},
+    "planner/calibration/simulator.py": {
+        "*": "the simulated export files: headers, titles and account names as Chinese back offices write them"},
     "planner/calibration/sample.py": {
         "SAMPLE_ACCOUNTS": "account names in the sample file, as a merchant's would be",
         "SAMPLE_COLUMNS": "the sample file's headers, as a Chinese back office writes them",

@@ -268,10 +268,10 @@ def test_text_in_a_number_column_names_row_and_column():
 def test_negative_gmv_and_every_problem_is_collected():
     rows = small_rows()
     rows[6][COL["gmv"]] = "-5"
-    rows[8][COL["buyers"]] = ""
+    rows[8][COL["viewers"]] = ""  # a required column (buyers is optional: the live list has none)
     rows[9][COL["date"]] = "yesterday"
     problems = problems_of(to_csv(rows))
-    assert [(p.row, p.column) for p in problems] == [(7, "gmv"), (9, "buyers"), (10, "date")]
+    assert [(p.row, p.column) for p in problems] == [(7, "gmv"), (9, "viewers"), (10, "date")]
     assert "expected a number ≥ 0 (yuan), found '-5'" in problems[0].message("en")
     assert "found an empty cell" in problems[1].message("en")
     assert "expected a date like 2024-03-01, found 'yesterday'" in problems[2].message("en")
