@@ -159,3 +159,26 @@ def finite_span(values) -> tuple[float, float]:
     """(lowest, highest) of the finite values, (0, 1) when there are none."""
     finite = [float(v) for v in values if math.isfinite(float(v))]
     return min(finite, default=0.0), max(finite, default=1.0)
+
+
+# --- the page in the browser: what only CSS can know (the screen's width and pointer) ---------
+
+# Injected once per run by ``views.controls`` (a <style>-only st.html takes no space).
+# - Plotly's toolbar appears on hover and covers chart titles on a touch screen, where its
+#   buttons cannot be aimed at; every chart's camera is also in the download buttons and the
+#   card. Hidden wherever there is no hover (phones, tablets).
+# - A static table (st.table) wider than the screen scrolls inside its frame instead of being cut.
+# - The phone's KPI strip (``views.controls.kpi_strip``) stays at the top while the numbers
+#   below it are edited; three small cells a row.
+RESPONSIVE_CSS = f"""<style>
+@media (hover: none) {{ .modebar-container {{ display: none !important; }} }}
+[data-testid="stTable"] {{ overflow-x: auto; max-width: 100%; }}
+.st-key-phone_kpis {{ position: sticky; top: 3.5rem; z-index: 5; background: #ffffff;
+  border-bottom: 1px solid {GRID_COLOR}; padding: 0.25rem 0; }}
+.kpi-strip {{ display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.2rem 0.6rem;
+  font-family: {FONT_FAMILY}; }}
+.kpi-cell {{ display: flex; flex-direction: column; min-width: 0; }}
+.kpi-cell span {{ font-size: 0.72rem; color: {MUTED}; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }}
+.kpi-cell b {{ font-size: 1rem; color: {TEXT_COLOR}; white-space: nowrap; }}
+</style>"""

@@ -173,7 +173,9 @@ def test_pages_reload_and_back_keep_the_scenario(server, page):
 
 def test_language_switch_to_english(server, page):
     goto_app(page, f"{server.url}/?{LINK}")
-    radio = page.locator(".st-key-lang [role='radiogroup'] label").filter(has_text="en").first
+    switch = page.locator(".st-key-lang_switch [role='radiogroup'] label")
+    assert [label.inner_text().strip() for label in switch.all()] == ["中文", "English"]  # not zh / en
+    radio = switch.filter(has_text="English").first
     act_and_wait(page, lambda: radio.click())
     assert query_of(page.url).get("lang") == "en"
     assert_scenario(page.url, LINK_PARAMS)
