@@ -227,8 +227,8 @@ def _sidebar() -> str:
     share_slot = sb.container()
     preset_picker(lang, sb)
     if phone:  # the numbers people change, and what they give, above the page
+        strip = st.container(key="phone_kpis")  # sticky (views.theme): a child of the page itself
         top = st.container(key="phone_controls")
-        strip = top.container(key="phone_kpis")
         headline = top
     else:
         headline = sb

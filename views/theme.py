@@ -167,18 +167,31 @@ def finite_span(values) -> tuple[float, float]:
 # - Plotly's toolbar appears on hover and covers chart titles on a touch screen, where its
 #   buttons cannot be aimed at; every chart's camera is also in the download buttons and the
 #   card. Hidden wherever there is no hover (phones, tablets).
-# - A static table (st.table) wider than the screen scrolls inside its frame instead of being cut.
+# - A static table (st.table) wider than the screen scrolls inside its frame instead of being cut
+#   (on a narrow screen its cells no longer wrap a character a line: it scrolls instead).
 # - The phone's KPI strip (``views.controls.kpi_strip``) stays at the top while the numbers
 #   below it are edited; three small cells a row.
+# - On a narrow screen Streamlit stacks columns one under the other: the KPI cards then take a
+#   screen each. They go two a row there, with smaller numbers, and the page starts higher.
 RESPONSIVE_CSS = f"""<style>
 @media (hover: none) {{ .modebar-container {{ display: none !important; }} }}
 [data-testid="stTable"] {{ overflow-x: auto; max-width: 100%; }}
-.st-key-phone_kpis {{ position: sticky; top: 3.5rem; z-index: 5; background: #ffffff;
-  border-bottom: 1px solid {GRID_COLOR}; padding: 0.25rem 0; }}
+.st-key-phone_kpis, [data-testid="stLayoutWrapper"]:has(> .st-key-phone_kpis) {{ position: sticky; top: 3.75rem;
+  z-index: 5; background: #ffffff; }}
+.st-key-phone_kpis {{ border-bottom: 1px solid {GRID_COLOR}; padding: 0.25rem 0; }}
 .kpi-strip {{ display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.2rem 0.6rem;
   font-family: {FONT_FAMILY}; }}
 .kpi-cell {{ display: flex; flex-direction: column; min-width: 0; }}
 .kpi-cell span {{ font-size: 0.72rem; color: {MUTED}; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }}
 .kpi-cell b {{ font-size: 1rem; color: {TEXT_COLOR}; white-space: nowrap; }}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {{ flex-wrap: wrap; gap: 0.5rem; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {{
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important; }}
+  [data-testid="stMetricValue"] {{ font-size: 1.4rem; }}
+  [data-testid="stTable"] :is(th, td), [data-testid="stTable"] :is(th, td) * {{ white-space: nowrap !important; }}
+}}
 </style>"""
