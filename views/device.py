@@ -14,8 +14,11 @@ import re
 
 import streamlit as st
 
-# iPads ask for desktop pages (their user agent says Macintosh) and get the sidebar, which fits them.
-PHONE_AGENT = re.compile(r"Mobi|iPhone|iPod|Android.+Mobile|MicroMessenger|HarmonyOS|Windows Phone", re.IGNORECASE)
+# Phones say "Mobile" (WeChat's in-app browser too: "... Mobile Safari ... MicroMessenger/8"), so
+# MicroMessenger alone is not a phone: WeChat's desktop client says it too, in a wide window.
+# iPads ask for desktop pages (their user agent says Macintosh) and Android tablets leave out
+# "Mobile": both get the sidebar, which fits them.
+PHONE_AGENT = re.compile(r"Mobi|iPhone|iPod|Windows Phone", re.IGNORECASE)
 
 
 def is_phone_agent(user_agent: str | None) -> bool:
