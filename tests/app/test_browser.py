@@ -277,3 +277,12 @@ def test_hostile_link_is_named_and_inert(server, page):
     assert injected == 0
     # The app still shows the numbers for the defaults it fell back to.
     assert page_kpis(page, "zh") == expected_kpis("", "zh")
+
+
+def test_the_kpi_cards_of_a_row_are_equally_tall(server, page):
+    """最高阶段 (a value in Chinese) stood taller than its neighbours (values in digits)."""
+    goto_app(page, f"{server.url}/?{LINK}")
+    page_kpis(page, "zh")
+    heights = page.evaluate("() => [...document.querySelectorAll('[data-testid=stMetric]')]"
+                            ".map((m) => Math.round(m.getBoundingClientRect().height))")
+    assert len(heights) == len(KPI_LABELS["zh"]) and max(heights) - min(heights) <= 1, heights
