@@ -178,8 +178,8 @@ def typed_box(p: Param, value: float, lang: str, container) -> None:
         _follow(key, int(value))
     else:
         digits = _decimals(_shown(p, p.step))
-        bounds = dict(min_value=_shown(p, p.min), max_value=_shown(p, p.max), step=_shown(p, p.step),
-                      format=f"%.{digits}f")
+        bounds = dict(min_value=float(_shown(p, p.min)), max_value=float(_shown(p, p.max)),
+                      step=float(_shown(p, p.step)), format=f"%.{digits}f")
         _follow(key, float(_shown(p, value)))
     container.number_input(t("typein.label", lang, label=param_label(p, lang)), key=key,
                            label_visibility="collapsed", on_change=_copy_to_registry_widget, args=(p, key),
