@@ -41,7 +41,9 @@ CHARTS_DRAWN_JS = """() => {
   return plots.every((c) => c.querySelector('.main-svg')) && echarts.every((c) => c.querySelector('canvas'));
 }"""
 CONTENT_HEIGHT_JS = """() => {
-  const parts = ['[data-testid="stMain"]', '[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'];
+  // A collapsed sidebar (a phone's) is not drawn, but its squeezed content can be very tall.
+  const open = document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]');
+  const parts = ['[data-testid="stMain"]', ...(open ? ['[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'] : [])];
   let h = document.documentElement.scrollHeight;
   for (const sel of parts) {
     const el = document.querySelector(sel);

@@ -44,6 +44,7 @@ MAX_HEATMAP_TEXT_WEEKS = 14
 MAX_HEATMAP_TEXT_CELLS = 160
 MAX_NAMED_WEEKS = 16  # beyond this, week ticks are bare numbers so they don't collide
 NARROW_MAX_WEEK_TICKS = 6  # on a phone: at most this many week labels, and no cell text
+NARROW_TITLE_SIZE = 13  # px: a phone's heatmap title, which must fit about 340 px
 
 # --- shared helpers ------------------------------------------------------------------------
 
@@ -136,9 +137,11 @@ def weekly_heatmap(proj: Projection, what: str, lang: str, narrow: bool = False)
         shown = list(range(0, len(weeks), every))
         xaxis.update(tickmode="array", tickvals=[x[i] for i in shown], ticktext=[str(i + 1) for i in shown])
         heat["colorbar"].update(thickness=10)
-        margin = dict(l=64, r=8, t=60, b=50)
+        margin = dict(l=8, r=8, t=60, b=50)  # the y axis widens it to fit the account names
     spec = layout(title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=margin,
-                  xaxis=xaxis, yaxis=dict(autorange="reversed", showgrid=False))
+                  xaxis=xaxis, yaxis=dict(autorange="reversed", showgrid=False, automargin=True))
+    if narrow:  # a long title ("Weekly viewers per account (UV, summed over sessions)") fits 390 px
+        spec["title"]["font"]["size"] = NARROW_TITLE_SIZE
     return _figure([heat], spec)
 
 
