@@ -183,6 +183,15 @@ def test_language_switch_to_english(server, page):
     for title in NAV["en"]:
         assert nav_link(page, title).is_visible()
     assert page.get_by_text("Copy share link", exact=True).first.is_visible()
+    # The switch is bound to the link by hand (views.language): lang=en survives a change of page,
+    # which drops the query keys no widget is bound to, and switching back removes it.
+    open_page(page, "Matrix", "/matrix")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'", timeout=15_000)
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page.get_by_role("heading", name="Matrix").first.is_visible()
+    act_and_wait(page, lambda: switch.filter(has_text="中文").first.click())
+    assert "lang" not in query_of(page.url)
+    assert nav_link(page, "矩阵").is_visible()
 
 
 def test_download_projection_card(server, page):
