@@ -103,10 +103,14 @@ class Session:
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
+        kinds = {widget_id: kind for widget_id, kind in self.widgets.values()}
         for widget_id, value in self.states.items():
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = widget_id
-            state.double_array_value.data.extend(value)
+            if kinds.get(widget_id) == "number_input":  # a spend box (views.controls): one number
+                state.double_value = value[0]
+            else:
+                state.double_array_value.data.extend(value)
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         errors = 0
@@ -124,6 +128,8 @@ class Session:
                     errors += element.alert.body in FAILURE_ALERTS
                 elif etype == "slider" and element.slider.query_param_key:
                     self.widgets[element.slider.query_param_key] = (element.slider.id, "slider")
+                elif etype == "number_input" and element.number_input.query_param_key:
+                    self.widgets[element.number_input.query_param_key] = (element.number_input.id, "number_input")
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     errors += 1

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.text import t
-from views import charts, state, tables
+from views import charts, device, state, tables
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -17,8 +17,9 @@ if single:
     st.info(t("matrix.single", lang))
 else:
     st.caption(tables.matrix_caption(v.scenario, lang))
-    v.chart(charts.weekly_heatmap(v.proj, "gmv", lang), "matrix", "heat_gmv")
-    v.chart(charts.weekly_heatmap(v.proj, "pv", lang), "matrix", "heat_pv")
+    narrow = device.is_phone()  # no cell numbers, fewer week labels
+    v.chart(charts.weekly_heatmap(v.proj, "gmv", lang, narrow), "matrix", "heat_gmv")
+    v.chart(charts.weekly_heatmap(v.proj, "pv", lang, narrow), "matrix", "heat_pv")
 
 st.subheader(t("matrix.accounts_title", lang))
 accounts = tables.accounts_table(v.proj, lang)

@@ -1682,7 +1682,16 @@ _CALIBRATE_V2: dict[str, Entry] = {
     "calibrate.status_not_in_file": ("文件未提供", "not in file"),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2)
+# --- the phone layout and the type-in numbers (views.controls)
+_PHONE: dict[str, Entry] = {
+    "phone.kpi_strip": ("当前场景的关键数字", "This scenario's key numbers"),
+    "phone.more_settings": ("更多参数（矩阵、时长、公域…）", "More settings (matrix, horizon, public traffic…)"),
+    "typein.label": ("输入{label}", "Type {label}"),
+    "typein.spend_slider": ("拖动设置{label}（0–{span}，更大的数请在上面输入）",
+                            "Drag to set {label} (0–{span}; type larger amounts above)"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2, _PHONE)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

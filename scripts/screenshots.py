@@ -20,7 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest_browser import VIEWPORT, StreamlitServer, goto_app, launch_chromium, new_page  # noqa: E402
+from tests.conftest_browser import (  # noqa: E402
+    PHONE_CONTEXT,
+    VIEWPORT,
+    StreamlitServer,
+    goto_app,
+    launch_chromium,
+    new_page,
+)
 
 PAGES = (("overview", ""), ("matrix", "matrix"), ("assumptions", "assumptions"))
 # The planning pages built on the engine: shot once, for the default scenario in Chinese.
@@ -34,7 +41,9 @@ CHARTS_DRAWN_JS = """() => {
   return plots.every((c) => c.querySelector('.main-svg')) && echarts.every((c) => c.querySelector('canvas'));
 }"""
 CONTENT_HEIGHT_JS = """() => {
-  const parts = ['[data-testid="stMain"]', '[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'];
+  // A collapsed sidebar (a phone's) is not drawn, but its squeezed content can be very tall.
+  const open = document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]');
+  const parts = ['[data-testid="stMain"]', ...(open ? ['[data-testid="stSidebarContent"]', '[data-testid="stSidebar"]'] : [])];
   let h = document.documentElement.scrollHeight;
   for (const sel of parts) {
     const el = document.querySelector(sel);
@@ -76,9 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--preset", default="apparel_matrix")
-    parser.add_argument("--width", type=int, default=1440, help="viewport width in px (390: a phone)")
+    parser.add_argument("--width", type=int, default=1440,
+                        help="viewport width in px (600 or less: a phone in WeChat, with its user agent and touch)")
+    parser.add_argument("--pages", nargs="*", help="only these pages (overview, matrix, budget, …)")
     args = parser.parse_args(argv)
-    viewport = {"width": args.width, "height": VIEWPORT["height"] if args.width > 600 else 844}
+    phone = args.width <= 600
+    viewport = {"width": args.width, "height": VIEWPORT["height"] if not phone else 844}
+    device = {k: v for k, v in PHONE_CONTEXT.items() if k != "viewport"} if phone else {}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -88,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     shots = [(lang, name, query, page_name, path) for lang in ("zh", "en") for name, query in scenarios
              for page_name, path in PAGES]
     shots += [("zh", "default", "", page_name, path) for page_name, path in MORE_PAGES]
+    if args.pages:
+        shots = [shot for shot in shots if shot[3] in args.pages]
     started = time.monotonic()
     written = []
     with StreamlitServer("app.py") as server, sync_playwright() as pw:
@@ -96,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             for lang, name, query, page_name, path in shots:
                 parts = [q for q in (query, "lang=en" if lang == "en" else "") if q]
                 url = f"{server.url}/{path}" + ("?" + "&".join(parts) if parts else "")
-                page = new_page(browser)
+                page = new_page(browser, **device)
                 page.set_viewport_size(viewport)
                 try:
                     goto_app(page, url, timeout_ms=60_000)

@@ -34,6 +34,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 VIEWPORT = {"width": 1366, "height": 900}
+# A phone inside WeChat (WeChat 8 on Android: Chrome's engine with WeChat's own tokens), as a
+# founder opens a link pasted into a group: new_page(browser, **PHONE_CONTEXT).
+WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 "
+             "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 "
+             "MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 "
+             "Weixin NetType/WIFI Language/zh_CN ABI/arm64")
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+PHONE_CONTEXT = {"viewport": PHONE_VIEWPORT, "user_agent": WECHAT_UA, "has_touch": True, "is_mobile": True,
+                 "device_scale_factor": 2}
 RUN_TIMEOUT_MS = 30_000
 
 # Counts script runs from the app's own messages. Streamlit's ForwardMsg (protobuf) starts a
@@ -217,7 +226,7 @@ def launch_chromium(playwright):
 
 def new_page(browser, **context_options):
     """A page in a fresh context (own cookies and storage) with the run tracker installed."""
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, **context_options)
+    context = browser.new_context(**{"viewport": VIEWPORT, "accept_downloads": True, **context_options})
     context.set_default_timeout(RUN_TIMEOUT_MS)
     context.add_init_script(RUN_TRACKER_JS)
     return context.new_page()

@@ -43,6 +43,8 @@ from .theme import (
 MAX_HEATMAP_TEXT_WEEKS = 14
 MAX_HEATMAP_TEXT_CELLS = 160
 MAX_NAMED_WEEKS = 16  # beyond this, week ticks are bare numbers so they don't collide
+NARROW_MAX_WEEK_TICKS = 6  # on a phone: at most this many week labels, and no cell text
+NARROW_TITLE_SIZE = 13  # px: a phone's heatmap title, which must fit about 340 px
 
 # --- shared helpers ------------------------------------------------------------------------
 
@@ -54,12 +56,17 @@ def chart_filename(page: str, chart: str, lang: str, day: str) -> str:
     return "_".join(part for part in parts if part)
 
 
-def plotly_config(filename: str) -> dict:
-    """The config every chart is shown with: PNG at 2× under a meaningful name, no logo."""
-    return {
+def plotly_config(filename: str, touch: bool = False) -> dict:
+    """The config every chart is shown with: PNG at 2× under a meaningful name, no logo; on a
+    phone (``touch``) no toolbar at all: it sits on the chart's title and its hover buttons
+    cannot be aimed at with a finger (the page's download buttons remain)."""
+    config = {
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
         "displaylogo": False,
     }
+    if touch:
+        config["displayModeBar"] = False
+    return config
 
 
 def _figure(data: list[dict], spec: dict) -> go.Figure:
@@ -92,8 +99,10 @@ def _scale(name: str) -> list[list]:
 
 # --- matrix --------------------------------------------------------------------------------
 
-def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
-    """Account × week heatmap of GMV (``what="gmv"``, 元) or viewers (``"pv"``)."""
+def weekly_heatmap(proj: Projection, what: str, lang: str, narrow: bool = False) -> go.Figure:
+    """Account × week heatmap of GMV (``what="gmv"``, 元) or viewers (``"pv"``). ``narrow`` (a
+    phone's width): no numbers in the cells, which run together there, and at most
+    NARROW_MAX_WEEK_TICKS week labels; the hover still names every cell."""
     z = breakdown.weekly_matrix(proj, what)
     weeks = breakdown.week_bounds(proj.days)
     accounts = [account_name(a, lang) for a in range(proj.accounts)]
@@ -105,7 +114,7 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
     full = _money if what == "gmv" else _counts
     week_text = [t("chart.week_hover", lang, n=i + 1, first=lo, last=hi) for i, (lo, hi) in enumerate(weeks)]
     customdata = [[[week_text[w], v] for w, v in enumerate(full(row, lang))] for row in z]
-    show_text = len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
+    show_text = not narrow and len(weeks) <= MAX_HEATMAP_TEXT_WEEKS and z.size <= MAX_HEATMAP_TEXT_CELLS
     zmax = float(z.max(initial=0.0))
     ticks = nice_ticks(zmax, count=4)
     unit = t("chart.unit_yuan" if what == "gmv" else "chart.unit_viewers", lang)
@@ -121,11 +130,18 @@ def weekly_heatmap(proj: Projection, what: str, lang: str) -> go.Figure:
         heat.update(text=[_counts(row, lang) for row in z], texttemplate="%{text}",
                     textfont=dict(family=FONT_FAMILY, size=11))
     title = t("matrix.heat_gmv_title" if what == "gmv" else "matrix.heat_pv_title", lang)
-    spec = layout(
-        title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=dict(l=90, r=30, t=60, b=60),
-        xaxis=dict(title=axis_title(t("chart.axis_week", lang)), showgrid=False, tickangle=0, type="category"),
-        yaxis=dict(autorange="reversed", showgrid=False),
-    )
+    xaxis = dict(title=axis_title(t("chart.axis_week", lang)), showgrid=False, tickangle=0, type="category")
+    margin = dict(l=90, r=30, t=60, b=60)
+    if narrow:
+        every = math.ceil(len(weeks) / NARROW_MAX_WEEK_TICKS)
+        shown = list(range(0, len(weeks), every))
+        xaxis.update(tickmode="array", tickvals=[x[i] for i in shown], ticktext=[str(i + 1) for i in shown])
+        heat["colorbar"].update(thickness=10)
+        margin = dict(l=8, r=8, t=60, b=50)  # the y axis widens it to fit the account names
+    spec = layout(title, height=max(260, 120 + 34 * proj.accounts), legend=False, margin=margin,
+                  xaxis=xaxis, yaxis=dict(autorange="reversed", showgrid=False, automargin=True))
+    if narrow:  # a long title ("Weekly viewers per account (UV, summed over sessions)") fits 390 px
+        spec["title"]["font"]["size"] = NARROW_TITLE_SIZE
     return _figure([heat], spec)
 
 

@@ -8,16 +8,19 @@ parameters are always visible; the rest sit in one expander per registry group.
 from __future__ import annotations
 
 import math
+from html import escape
 
 import streamlit as st
 
-from planner import breakdown
-from planner.params import GROUPS, HEADLINE_KEYS, PARAMS, Param, group_label
+from planner import breakdown, kpis
+from planner.kpis import BY_KEY as KPI
+from planner.link import to_query
+from planner.params import BY_KEY, GROUPS, HEADLINE_KEYS, PARAMS, Param, group_label
 from planner.presets import PRESETS
 from planner.text import LANGS, t
 from planner.tools import BY_KEY as TOOL_BY_KEY
 
-from . import state, streamlit_shell
+from . import device, language, state, streamlit_shell, theme
 from .i18n import param_help, param_label
 
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
@@ -78,15 +81,18 @@ def _beans_caption(yuan: float, lang: str, container) -> None:
 
 
 def language_switch(container) -> str:
+    """中文 / English, kept in the link as ``lang=zh``/``lang=en`` (``views.language`` says why
+    the switch is bound by hand)."""
+    language.prepare_switch()
     container.radio(
         t("sidebar.lang_label", "zh"),
         LANGS,
-        key=state.LANG_KEY,
-        bind="query-params",
+        key=language.LANG_SWITCH_KEY,
         horizontal=True,
-        captions=[t("sidebar.lang_zh", "zh"), t("sidebar.lang_en", "en")],
-        index=0,
+        format_func=lambda code: t(f"sidebar.lang_{code}", code),
+        on_change=language.switched,
     )
+    language.keep_in_link()
     return state.lang()
 
 
@@ -114,31 +120,136 @@ def share_link(lang: str, container) -> None:
         st.code(url, language=None, wrap_lines=True)
 
 
+# Spend is typed in a number box bound to the link (any amount the registry allows); the slider
+# beside it covers what most rooms spend a day, so one pixel of drag is tens of 元, not thousands.
+SPEND_SLIDER_MAX_YUAN = 50_000
+TYPED_PREFIX = "typed_"  # a slider's type-in box: key typed_<registry key>, not bound to the link
+DRAG_PREFIX = "drag_"  # a spend box's slider: key drag_<registry key>, not bound to the link
+
+
+def _is_spend(p: Param) -> bool:
+    return p.key in TOOL_BY_KEY
+
+
+def _shown(p: Param, value: float) -> float:
+    """A value as its type-in box shows it: fractions as percentages (0.005 → 0.5)."""
+    return round(100 * value, 10) if p.percent else value
+
+
+def _from_shown(p: Param, shown: float) -> int | float:
+    return state.clean_value(p.key, shown / 100 if p.percent else shown)
+
+
+def _copy_to_registry_widget(p: Param, companion_key: str) -> None:
+    """A companion's callback: its value becomes the scenario's (the bound widget's)."""
+    st.session_state[p.key] = _from_shown(p, st.session_state[companion_key])
+
+
+def _follow(companion_key: str, value: float) -> None:
+    """Before a companion is drawn: it shows the bound widget's value (which a link, a preset or
+    the other control may have changed)."""
+    if st.session_state.get(companion_key) != value:
+        st.session_state[companion_key] = value
+
+
+def spend_box(p: Param, lang: str, container) -> float:
+    """A paid tool's daily spend: a number box keyed and bound by the registry key, any amount
+    of the registry's range."""
+    return container.number_input(
+        param_label(p, lang), min_value=float(p.min), max_value=float(p.max), step=float(p.step),
+        value=float(p.default), format="%.0f", key=p.key, bind="query-params", help=param_help(p, lang))
+
+
+def spend_drag(p: Param, value: float, lang: str, container) -> None:
+    """The spend box's slider over 0–SPEND_SLIDER_MAX_YUAN (at its end for larger amounts)."""
+    key = DRAG_PREFIX + p.key
+    _follow(key, min(float(value), float(SPEND_SLIDER_MAX_YUAN)))
+    container.slider(
+        t("typein.spend_slider", lang, label=p.label(lang), span=f"{SPEND_SLIDER_MAX_YUAN:,}"),
+        min_value=0.0, max_value=float(SPEND_SLIDER_MAX_YUAN), step=float(p.step), format="%,.0f",
+        key=key, label_visibility="collapsed", on_change=_copy_to_registry_widget, args=(p, key))
+
+
+def typed_box(p: Param, value: float, lang: str, container) -> None:
+    """A slider's type-in box, in the slider's units (percent for fractions)."""
+    key = TYPED_PREFIX + p.key
+    if p.integer:
+        bounds = dict(min_value=int(p.min), max_value=int(p.max), step=int(p.step), format="%d")
+        _follow(key, int(value))
+    else:
+        digits = _decimals(_shown(p, p.step))
+        bounds = dict(min_value=float(_shown(p, p.min)), max_value=float(_shown(p, p.max)),
+                      step=float(_shown(p, p.step)), format=f"%.{digits}f")
+        _follow(key, float(_shown(p, value)))
+    container.number_input(t("typein.label", lang, label=param_label(p, lang)), key=key,
+                           label_visibility="collapsed", on_change=_copy_to_registry_widget, args=(p, key),
+                           **bounds)
+
+
+def headline_control(p: Param, lang: str, container, phone: bool) -> None:
+    """One headline number, settable by typing: spend as a bound number box (with a slider over
+    the common range on a desktop), the others as a bound slider with a type-in box below."""
+    if _is_spend(p):
+        value = spend_box(p, lang, container)
+        if not phone:  # a touch drag is too coarse to be worth the space on a phone
+            spend_drag(p, value, lang, container)
+    else:
+        typed_box(p, slider(p, lang, container), lang, container)
+    if _is_spend(p) and TOOL_BY_KEY[p.key].priced_in_beans:  # what the 元 buy in beans and orders
+        _beans_caption(st.session_state[p.key], lang, container)
+
+
+def kpi_strip(lang: str, container) -> None:
+    """The phone's compact KPI strip: the card's KPIs of the scenario the controls show, in one
+    small grid that stays in view while the numbers are edited. Labels come from the catalogue
+    and values from the model (escaped all the same)."""
+    values = state.kpis_for(to_query(state.scenario()))
+    cells = "".join(
+        f'<div class="kpi-cell"><span>{escape(KPI[key].label(lang))}</span>'
+        f"<b>{escape(kpis.value_text(key, values[key], lang))}</b></div>"
+        for key in kpis.CARD)
+    container.html(f'<div class="kpi-strip" role="group" aria-label="{escape(t("phone.kpi_strip", lang))}">'
+                   f"{cells}</div>")
+
+
 def sidebar() -> str:
-    """Build the sidebar; return the language."""
+    """Build the controls (the sidebar; on a phone the headline numbers in the main column);
+    return the language."""
     with streamlit_shell.main_script_scope():
         return _sidebar()
 
 
 def _sidebar() -> str:
+    phone = device.is_phone()
+    st.html(theme.RESPONSIVE_CSS)
     sb = st.sidebar
     lang = language_switch(sb)
     share_slot = sb.container()
     preset_picker(lang, sb)
-    sb.subheader(t("sidebar.scenario", lang))
+    if phone:  # the numbers people change, and what they give, above the page
+        strip = st.container(key="phone_kpis")  # sticky (views.theme): a child of the page itself
+        top = st.container(key="phone_controls")
+        headline = top
+    else:
+        headline = sb
+        sb.subheader(t("sidebar.scenario", lang))
     for key in HEADLINE_KEYS:
-        p = next(p for p in PARAMS if p.key == key)
-        slider(p, lang, sb)
-        if key in TOOL_BY_KEY and TOOL_BY_KEY[key].priced_in_beans:  # what the 元 buy in beans and orders
-            _beans_caption(st.session_state[key], lang, sb)
+        headline_control(BY_KEY[key], lang, headline, phone)
+    more = top.expander(t("phone.more_settings", lang)) if phone else None
     for group in GROUPS:
         params = [p for p in PARAMS if p.key not in HEADLINE_KEYS
                   and EXPANDER_OF.get(p.key, p.group) == group]
         if not params:
             continue
-        with sb.expander(group_label(group, lang)):
-            for p in params:
-                slider(p, lang)
+        if phone:
+            more.markdown(f"**{group_label(group, lang)}**")
+            box = more
+        else:
+            box = sb.expander(group_label(group, lang))
+        for p in params:
+            slider(p, lang, box)
     sb.button(t("sidebar.reset_button", lang), on_click=state.reset_defaults, width="stretch")
     share_link(lang, share_slot)
+    if phone:
+        kpi_strip(lang, strip)
     return lang

@@ -32,7 +32,7 @@ from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import DEFAULT_LANG, LANGS, t
 
-from . import charts, memo, page_keys
+from . import charts, device, memo, page_keys
 from .language import LANG_KEY, lang
 from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
@@ -335,7 +335,7 @@ class View:
 
     def chart(self, fig, page: str, name: str) -> None:
         """Show a Plotly figure whose camera button saves a 2× PNG named after the page and chart."""
-        st.plotly_chart(fig, theme=None, config=charts.plotly_config(self.chart_name(page, name)))
+        st.plotly_chart(fig, theme=None, config=charts.plotly_config(self.chart_name(page, name), device.is_phone()))
 
     def echart(self, build, page: str, name: str, height: int) -> None:
         """Show an ECharts option ``build(proj, lang, filename)``, whose camera saves a 2× PNG

@@ -159,3 +159,43 @@ def finite_span(values) -> tuple[float, float]:
     """(lowest, highest) of the finite values, (0, 1) when there are none."""
     finite = [float(v) for v in values if math.isfinite(float(v))]
     return min(finite, default=0.0), max(finite, default=1.0)
+
+
+# --- the page in the browser: what only CSS can know (the screen's width and pointer) ---------
+
+# Injected once per run by ``views.controls`` (a <style>-only st.html takes no space).
+# - Plotly's toolbar appears on hover and covers chart titles on a touch screen, where its
+#   buttons cannot be aimed at; every chart's camera is also in the download buttons and the
+#   card. Hidden wherever there is no hover (phones, tablets).
+# - A static table (st.table) wider than the screen scrolls inside its frame instead of being cut
+#   (on a narrow screen its cells no longer wrap a character a line: it scrolls instead).
+# - The phone's KPI strip (``views.controls.kpi_strip``) stays at the top while the numbers
+#   below it are edited; three small cells a row.
+# - A KPI card's value has one line height whatever its script: with the browser's "normal" a
+#   value in Chinese (起量中, 25.4万元) stood 6 px taller than one in digits (5.23, 215), and
+#   the cards of a row differed in height.
+# - On a narrow screen Streamlit stacks columns one under the other: the KPI cards then take a
+#   screen each. They go two a row there, with smaller numbers, and the page starts higher.
+RESPONSIVE_CSS = f"""<style>
+@media (hover: none) {{ .modebar-container {{ display: none !important; }} }}
+[data-testid="stTable"] {{ overflow-x: auto; max-width: 100%; }}
+.st-key-phone_kpis, [data-testid="stLayoutWrapper"]:has(> .st-key-phone_kpis) {{ position: sticky; top: 3.75rem;
+  z-index: 5; background: #ffffff; }}
+.st-key-phone_kpis {{ border-bottom: 1px solid {GRID_COLOR}; padding: 0.25rem 0; }}
+.kpi-strip {{ display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.2rem 0.6rem;
+  font-family: {FONT_FAMILY}; }}
+.kpi-cell {{ display: flex; flex-direction: column; min-width: 0; }}
+.kpi-cell span {{ font-size: 0.72rem; color: {MUTED}; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }}
+.kpi-cell b {{ font-size: 1rem; color: {TEXT_COLOR}; white-space: nowrap; }}
+[data-testid="stMetricValue"] {{ line-height: 1.3; }}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {{ flex-wrap: wrap; gap: 0.5rem; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {{
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important; }}
+  [data-testid="stMetricValue"] {{ font-size: 1.4rem; }}
+  [data-testid="stTable"] :is(th, td), [data-testid="stTable"] :is(th, td) * {{ white-space: nowrap !important; }}
+}}
+</style>"""

@@ -20,6 +20,8 @@ from planner.params import DEFAULTS, HEADLINE_KEYS, PARAMS
 from planner.presets import PRESETS
 from planner.report import totals
 from planner.scenario import Scenario
+from planner.tools import BY_KEY as TOOLS_BY_KEY
+from views.theme import RESPONSIVE_CSS
 
 from .kpis import KPI_LABELS, kpi_texts
 
@@ -53,8 +55,14 @@ def shown_kpis(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def control(at: AppTest, key: str):
+    """The widget keyed by a registry key: a paid tool's spend is a number box (typed, any
+    amount), every other parameter a slider."""
+    return at.number_input(key=key) if key in TOOLS_BY_KEY else at.slider(key=key)
+
+
 def widget_values(at: AppTest) -> dict[str, float]:
-    return {p.key: at.slider(key=p.key).value for p in PARAMS}
+    return {p.key: control(at, p.key).value for p in PARAMS}
 
 
 def all_text(at: AppTest) -> list[tuple[str, str]]:
@@ -200,7 +208,8 @@ def test_markdown_and_html_in_a_link_render_only_as_plain_text():
     for kind, text in all_text(at):
         for payload in (*INJECTION.values(), "**k**", "javascript:", "<img"):
             assert payload not in text, f"{payload!r} reached a {kind} element"
-    assert not at.get("html")
+    # The only HTML is the app's constant stylesheet (views.theme): nothing from the link.
+    assert [h.proto.body for h in at.get("html")] == [RESPONSIVE_CSS]
     assert shown_kpis(at) == expected_kpis(Scenario())
 
 
@@ -232,7 +241,7 @@ def test_language_switch_changes_the_labels():
     at = app("invites=5000")
     assert tuple(shown_kpis(at)) == KPI_LABELS["zh"]
     assert at.slider(key="invites").label == "私域邀约量（人次/场）"
-    at.radio(key="lang").set_value("en").run()
+    at.radio(key="lang_switch").set_value("en").run()
     assert not at.exception
     assert shown_kpis(at) == expected_kpis(Scenario(invites=5000), "en")
     assert at.slider(key="invites").label == "Private invites (invites/session)"
@@ -242,10 +251,11 @@ def test_language_switch_changes_the_labels():
 def test_every_control_has_its_unit_and_help():
     at = app()
     for p in PARAMS:
-        s = at.slider(key=p.key)
+        s = control(at, p.key)
         assert s.label.startswith(p.label_zh) and s.label.endswith("）")
         assert p.help_zh in s.help and p.note_zh in s.help
-    assert [s.key for s in at.sidebar.slider][: len(HEADLINE_KEYS)] == list(HEADLINE_KEYS)
+    registry_keyed = [w.key for w in at.sidebar if getattr(w, "key", None) in HEADLINE_KEYS]
+    assert registry_keyed == list(HEADLINE_KEYS)
 
 
 def test_beans_show_their_bean_count():

@@ -106,3 +106,22 @@ def test_figures_serialise_without_nan(paid_matrix):
             for attr in ("text", "customdata", "hovertext"):
                 if attr in trace:
                     assert _finite_numbers(trace[attr])
+
+
+@pytest.mark.parametrize("days", [14, 60, 120, 365])
+def test_a_phones_heatmap_has_no_cell_text_and_few_week_labels(days):
+    proj = simulate(Scenario(accounts=3, days=days))
+    wide = charts.weekly_heatmap(proj, "gmv", "zh").to_plotly_json()
+    narrow = charts.weekly_heatmap(proj, "gmv", "zh", narrow=True).to_plotly_json()
+    heat, axis = narrow["data"][0], narrow["layout"]["xaxis"]
+    assert "texttemplate" not in heat and "text" not in heat
+    assert 1 <= len(axis["tickvals"]) <= charts.NARROW_MAX_WEEK_TICKS
+    assert set(axis["tickvals"]) <= set(heat["x"]) and axis["tickvals"][0] == heat["x"][0]
+    assert axis["ticktext"] == [str(heat["x"].index(v) + 1) for v in axis["tickvals"]]  # week numbers
+    assert heat["z"] == wide["data"][0]["z"] and heat["customdata"] == wide["data"][0]["customdata"]
+
+
+def test_the_plotly_toolbar_is_off_on_a_phone_only():
+    assert "displayModeBar" not in charts.plotly_config("x")
+    assert charts.plotly_config("x", touch=True)["displayModeBar"] is False
+    assert charts.plotly_config("x", touch=True)["toImageButtonOptions"]["filename"] == "x"
