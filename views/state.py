@@ -19,7 +19,7 @@ import math
 import threading
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -90,10 +90,18 @@ def _raw_query() -> dict[str, list[str]]:
     return {key: qp.get_all(key) for key in qp}
 
 
+def _address_pairs(scen: Scenario) -> list[tuple[str, str]]:
+    """The codec's short form as the address bar holds it: without ``v`` when that is all there
+    is (the bare address is the defaults too, and a first open without a query must keep its
+    empty query: DROPPED_LINK_JS reads it to find a link Streamlit dropped)."""
+    pairs = query_pairs_of(scen)
+    return [] if len(pairs) == 1 else pairs
+
+
 def _extra_pairs(scen: Scenario) -> dict[str, str]:
-    """The link keys no widget carries, as the codec writes them: ``v`` and the split, ranges,
-    draws and seed when set."""
-    return {k: v for k, v in parse_qsl(to_query(scen)) if k not in BY_KEY}
+    """The link keys no widget carries, as the address bar holds them: ``v`` (when there is more)
+    and the split, ranges, draws and seed when set."""
+    return {k: v for k, v in _address_pairs(scen) if k not in BY_KEY}
 
 
 def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
@@ -101,7 +109,7 @@ def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | Non
     parameter that differs from the version's defaults, which are the sliders' ``value=``, so a
     bound widget at its default leaves the URL as the codec would), ``lang=en``, and the keys of
     ``keep`` that are not the planner's (``page``, WeChat's ``from=``…)."""
-    out = {k: [v] for k, v in query_pairs_of(scen)}
+    out = {k: [v] for k, v in _address_pairs(scen)}
     if lang_ != DEFAULT_LANG:
         out[LANG_KEY] = [lang_]
     for key, values in (keep or {}).items():
@@ -145,7 +153,7 @@ def begin() -> None:
     want = canonical_query(scenario, lang_, keep=raw)
     if want == link:
         return
-    if {**link, VERSION_KEY: want[VERSION_KEY]} == want:  # only v= is missing: the widgets read the
+    if VERSION_KEY in want and {**link, VERSION_KEY: want[VERSION_KEY]} == want:  # only v= is missing: the widgets read the
         st.query_params[VERSION_KEY] = want[VERSION_KEY][0]  # link as it is, so no rerun is needed
         return
     st.query_params.from_dict(want)

@@ -298,3 +298,13 @@ def test_link_only_keys_return_to_the_address_bar_after_a_page_switch():
     assert not at.exception
     assert at.query_params["gdt_split"] == "0.5,0.25,0.25"
     assert at.query_params["cvr_range"] == "0.01,0.02"
+
+
+def test_the_bare_address_stays_bare_and_a_change_brings_the_version():
+    # At the defaults the address keeps its empty query (the dropped-link check reads it); once
+    # the scenario differs, the bar is a short link with its version.
+    at = app()
+    assert dict(at.query_params) == {}
+    at.slider(key="invites").set_value(5000).run()
+    assert not at.exception
+    assert at.query_params["v"] == "2"
