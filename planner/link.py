@@ -200,7 +200,8 @@ def from_query(
 ) -> tuple[Scenario, list[Notice]]:
     """Read a scenario from a link; never raises on bad input.
 
-    Start from ``base`` (or the preset named by ``preset=``, or the defaults), then apply each
+    Start from ``base`` (or the preset named by ``preset=``, or the defaults of the link's version,
+    ``version_defaults``: a link omits what equals them), then apply each
     known key. A bad value keeps the base value and adds a Notice; so does an unknown key or a
     repeated key (the last value wins). Keys in ``other_keys`` belong to the caller (a page's
     own settings) and are passed over without a word. Returns the scenario and the notices.
