@@ -1,8 +1,13 @@
 """The share-link codec: a scenario to a query string and back.
 
-``to_query`` writes the canonical full snapshot (``v=2``, every parameter in registry order,
-the split, the ranges, draws and seed), so equal scenarios give equal strings and a link keeps
-its meaning after a default changes. ``from_query`` reads a share link (or just its query
+``to_query`` writes the canonical short form: ``v=2``, then only the parameters that differ
+from that version's defaults, in registry order, then the split, the ranges, and draws and seed
+when they differ from theirs. Each version's defaults are frozen as data
+(``planner.link_versions``) and ``from_query`` reads a link on top of its own version's, so a
+link keeps its meaning after a default changes. Every value is written, and read, at its
+parameter's precision (``decimals``: whole 元, one digit finer than a fractional slider step),
+so equal scenarios give equal strings, no float noise reaches a link, and
+``to_query(from_query(q))`` is a fixed point. ``from_query`` reads a share link (or just its query
 string, or a mapping) and never raises on bad input: every bad, unknown or repeated key becomes
 a ``Notice`` naming the key, the value given, what is allowed and what was used instead, worded
 in the catalogue (``planner.text``, keys ``link.*``).
@@ -19,11 +24,11 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-from . import migrate
+from . import link_versions, migrate
 from .numbers import parse_number
 from .params import BY_KEY, PARAMS, SPLIT_KEYS, Param
 from .presets import PRESETS
-from .scenario import DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MAX_SEED, MIN_DRAWS, Scenario, normalise_split
+from .scenario import MAX_DRAWS, MAX_SEED, MIN_DRAWS, Scenario, normalise_split
 from .text import Message, t
 
 QUERY_VERSION = 2
@@ -103,12 +108,39 @@ def bounded(notices: list[Notice]) -> list[Notice]:
     return [*notices[: MAX_NOTICES - 1], summary]
 
 
-def format_value(p: Param, value: float) -> str:
-    """Canonical text of a value: integers without a point, floats in shortest round-trip form."""
+def decimals(p: Param) -> int:
+    """Digits after the point that a value of ``p`` is written with: none for an integer or a
+    parameter whose slider step is whole (money in 元, counts), else one more than the step
+    has (0.0005 → 5, 0.05 → 3, 0.25 → 3, 0.5 → 2), so a typed value between two slider stops
+    (a CVR of 0.625 %) is kept, while float noise (4411.764705882352, 0.6400000000001) is not."""
+    step = float(p.step)
+    if p.integer or step.is_integer():
+        return 0
+    text = f"{step:.12f}".rstrip("0")
+    return len(text.split(".")[1]) + 1
+
+
+def round_value(p: Param, value: float) -> int | float:
+    """``value`` at ``p``'s precision (``decimals``): what a link writes and the app holds."""
     if p.integer:
-        return str(int(value))
-    value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value)
+        return int(round(value))
+    rounded = round(float(value), decimals(p))
+    return rounded + 0.0  # no -0.0
+
+
+def rounded(scenario: Scenario) -> Scenario:
+    """``scenario`` at the link's precision: every parameter and range end as ``round_value``
+    gives it, i.e. the scenario its link opens to (``from_query(to_query(s)) == rounded(s)``)."""
+    values = {p.key: min(max(round_value(p, getattr(scenario, p.key)), p.min), p.max) for p in PARAMS}
+    ranges = tuple((key, round_value(BY_KEY[key], lo), round_value(BY_KEY[key], hi)) for key, lo, hi in scenario.ranges)
+    return scenario.replace(**values, ranges=ranges)
+
+
+def format_value(p: Param, value: float) -> str:
+    """Canonical text of a value at ``p``'s precision: integers and whole numbers without a
+    point, other numbers in shortest round-trip form (0.00625, never 0.006250000000000001)."""
+    value = round_value(p, value)
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _share_text(x: float) -> str:
@@ -116,7 +148,7 @@ def _share_text(x: float) -> str:
 
 
 def parse_value(p: Param, text: str) -> float | None:
-    """The number ``text`` stands for if it is allowed for ``p``, else None."""
+    """The number ``text`` stands for, at ``p``'s precision, if it is allowed for ``p``, else None."""
     value = parse_number(text)
     if value is None or not p.min <= value <= p.max:
         return None
@@ -124,7 +156,20 @@ def parse_value(p: Param, text: str) -> float | None:
         if not value.is_integer():
             return None
         return int(value)
-    return value
+    return min(max(round_value(p, value), p.min), p.max)
+
+
+def version_defaults(version: int) -> tuple[dict[str, float], dict[str, int]]:
+    """The parameter values and the (draws, seed) a link of ``version`` means when it omits
+    them: the version's frozen table (``planner.link_versions``) over today's registry defaults
+    (for parameters added since). A frozen value today's registry no longer allows gives way to
+    today's default."""
+    values = Scenario().as_dict()
+    for key, value in link_versions.DEFAULTS_BY_VERSION[version].items():
+        p = BY_KEY.get(key)
+        if p is not None and p.min <= value <= p.max:
+            values[key] = int(value) if p.integer else float(value)
+    return values, dict(link_versions.CODEC_DEFAULTS_BY_VERSION[version])
 
 
 def query_pairs(link_or_query: str | Mapping[str, str | Iterable[str]]) -> list[tuple[str, str]]:
@@ -155,7 +200,8 @@ def from_query(
 ) -> tuple[Scenario, list[Notice]]:
     """Read a scenario from a link; never raises on bad input.
 
-    Start from ``base`` (or the preset named by ``preset=``, or the defaults), then apply each
+    Start from ``base`` (or the preset named by ``preset=``, or the defaults of the link's version,
+    ``version_defaults``: a link omits what equals them), then apply each
     known key. A bad value keeps the base value and adds a Notice; so does an unknown key or a
     repeated key (the last value wins). Keys in ``other_keys`` belong to the caller (a page's
     own settings) and are passed over without a word. Returns the scenario and the notices.
@@ -173,7 +219,12 @@ def from_query(
                                   Message("link.last_value", {"value": shorten(value)})))
         seen[key] = value
 
-    values = dict((base or Scenario()).as_dict())
+    version = seen.get(VERSION_KEY)
+    version_number = _version_number(version)
+    values, codec_defaults = version_defaults(version_number or QUERY_VERSION)
+    if base is not None:
+        values = dict(base.as_dict())
+        codec_defaults = {"draws": base.draws, "seed": base.seed}
     preset_name = seen.get(PRESET_KEY)
     if preset_name is not None:
         if preset_name in PRESETS:
@@ -181,12 +232,11 @@ def from_query(
         else:
             notices.append(Notice(PRESET_KEY, preset_name, one_of(PRESETS), Message("link.used_defaults")))
 
-    version = seen.get(VERSION_KEY)
     if version is not None and version.strip() == "1":  # made with model v1: carry over what still holds
         rest, converted, dropped = migrate.v1_to_v2({k: x for k, x in seen.items() if k != VERSION_KEY})
         seen = {VERSION_KEY: version, **rest}
         notices.insert(0, Notice(VERSION_KEY, version, sentence=_v1_notice(converted, dropped)))
-    elif version is not None and version.strip() != str(QUERY_VERSION):
+    elif version is not None and version_number is None:
         notices.append(Notice(VERSION_KEY, version, Message("link.version", {"version": QUERY_VERSION}),
                               Message("link.version_rules", {"version": QUERY_VERSION})))
 
@@ -205,9 +255,21 @@ def from_query(
             values[key] = value
     split = _read_split(seen, values["accounts"], base.split if base else None, notices)
     ranges = _read_ranges(seen, base.ranges if base else (), notices)
-    draws = _read_int(seen, "draws", MIN_DRAWS, MAX_DRAWS, base.draws if base else DEFAULT_DRAWS, notices)
-    seed = _read_int(seen, "seed", 0, MAX_SEED, base.seed if base else DEFAULT_SEED, notices)
+    draws = _read_int(seen, "draws", MIN_DRAWS, MAX_DRAWS, codec_defaults["draws"], notices)
+    seed = _read_int(seen, "seed", 0, MAX_SEED, codec_defaults["seed"], notices)
     return Scenario(**values, split=split, ranges=ranges, draws=draws, seed=seed), bounded(notices)
+
+
+def _version_number(text: str | None) -> int | None:
+    """The version a ``v=`` value names when its defaults are known (``v=1`` links are migrated
+    to v2 and read on v2's), else None."""
+    if text is None:
+        return None
+    text = text.strip()
+    if text == "1":
+        return 2
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
+    return number if number in link_versions.DEFAULTS_BY_VERSION else None
 
 
 def _v1_notice(converted: list[str], dropped: list[str]) -> Message:
@@ -291,20 +353,30 @@ def _read_split(seen: dict[str, str], accounts: int, base_split, notices: list[N
     return tuple(split)
 
 
-def to_query(scenario: Scenario, lang: str | None = None) -> str:
-    """The canonical, versioned query string: ``v=2``, every parameter in registry order, the
-    spend split and the ranges (``cvr_range=0.01,0.03``) when set, then ``draws`` and ``seed``
-    whenever there are ranges or either differs from its default, so a link reproduces its bands."""
+def query_pairs_of(scenario: Scenario, lang: str | None = None) -> list[tuple[str, str]]:
+    """The canonical short form as (key, value) pairs: ``v``, the parameters that differ from
+    the current version's defaults (registry order), the spend split, the ranges, draws and seed
+    when they differ from the version's, and ``lang`` when given."""
+    defaults, codec_defaults = version_defaults(QUERY_VERSION)
     pairs = [(VERSION_KEY, str(QUERY_VERSION))]
-    pairs += [(p.key, format_value(p, getattr(scenario, p.key))) for p in PARAMS]
+    for p in PARAMS:
+        text = format_value(p, getattr(scenario, p.key))
+        if text != format_value(p, defaults[p.key]):
+            pairs.append((p.key, text))
     if scenario.split is not None:
         pairs += [(key, ",".join(_share_text(x) for x in shares))
                   for key, shares in zip(SPLIT_KEYS.values(), scenario.split, strict=True)
                   if shares is not None]
     pairs += [(key + RANGE_SUFFIX, f"{format_value(BY_KEY[key], lo)},{format_value(BY_KEY[key], hi)}")
               for key, lo, hi in scenario.ranges]
-    if scenario.ranges or (scenario.draws, scenario.seed) != (DEFAULT_DRAWS, DEFAULT_SEED):
-        pairs += [("draws", str(scenario.draws)), ("seed", str(scenario.seed))]
+    pairs += [(name, str(getattr(scenario, name))) for name in ("draws", "seed")
+              if getattr(scenario, name) != codec_defaults[name]]
     if lang:
         pairs.append((LANG_KEY, lang))
-    return urlencode(pairs, safe=",")
+    return pairs
+
+
+def to_query(scenario: Scenario, lang: str | None = None) -> str:
+    """The canonical share query (``query_pairs_of``): ``v=2&invites=5000&gdt=2000`` for a
+    scenario that differs from the defaults in two parameters, ``v=2`` for the defaults."""
+    return urlencode(query_pairs_of(scenario, lang), safe=",")

@@ -9,7 +9,7 @@ model v1; model v2 changed what some parameters mean. ``v1_to_v2`` rewrites a v1
   cvr₂ = cvr₁ · (aov / 200)^elasticity keeps the room's CVR; v1's ``fatigue`` counted invites a
   person got a day, v2's a week, so fatigue₂ = fatigue₁ / 7;
 - **dropped**: keys with no v2 equivalent (``V1_DROPPED``) are left out, and v2's defaults stand
-  in for them.
+  in for them (v2's frozen defaults, ``planner.link_versions``, as for any key a link omits).
 
 The planner then reads the rewritten link as a v2 link and says, in one notice, that the link was
 made with the earlier model and which of its keys were converted or dropped
@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .params import AOV_REFERENCE, BY_KEY, DEFAULTS
+from .link_versions import V2_DEFAULTS
+from .params import AOV_REFERENCE, BY_KEY
 
 # v1 keys that mean the same in v2 (their ``*_range`` keys too).
 V1_CARRIED: frozenset[str] = frozenset({
@@ -60,12 +61,13 @@ def _text(x: float) -> str:
 
 def _cvr_factor(seen: Mapping[str, str]) -> float:
     """(aov / 200)^elasticity at the link's AOV (v2's default AOV if the link has none or a bad
-    one) and v2's default elasticity: v1's CVR at that AOV is v2's CVR times this factor's inverse."""
+    one) and v2's default elasticity (v2's frozen defaults, ``planner.link_versions``, so a v1
+    link keeps its meaning when today's defaults change): v1's CVR at that AOV is v2's CVR times this factor's inverse."""
     aov = _number(seen.get("aov", ""))
     p = BY_KEY["aov"]
     if aov is None or not p.min <= aov <= p.max:
-        aov = DEFAULTS["aov"]
-    return (aov / AOV_REFERENCE) ** DEFAULTS["aov_elasticity"]
+        aov = V2_DEFAULTS["aov"]
+    return (aov / AOV_REFERENCE) ** V2_DEFAULTS["aov_elasticity"]
 
 
 def _convert(key: str, text: str, seen: Mapping[str, str]) -> str:

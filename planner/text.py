@@ -690,9 +690,11 @@ _APP: dict[str, Entry] = {
         "of {per_order}; {ios} on iOS ({i_rate}/yuan) = {ios_orders} orders"),
     "sidebar.share_button": ("复制分享链接", "Copy share link"),
     "sidebar.share_caption": (
-        "完整快照链接（含全部参数）：点右上角复制，粘贴到微信群，打开即是同一组数字。",
-        "Full snapshot link (every parameter): copy it with the button at the top right and paste it "
-        "into a WeChat group; it opens with the same numbers."),
+        "链接只记下与默认值不同的参数和版本号（v=），默认值日后调整也不改变它的含义：点右上角复制，"
+        "粘贴到微信群，打开即是同一组数字。",
+        "The link holds only what differs from the defaults, with its version (v=), so it keeps its "
+        "meaning when a default changes: copy it with the button at the top right and paste it into a "
+        "WeChat group; it opens with the same numbers."),
     "sidebar.reset_button": ("恢复默认值", "Reset to defaults"),
     # notice.*: notices and errors shown above a page
     "notice.link_problems": (

@@ -67,5 +67,6 @@ def apply_scenario(query: str) -> None:
 
 
 def apply_value(key: str, value: float) -> None:
-    """Button callback: set one scenario widget to the goal seek's answer."""
-    st.session_state[key] = value
+    """Button callback: set one scenario widget to the goal seek's answer, at the precision its
+    link writes (``state.clean_value``), so the address bar and the screen agree."""
+    st.session_state[key] = state.clean_value(key, value)

@@ -113,7 +113,7 @@ def preset_picker(lang: str, container) -> None:
 
 
 def share_link(lang: str, container) -> None:
-    """The full snapshot link in a code block, whose copy button copies it."""
+    """The short share link (``planner.link.to_query``) in a code block, whose copy button copies it."""
     url = state.share_url(state.scenario(), lang)
     with container.popover(t("sidebar.share_button", lang), width="stretch"):
         st.caption(t("sidebar.share_caption", lang))

@@ -19,13 +19,13 @@ import math
 import threading
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
 from planner import breakdown, cases
 from planner.engine import Projection, simulate
-from planner.link import Notice, format_value, from_query, to_query
+from planner.link import VERSION_KEY, Notice, from_query, query_pairs_of, round_value, to_query
 from planner.link import bounded as bounded_notices
 from planner.params import BY_KEY, DEFAULTS, PARAMS
 from planner.presets import PRESETS
@@ -90,18 +90,26 @@ def _raw_query() -> dict[str, list[str]]:
     return {key: qp.get_all(key) for key in qp}
 
 
+def _address_pairs(scen: Scenario) -> list[tuple[str, str]]:
+    """The codec's short form as the address bar holds it: without ``v`` when that is all there
+    is (the bare address is the defaults too, and a first open without a query must keep its
+    empty query: DROPPED_LINK_JS reads it to find a link Streamlit dropped)."""
+    pairs = query_pairs_of(scen)
+    return [] if len(pairs) == 1 else pairs
+
+
 def _extra_pairs(scen: Scenario) -> dict[str, str]:
-    """The link keys the codec writes for the scenario beyond ``v`` and the parameters."""
-    return {k: v for k, v in parse_qsl(to_query(scen)) if k != "v" and k not in BY_KEY}
+    """The link keys no widget carries, as the address bar holds them: ``v`` (when there is more)
+    and the split, ranges, draws and seed when set."""
+    return {k: v for k, v in _address_pairs(scen) if k not in BY_KEY}
 
 
 def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """What the address bar holds for a scenario: each parameter that differs from its default
-    (a bound widget at its default leaves the URL), the codec's extra keys, ``lang=en``, and
-    the keys of ``keep`` that are not the planner's (``page``, WeChat's ``from=``…)."""
-    out = {p.key: [format_value(p, getattr(scen, p.key))] for p in PARAMS
-           if getattr(scen, p.key) != DEFAULTS[p.key]}
-    out.update({k: [v] for k, v in _extra_pairs(scen).items()})
+    """What the address bar holds for a scenario: the codec's short form (``v=2`` and each
+    parameter that differs from the version's defaults, which are the sliders' ``value=``, so a
+    bound widget at its default leaves the URL as the codec would), ``lang=en``, and the keys of
+    ``keep`` that are not the planner's (``page``, WeChat's ``from=``…)."""
+    out = {k: [v] for k, v in _address_pairs(scen)}
     if lang_ != DEFAULT_LANG:
         out[LANG_KEY] = [lang_]
     for key, values in (keep or {}).items():
@@ -143,9 +151,13 @@ def begin() -> None:
     if preset in PRESETS:  # show it in the picker (with its story) while the values match it
         ss[PRESET_KEY] = preset
     want = canonical_query(scenario, lang_, keep=raw)
-    if want != link:
-        st.query_params.from_dict(want)
-        st.rerun()
+    if want == link:
+        return
+    if VERSION_KEY in want and {**link, VERSION_KEY: want[VERSION_KEY]} == want:  # only v= is missing: the widgets read the
+        st.query_params[VERSION_KEY] = want[VERSION_KEY][0]  # link as it is, so no rerun is needed
+        return
+    st.query_params.from_dict(want)
+    st.rerun()
 
 
 def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, list[str]], list[Notice]]:
@@ -172,8 +184,10 @@ def _dropped_link(values: list[str]) -> tuple[int, int] | None:
 
 
 def clean_value(key: str, value) -> int | float:
-    """A widget value as the scenario takes it: ints as ints, floats without binary noise
-    (a slider at 0.016 may report 0.016000000000000004), clamped to the registry's range."""
+    """A widget value as the scenario takes it: clamped to the registry's range, at the precision
+    the link writes (``planner.link.round_value``: a slider at 0.016 may report
+    0.016000000000000004, an optimiser 4411.764705882352 元), so the numbers on screen are the
+    numbers of the address bar's link."""
     p = BY_KEY[key]
     try:
         value = float(value)
@@ -181,10 +195,8 @@ def clean_value(key: str, value) -> int | float:
         value = float(p.default)
     if not math.isfinite(value):
         value = float(p.default)
-    value = min(max(value, p.min), p.max)
-    if p.integer:
-        return int(round(value))
-    return float(f"{value:.12g}")
+    clamped = min(max(round_value(p, value), p.min), p.max)
+    return int(clamped) if p.integer else float(clamped)
 
 
 def _widget_values() -> dict[str, int | float]:
@@ -230,7 +242,8 @@ def _sync_extras() -> None:
 
 
 def _write_extras(scen: Scenario) -> None:
-    """The address bar's link-only keys become exactly the scenario's (set only what differs)."""
+    """The address bar's link-only keys (``v`` among them) become exactly the scenario's (set
+    only what differs)."""
     keep = _extra_pairs(scen)
     for key in list(st.query_params):
         if key not in BOUND_KEYS and not _is_foreign(key) and key not in PAGE_KEYS and key not in keep:
@@ -249,10 +262,11 @@ def notices() -> list[Notice]:
 # the widgets' session state) -----------------------------------------------------------
 
 def load_scenario(scen: Scenario) -> None:
-    """Put a whole scenario into the widgets (and the link-only fields into the address bar)."""
+    """Put a whole scenario into the widgets, at the link's precision (a fitted CVR of
+    0.01234567 becomes 0.01235, as its link says), and the link-only fields into the address bar."""
     ss = st.session_state
     for key, value in scen.as_dict().items():
-        ss[key] = value
+        ss[key] = clean_value(key, value)
     load_extras(scen)
 
 
@@ -357,7 +371,8 @@ def base_url() -> str:
 
 
 def share_url(scen: Scenario, lang_: str) -> str:
-    """The full snapshot link: every parameter, ``v=1``, and ``lang=en`` when in English."""
+    """The share link: the codec's short form (``v=2`` and what differs from its defaults), and
+    ``lang=en`` when in English."""
     return base_url() + "?" + to_query(scen, lang="en" if lang_ == "en" else None)
 
 

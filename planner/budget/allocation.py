@@ -3,12 +3,13 @@ today, and the scenario (tool totals and ``*_split`` shares) that spends a given
 
 from __future__ import annotations
 
+import math
 from urllib.parse import parse_qsl
 
 import numpy as np
 
-from ..engine import N_TOOLS, TOOLS
-from ..link import to_query
+from ..engine import IN_ORDERS, N_TOOLS, TOOLS
+from ..link import decimals, round_value, to_query
 from ..params import BY_KEY, SPLIT_KEYS
 from ..scenario import Scenario
 from .spend import sessions, tool_totals, unit_budgets
@@ -47,6 +48,12 @@ def even_over_accounts(scenario: Scenario) -> np.ndarray:
 
 
 
+def _rounded_up(p, yuan: float) -> float:
+    """``yuan`` rounded up to the precision a share link writes (``link.decimals``), within range."""
+    q = 10 ** decimals(p)
+    return float(min(math.ceil(round(yuan * q, 6)) / q, p.max))
+
+
 def scenario_with(scenario: Scenario, allocation: np.ndarray) -> Scenario:
     """The scenario spending ``allocation`` (A, K): tool totals, and per-tool shares (None for a
     tool with no spend, or whose shares are what the even split over streaming accounts already
@@ -64,7 +71,11 @@ def scenario_with(scenario: Scenario, allocation: np.ndarray) -> Scenario:
             split.append(None)
         else:
             split.append(tuple(float(v) for v in shares))
-    return scenario.replace(**{key: float(by_tool[k]) for k, key in enumerate(TOOLS)}, split=tuple(split))
+    # Tool totals at the precision a share link writes (whole 元), so the plan's scenario is its
+    # link's; a tool bought in whole orders (beans) is rounded up, or the last order would be lost.
+    totals_yuan = {key: _rounded_up(BY_KEY[key], by_tool[k]) if IN_ORDERS[k] else float(round_value(BY_KEY[key], by_tool[k]))
+                   for k, key in enumerate(TOOLS)}
+    return scenario.replace(**totals_yuan, split=tuple(split))
 
 
 

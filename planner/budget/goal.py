@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import TOOLS
-from ..link import to_query
+from ..link import decimals, round_value, to_query
 from ..params import BY_KEY
 from ..scenario import Scenario
 from ..text import Message, message
@@ -96,7 +96,8 @@ def _grid(lo: float, hi: float, integer: bool) -> np.ndarray:
 
 
 def _resolution(p) -> float:
-    return 1.0 if p.integer else max(p.step * 1e-4, (p.max - p.min) * 1e-12)
+    """How finely the answer is sought: the precision a share link writes it at (link.decimals)."""
+    return 1.0 if p.integer else 10.0 ** -decimals(p)
 
 
 def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) -> Goal:
@@ -170,7 +171,13 @@ def goal_seek(scenario: Scenario, key: str, gmv: float, day: int | None = None) 
         j = int(np.nonzero(reach[1:] != reach[:-1])[0][0 if reach_high else -1])
         a, b = pts[j], pts[j + 1]
     value = _as_value(p, b if reach_high else a, up=reach_high)
-    at = float(gmv_by_day(scenario, key, np.array([value]), d)[0])
+    # At the link's precision the crossing may fall between a and b: the value next to the other
+    # end, if it still reaches, is the smallest (largest) that does.
+    nearer = _as_value(p, a if reach_high else b, up=reach_high)
+    both = gmv_by_day(scenario, key, np.array([value, nearer]), d)
+    at = float(both[0])
+    if nearer != value and both[1] >= gmv:
+        value, at = nearer, float(both[1])
     return done(value, at, True, message(
         "budget.goal.reached", value=_shown(p, value), gmv=at, day=day_out if key != "days" else int(value),
         direction=message("budget.goal.smallest" if reach_high else "budget.goal.largest"), **words))
@@ -183,13 +190,11 @@ def _shown(p, x: float) -> str:
 
 def _as_value(p, x: float, up: bool = True):
     """A value as the scenario takes it: an integer, or a float rounded toward the reaching side
-    to 6 significant digits so the link stays short, kept within the range."""
+    at the precision its share link writes (link.decimals), kept within the range, so the answer
+    applied in the app is the answer reached."""
     if p.integer:
         return int(round(x))
-    if x == 0:
-        return 0.0
-    digits = 6 - int(math.floor(math.log10(abs(x)))) - 1
-    q = 10.0 ** digits
-    v = (math.ceil(x * q) if up else math.floor(x * q)) / q
+    q = 10 ** decimals(p)
+    v = round_value(p, (math.ceil(round(x * q, 6)) if up else math.floor(round(x * q, 6))) / q)
     return float(min(max(v, p.min), p.max))
 

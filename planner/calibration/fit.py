@@ -50,7 +50,7 @@ from scipy.optimize import least_squares
 
 from .. import fmt
 from ..engine import PRIVATE, SOURCES, TOOLS, session_schedule, simulate
-from ..link import to_query
+from ..link import round_value, rounded, to_query
 from ..params import BY_KEY as PARAM
 from ..scenario import Scenario
 from ..text import Message, message
@@ -286,7 +286,7 @@ def structure(sessions: Sessions, base: Scenario | None = None) -> tuple[Scenari
         values["session_hours"] = float(np.clip(round(hours * 2) / 2, PARAM["session_hours"].min,
                                                 PARAM["session_hours"].max))
         notes["session_hours"] = message("calibration.note.session_hours")
-    return base.replace(**values), notices, notes
+    return rounded(base.replace(**values)), notices, notes  # at its share link's precision
 
 
 def engine_days(scenario: Scenario, sessions: Sessions) -> tuple[np.ndarray, np.ndarray]:
@@ -486,6 +486,7 @@ def _round(key: str, value: float) -> float:
         return int(min(max(round(value), p.min), p.max))
     if value != 0:
         value = round(value, SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
+    value = round_value(p, value)  # and no finer than its share link writes it, so the link is the fit
     return float(min(max(value, p.min), p.max))
 
 

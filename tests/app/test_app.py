@@ -184,9 +184,10 @@ def test_a_link_with_a_preset_and_overrides():
     assert not notices
     assert widget_values(at) == scenario.as_dict()
     assert shown_kpis(at) == expected_kpis(scenario)
-    # preset= and v= are gone from the address bar; their values are there instead.
-    assert "preset" not in at.query_params and "v" not in at.query_params
-    assert at.query_params["aov"] == "55"
+    # preset= is gone from the address bar, its values that differ from the defaults are there
+    # instead, with the link's version.
+    assert "preset" not in at.query_params and at.query_params["v"] == "2"
+    assert at.query_params["aov"] == "55" and at.query_params["capture"] == "0.6"
     # The picker shows the preset only while the numbers are the preset's.
     assert at.selectbox(key="_preset").value == ""
     plain = app("preset=coffee_funnel")
@@ -264,16 +265,28 @@ def test_beans_show_their_bean_count():
     assert "5,000 豆" in caption and "10 个加热单" in caption and "3,500 豆" in caption and "7 个加热单" in caption
 
 
-def test_the_share_link_is_a_full_snapshot_that_reopens_the_same_numbers():
+def test_the_share_link_is_short_and_reopens_the_same_numbers():
     at = app("invites=5000&gdt=2000&accounts=2&lang=en")
     link = next(c.value for c in at.code if "v=2" in c.value)
-    assert link.startswith("https://planner.example.com/?v=2&")
+    # v= and what differs from that version's defaults, in registry order
+    assert link == "https://planner.example.com/?v=2&invites=5000&gdt=2000&accounts=2&lang=en"
     scenario, notices = from_query(link)
     assert not notices
     assert to_query(scenario, "en") == link.split("?", 1)[1]
-    assert len(dict(parse_qsl(link.split("?", 1)[1]))) == len(PARAMS) + 2  # every parameter, v, lang
+    assert dict(at.query_params) == {"v": "2", "invites": "5000", "gdt": "2000", "accounts": "2", "lang": "en"}
     again = app(link.split("?", 1)[1])
     assert shown_kpis(again) == shown_kpis(at) == expected_kpis(scenario, "en")
+
+
+def test_float_noise_in_a_link_is_rounded_alike_in_the_address_bar_the_widgets_and_the_kpis():
+    at = app("beans=4411.764705882352&show=0.06400000000001&cvr=0.00625")
+    scenario, notices = from_query("beans=4412&show=0.064&cvr=0.00625")
+    assert not notices
+    assert widget_values(at) == scenario.as_dict()
+    assert (at.query_params["beans"], at.query_params["show"], at.query_params["cvr"]) == ("4412", "0.064", "0.00625")
+    link = next(c.value for c in at.code if "v=2" in c.value)
+    assert link.split("?", 1)[1] == to_query(scenario) == "v=2&cvr=0.00625&beans=4412&show=0.064"
+    assert shown_kpis(at) == expected_kpis(scenario)
 
 
 def test_downloads_are_offered():
@@ -295,3 +308,13 @@ def test_link_only_keys_return_to_the_address_bar_after_a_page_switch():
     assert not at.exception
     assert at.query_params["gdt_split"] == "0.5,0.25,0.25"
     assert at.query_params["cvr_range"] == "0.01,0.02"
+
+
+def test_the_bare_address_stays_bare_and_a_change_brings_the_version():
+    # At the defaults the address keeps its empty query (the dropped-link check reads it); once
+    # the scenario differs, the bar is a short link with its version.
+    at = app()
+    assert dict(at.query_params) == {}
+    at.slider(key="invites").set_value(5000).run()
+    assert not at.exception
+    assert at.query_params["v"] == "2"

@@ -199,6 +199,25 @@ def test_qr_code_on_the_rendered_card_decodes_to_the_link(cards):
     assert [r.text for r in zxingcpp.read_barcodes(img)] == [url]  # and nothing else reads as one
 
 
+# A short link as the app writes it (five changed keys, English), and a heavier one: a split, two
+# ranges, a seed and the keys WeChat adds when a link is forwarded.
+SHORT_LINKS = [
+    "https://planner.example.com/?v=2&invites=5000&cvr=0.008&aov=300&beans=2000&accounts=2&lang=en",
+    "https://planner.example.com/?v=2&invites=3000&gdt=2000&days=60&gdt_split=0.5,0.3,0.2"
+    "&cvr_range=0.004,0.012&aov_range=180,260&seed=7&from=groupmessage&isappinstalled=0",
+]
+
+
+@pytest.mark.parametrize("url", SHORT_LINKS)
+def test_qr_code_decodes_with_the_card_shown_at_35_percent(proj, url):
+    # A card on a slide or in a phone screenshot is seen at about a third of its size: the QR
+    # code of a short link must still scan (a full snapshot's, ~570 characters, did not).
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (PyPI wheel) decodes QR codes")
+    img = image(card.projection_card_png(proj, url, "zh", today=TODAY))
+    small = img.resize((round(img.width * 0.35), round(img.height * 0.35)), Image.BILINEAR)
+    assert [r.text for r in zxingcpp.read_barcodes(small)] == [url]
+
+
 def test_html_in_the_link_is_escaped(proj):
     fig = card.card_figure(proj, HOSTILE, "en", today=TODAY)
     text = texts(fig)

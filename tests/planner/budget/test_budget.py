@@ -235,14 +235,15 @@ def test_profit_ceiling_spends_only_what_pays():
 def test_result_scenario_link_and_totals_match_the_allocation():
     plan = B.optimise(PAIR, 8000, "gmv")
     s = plan.scenario
-    assert (s.gdt, s.beans, s.coupons) == pytest.approx(tuple(plan.by_tool))
+    # to the whole 元 a share link writes (beans rounded up, so the last heating order is kept)
+    assert (s.gdt, s.beans, s.coupons) == pytest.approx(tuple(plan.by_tool), abs=1)
     for k, shares in enumerate(s.split):
         if shares is not None:
             assert np.allclose(np.array(shares) * plan.by_tool[k], plan.allocation[:, k], rtol=1e-5, atol=1e-3)
     direct = totals(simulate(s))
     assert plan.after == direct
     via_split = B.Evaluator(PAIR).allocations(plan.allocation[None])
-    assert via_split.gmv[0] == pytest.approx(direct["gmv"], rel=1e-5)
+    assert via_split.gmv[0] == pytest.approx(direct["gmv"], rel=1e-4)  # totals to the whole 元
     again, notices = from_query(plan.query)
     assert notices == []
     assert again == s
@@ -327,7 +328,8 @@ def test_goal_seek_answer_reaches_the_target_on_the_engine(key, factor, day, sce
     assert got == pytest.approx(goal.gmv, rel=1e-9)
     assert got >= target * (1 - 1e-9)
     if key == "beans":  # whole orders: GMV steps at each order, so check the answer is the smallest
-        assert gmv_by(scenario.replace(beans=goal.value * (1 - 1e-3)), goal.day) < target
+        # (to the whole 元 a share link writes)
+        assert gmv_by(scenario.replace(beans=goal.value - 1), goal.day) < target
     elif key != "days":  # days moves in whole days, which may overshoot more
         assert got <= target * 1.005
     again, notices = from_query(goal.query)
