@@ -23,6 +23,7 @@ import numpy as np
 from . import breakdown
 from .engine import SOURCES, Projection
 from .kpis import COMPARE
+from .presets import PRESETS
 from .report import totals
 from .text import PlannerError
 
@@ -30,6 +31,20 @@ FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
 KPI_KEYS: tuple[str, ...] = COMPARE  # the KPIs compared, in display order (planner.kpis)
 MAX_SCENARIOS = 3
 NO_RATIO = frozenset({"public_share", "stage_reached_index"})  # a share moves in points, a stage in steps
+
+# The compare page's picks in the link: what slot B and C hold (nothing, a pasted link, a preset
+# by name) and the link pasted into each. The app binds its widgets to them; the CLI knows them
+# as the app's (``planner.cli.common.APP_LINK_KEYS``), so a link copied from the page reads cleanly.
+SLOTS: tuple[str, ...] = ("A", "B", "C")
+NONE, LINK = "none", "link"
+SLOT_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}" for slot in SLOTS[1:]}
+SLOT_LINK_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}_link" for slot in SLOTS[1:]}
+LINK_KEYS: tuple[str, ...] = (*SLOT_KEYS.values(), *SLOT_LINK_KEYS.values())
+
+
+def slot_options() -> tuple[str, ...]:
+    """What a comparison slot can hold: nothing, a pasted link, or a preset (by name)."""
+    return (NONE, LINK, *PRESETS)
 
 
 def shapley3(x0, y0, z0, x1, y1, z1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

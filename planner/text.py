@@ -816,23 +816,20 @@ _PAGES: dict[str, Entry] = {
         "小时 · 客单价 {aov} · 公域转化率 {cvr}（按此客单价）",
         "{days} days · {accounts} · {sessions} sessions a week of {hours} h · AOV {aov} · "
         "public CVR {cvr} (at this AOV)"),
-    "overview.kpi_delta_caption": (
-        "箭头为相对本次会话上一个场景的变化。",
-        "Arrows show the change from the previous scenario of this session."),
     "overview.decomp_title": ("GMV = 场观 × 转化率 × 客单价（按流量来源）", "GMV = PV × CVR × AOV by traffic source"),
     "overview.decomp_caption": (
         "每一行都满足 GMV = 场观 × 转化率 × 客单价，看哪个因子在推动 GMV。",
         "Every row satisfies GMV = PV × CVR × AOV: see which factor moves GMV."),
     "overview.decomp_delta_caption": (
-        "每一行都满足 GMV = 场观 × 转化率 × 客单价。右侧四列是与上一个场景相比的 GMV 变化，"
+        "每一行都满足 GMV = 场观 × 转化率 × 客单价。右侧四列是较基准的 GMV 变化，"
         "以及其中来自场观、转化率、客单价的部分（Shapley 拆分，三者相加等于 GMV 变化）。",
         "Every row satisfies GMV = PV × CVR × AOV. The four columns on the right are the change in "
-        "GMV from the previous scenario and the parts of it from PV, CVR and AOV (a Shapley split: "
+        "GMV vs the baseline and the parts of it from PV, CVR and AOV (a Shapley split: "
         "the three add up to the change)."),
     "overview.col_from_pv": ("其中：场观", "from PV"),
     "overview.col_from_cvr": ("其中：转化率", "from CVR"),
     "overview.col_from_aov": ("其中：客单价", "from AOV"),
-    "overview.col_d_gmv": ("GMV变化", "ΔGMV"),
+    "overview.col_d_gmv": ("较基准GMV变化", "ΔGMV vs baseline"),
     "overview.col_source": ("来源", "Source"),
     "overview.col_pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed over sessions)"),
     "overview.col_cvr": ("转化率", "CVR"),
@@ -1431,7 +1428,35 @@ _CARD: dict[str, Entry] = {
     "export.part_waterfall": ("GMV差异拆解", "gmv-difference-waterfall"),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD)
+_BASELINE: dict[str, Entry] = {
+    # baseline.*: the pinned scenario the overview, its decomposition and the card compare with
+    # (planner/baseline.py, views/baseline.py); the compare page's link keys and horizons
+    "baseline.set": ("设为基准", "Set as baseline"),
+    "baseline.set_help": (
+        "把当前场景固定为基准：指标卡、GMV 拆分表和预测图都显示较基准的变化；基准随分享链接（base=）一起带走。",
+        "Pin the current scenario as the baseline: the KPI cards, the GMV split table and the projection card "
+        "show the change vs it; the baseline travels with the share link (base=)."),
+    "baseline.clear": ("清除基准", "Clear baseline"),
+    "baseline.none": (
+        "未设基准：点「设为基准」固定当前场景，之后调整滑块，指标卡和拆分表会显示较基准的变化。",
+        "No baseline: Set as baseline pins the current scenario; move the sliders afterwards and the cards and "
+        "the split table show the change vs it."),
+    "baseline.is_current": (
+        "当前场景就是基准：调整滑块后，这里显示较基准的变化。",
+        "The current scenario is the baseline: move a slider to see the change vs it."),
+    "baseline.compared": (
+        "箭头和「较基准」列为当前场景相对基准的变化；基准已写入分享链接。",
+        "Arrows and the vs-baseline columns compare the current scenario with the baseline, which the share "
+        "link carries."),
+    "baseline.delta": ("{change}（较基准）", "{change} vs baseline"),
+    "baseline.card_delta": ("较基准 {change}", "{change} vs baseline"),
+    "baseline.allowed": ("以 ; 分隔的 参数:值（如 invites:5000;gdt:2000），或 default",
+                         "parameter:value pairs joined by ; (e.g. invites:5000;gdt:2000), or default"),
+    "baseline.dropped": ("不设基准", "no baseline"),
+    "compare_page.link_too_long": ("不超过 {most} 个字符的分享链接", "a share link of at most {most} characters"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _BASELINE)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

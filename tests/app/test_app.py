@@ -110,20 +110,20 @@ def test_a_slider_change_changes_the_kpis():
     after = shown_kpis(at)
     assert after != before
     assert after == expected_kpis(Scenario(invites=6000))
-    # The change shows as a delta against the previous scenario.
-    gmv = next(m for m in at.metric if m.label == "GMV")
-    assert gmv.delta and gmv.delta.startswith("+")
+    # Without a baseline there is nothing a change is measured against: no arrows.
+    assert all(not m.delta for m in at.metric)
 
 
-def test_after_a_move_the_decomposition_says_which_factor_moved_gmv():
+def test_against_a_baseline_the_decomposition_says_which_factor_moved_gmv():
     at = app()
-    assert "GMV变化" not in at.table[0].value.columns  # nothing to compare with yet
+    assert "较基准GMV变化" not in at.table[0].value.columns  # nothing to compare with yet
+    at.button(key="baseline_set").click().run()
     at.slider(key="invites").set_value(6000).run()
     table = at.table[0].value
     total = table.iloc[-1]
     d = compare.decompose(simulate(Scenario()), simulate(Scenario(invites=6000)))
-    assert total["GMV变化"] == kpis.change_text("gmv", d["difference"], "zh")
-    assert total["GMV变化"] == next(m for m in at.metric if m.label == "GMV").delta
+    assert total["较基准GMV变化"] == kpis.change_text("gmv", d["difference"], "zh")
+    assert next(m for m in at.metric if m.label == "GMV").delta == total["较基准GMV变化"] + "（较基准）"
     assert total["其中：场观"].startswith("+")
     assert total["其中：客单价"] == "0元"  # AOV did not move, so no part of ΔGMV is AOV's
     at.slider(key="aov").set_value(260).run()
