@@ -159,6 +159,22 @@ def test_a_bad_link_shows_a_notice_naming_each_key_and_uses_the_defaults():
     assert at.warning and "invites=abc" in "\n".join(c.value for c in at.code)
 
 
+def test_a_notice_goes_once_the_user_has_changed_what_it_is_about():
+    at = app("invites=abc&aov=-5&zzz=1")
+    shown = "\n".join(c.value for c in at.code)
+    assert all(key in shown for key in ("invites=abc", "aov=-5", "zzz=1"))
+    at.slider(key="invites").set_value(6000).run()
+    shown = "\n".join(c.value for c in at.code)
+    assert "invites=abc" not in shown and "aov=-5" in shown
+    assert "zzz=1" not in shown  # about the link as opened, and the scenario is no longer that link's
+    at.slider(key="invites").set_value(DEFAULTS["invites"]).run()  # back to the value used: still gone
+    assert "invites=abc" not in "\n".join(c.value for c in at.code)
+    at.slider(key="aov").set_value(260).run()
+    assert not at.warning
+    at.switch_page("pages/matrix.py").run()
+    assert not at.warning
+
+
 def test_a_fractional_integer_is_rejected_like_the_cli_not_truncated():
     # Streamlit alone would truncate 150.5 to 150; the codec rejects it and uses the default.
     at = app("invites=150.5")
