@@ -1454,6 +1454,20 @@ _BASELINE: dict[str, Entry] = {
                          "parameter:value pairs joined by ; (e.g. invites:5000;gdt:2000), or default"),
     "baseline.dropped": ("不设基准", "no baseline"),
     "compare_page.link_too_long": ("不超过 {most} 个字符的分享链接", "a share link of at most {most} characters"),
+    "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
+    "compare_page.horizons_differ": (
+        "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"
+        "下面的指标和 GMV 拆解按各自周期的平均每 {month} 天计算；直播间随时间成长，周期更长的场景平均值仍会偏高。",
+        "Note: the scenarios run over different horizons ({horizons}), so their totals are not comparable (extra "
+        "days are not extra viewers). The figures and the GMV split below are averages per {month} days of each "
+        "one's own horizon; rooms grow over time, so a longer horizon still averages higher."),
+    "compare_page.kpi_title_month": ("关键指标（平均每 {month} 天）", "Key numbers (average per {month} days)"),
+    "compare_page.per_day_of": ("{name} {gmv}/天", "{name} {gmv} a day"),
+    "compare_page.per_day": ("平均每天 GMV：{parts}", "GMV per day on average: {parts}"),
+    "compare_page.waterfall_caption_month": (
+        "GMV 差异按平均每 {month} 天拆解：先按来源，再按场观、转化率、客单价（Shapley 拆分，各部分相加等于差异）。",
+        "The GMV difference per {month} days on average, split by source and then into PV, CVR and AOV "
+        "(a Shapley split: the parts add up to the difference)."),
 }
 
 _SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _BASELINE)
