@@ -106,3 +106,44 @@ def test_figures_serialise_without_nan(paid_matrix):
             for attr in ("text", "customdata", "hovertext"):
                 if attr in trace:
                     assert _finite_numbers(trace[attr])
+
+
+# --- legends: one look per series -------------------------------------------------------------
+
+def legend_looks(fig) -> list[tuple[str, str | None, str]]:
+    """(colour, dash, name) of every trace the legend lists."""
+    looks = []
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name:
+            continue
+        line = getattr(trace, "line", None)
+        colour = (line.color if line is not None and line.color else None) or getattr(trace.marker, "color", None)
+        dash = (line.dash if line is not None else None) or "solid"
+        mode = getattr(trace, "mode", None) or ""
+        looks.append((str(colour), dash if "lines" in mode else "marker:" + str(getattr(trace.marker, "symbol", "")),
+                      trace.name))
+    return looks
+
+
+def assert_one_look_per_series(fig) -> None:
+    looks = legend_looks(fig)
+    seen = {}
+    for colour, dash, name in looks:
+        assert (colour, dash) not in seen, f"{name} and {seen[(colour, dash)]} look the same in the legend"
+        seen[(colour, dash)] = name
+
+
+def test_every_account_of_a_big_matrix_has_its_own_line():
+    fig = charts.stage_chart(simulate(Scenario(accounts=20, launch_every=1, days=40)), "zh")
+    assert len(legend_looks(fig)) == 20
+    assert_one_look_per_series(fig)
+
+
+def test_the_budget_curves_give_each_series_its_own_look():
+    from planner import budget
+    from views import budget as bc
+
+    curves = budget.response_curves(Scenario(gdt=2000.0, beans=1000.0, coupons=500.0))
+    for tool in budget.TOOLS:
+        for lang in ("zh", "en"):
+            assert_one_look_per_series(bc.curve_figure(curves[tool], lang))
