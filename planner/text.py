@@ -1454,6 +1454,22 @@ _BASELINE: dict[str, Entry] = {
                          "parameter:value pairs joined by ; (e.g. invites:5000;gdt:2000), or default"),
     "baseline.dropped": ("不设基准", "no baseline"),
     "compare_page.link_too_long": ("不超过 {most} 个字符的分享链接", "a share link of at most {most} characters"),
+    "budget_page.live_days_of": ("{account} {days} 天", "{account} {days} days"),
+    "budget_page.mroi_launch": (
+        "为什么各账号的边际ROI不同：预算按“元/天”分配，而新号开播晚，每天的 1 元只在开播后的日子花出（{days}）。"
+        "优化让每一“元/天”预算带来的预测期 GMV 在各账号相等，折算成实际花出的每 1 元，开播越晚的账号越高。",
+        "Why the marginal ROI differs by account: the budget is split in 元 a day, and a later account spends its "
+        "daily 元 only on the days after its launch ({days}). The split makes one more 元 a day return the same GMV "
+        "over the horizon on every account; per 元 actually spent, that is more on the accounts that launch later."),
+    "budget_page.mroi_granularity": (
+        "为什么各账号的边际ROI不同：有账号已到投流上限（多出的钱花不出去）或受上下限约束，"
+        "或微信豆只能按整单（500豆，约 {step}）分配，优化无法把它们拉平。",
+        "Why the marginal ROI differs by account: an account is at its ceiling (money beyond it is not spent) "
+        "or held by a bound, or beans come only in whole orders of 500 (about {step}), so the split cannot even "
+        "them out."),
+    "budget_page.goal_gmv_placeholder": ("例如 5000000", "e.g. 5000000"),
+    "budget_page.goal_ask": ("填入目标 GMV，就会算出所选参数要到多少才能达到。",
+                             "Enter a GMV target to find the value of the chosen parameter that reaches it."),
     "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
     "compare_page.horizons_differ": (
         "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"

@@ -165,6 +165,20 @@ def allocation_rows(plan: Plan, lang: str) -> list[dict[str, str]]:
     return rows
 
 
+def mroi_note(plan: Plan, lang: str) -> str | None:
+    """Why the table's marginal ROI differs by account after the split (``Plan.why_marginal_roi_differs``),
+    or None when it does not."""
+    reason = plan.why_marginal_roi_differs()
+    if reason is None:
+        return None
+    if reason == "launch":
+        days = t("app.list_separator", lang).join(
+            t("budget_page.live_days_of", lang, account=account_name(r["account"], lang), days=r["live_days"])
+            for r in plan.to_dict()["allocation_by_account"])
+        return t("budget_page.mroi_launch", lang, days=days)
+    return t("budget_page.mroi_granularity", lang, step=fmt.money(plan.bean_step, lang))
+
+
 def next_best(plan: Plan, lang: str) -> str | None:
     """Where one more 元 a day returns most GMV over the horizon, by the engine at the result."""
     best = plan.next_best()

@@ -60,7 +60,7 @@ NUMBERS: dict[str, NumberKey] = {
     "target_gmv": NumberKey(0.0, 1e12, 10_000_000.0),
     "min_roi": NumberKey(0.1, 1000.0, 5.0),
     **{key: NumberKey(0.0, 1_000_000.0) for key in BOUND_TOOL_KEYS},
-    "goal_gmv": NumberKey(1.0, 1e12, 5_000_000.0),
+    "goal_gmv": NumberKey(1.0, 1e12),  # empty until the user sets a target: goal seek answers only then
     "goal_day": NumberKey(1, 365, integer=True),
 }
 CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "objective": OBJECTIVES,
