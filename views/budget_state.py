@@ -9,10 +9,13 @@ exceptions, so a cached failure is as cheap as a cached answer.
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from planner import budget
 from planner.link import from_query
+from planner.tools import TOOLS as TOOL_TABLE
 
 from . import memo, page_keys, state
 
@@ -20,6 +23,7 @@ from . import memo, page_keys, state
 # so a link that carries them is not flagged as having unknown parameters).
 BOUND_TOOL_KEYS, PAGE_KEYS, MODES = page_keys.BOUND_TOOL_KEYS, page_keys.PAGE_KEYS, page_keys.MODES
 APPLIED = "_budget_applied"
+ORDER_TOOLS = frozenset(tool.key for tool in TOOL_TABLE if tool.order_beans)  # bought in whole orders
 
 
 @memo.cached(max_bytes=16 * 2**20, heavy=True)
@@ -61,9 +65,17 @@ def apply_scenario(query: str) -> None:
     and writes to the address bar (``gdt_split``…), so the bar is the new share link."""
     scenario, _ = from_query(query)
     for tool in budget.TOOLS:
-        st.session_state[tool] = float(getattr(scenario, tool))
+        st.session_state[tool] = state.clean_value(tool, whole_yuan(tool, getattr(scenario, tool)))
     state.load_extras(scenario)
     st.session_state[APPLIED] = True
+
+
+def whole_yuan(tool: str, yuan: float) -> float:
+    """A tool's daily 元 as the sidebar and the link take it: whole 元, so no float noise
+    (beans=4411.764705882352) reaches the address bar. Beans are rounded up: their total is whole
+    500-bean orders (元 with a fraction), and rounding down would lose an order."""
+    rounder = math.ceil if tool in ORDER_TOOLS else round
+    return float(rounder(round(float(yuan), 6)))
 
 
 def apply_value(key: str, value: float) -> None:

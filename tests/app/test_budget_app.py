@@ -16,6 +16,7 @@ from planner import budget, fmt
 from planner.engine import TOOLS, simulate
 from planner.link import from_query
 from planner.params import BY_KEY
+from planner.report import totals
 from planner.scenario import Scenario
 from planner.text import t
 from tests import apptest_pages
@@ -226,3 +227,19 @@ def test_the_optimiser_equalises_gmv_per_daily_yuan_across_the_accounts_it_funds
         if funded.sum() >= 2:
             gains = per_budget[funded, k]
             assert gains.max() <= 1.05 * gains.min()
+
+
+def test_applying_an_optimal_split_writes_whole_yuan_and_keeps_whole_bean_orders():
+    at = open_page({"accounts": "3", "gdt": "2000", "beans": "1500"})
+    plan = budget.optimise(from_query("accounts=3&gdt=2000&beans=1500")[0], 10_000, "gmv")
+    at.button(key="apply_budget").click().run()
+    applied = {tool: at.session_state[tool] for tool in TOOLS}
+    for tool, value in applied.items():
+        assert float(value).is_integer(), (tool, value)
+        assert abs(value - getattr(plan.scenario, tool)) < 1
+    assert applied["beans"] >= plan.scenario.beans  # rounded up, so every whole order still fits
+    # What the applied link spends is the plan's, to within the rounding of a 元 a day: no order lost
+    # (one bean order is about 59 元 a day on an account for weeks).
+    scenario = Scenario(**{**plan.scenario.as_dict(), **applied}, split=plan.scenario.split)
+    assert totals(simulate(scenario))["spend"] == pytest.approx(plan.after["spend"], abs=scenario.days * 1.0)
+    assert len(at.dataframe) == 2  # the KPI table and the per-account split, still there after applying
