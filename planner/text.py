@@ -1470,6 +1470,9 @@ _BASELINE: dict[str, Entry] = {
     "budget_page.goal_gmv_placeholder": ("例如 5000000", "e.g. 5000000"),
     "budget_page.goal_ask": ("填入目标 GMV，就会算出所选参数要到多少才能达到。",
                              "Enter a GMV target to find the value of the chosen parameter that reaches it."),
+    # d3 time formats for Plotly's date axes (views.charts.date_axis); %-m is the month without a 0
+    "chart.date_tick": ("%-m月%-d日", "%b %-d"),
+    "chart.date_hover": ("%Y年%-m月%-d日", "%b %-d, %Y"),
     "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
     "compare_page.horizons_differ": (
         "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"

@@ -62,6 +62,12 @@ def plotly_config(filename: str) -> dict:
     }
 
 
+def date_axis(lang: str) -> dict:
+    """A Plotly date axis's tick and hover formats in the page's language (3月8日 / Mar 8):
+    Plotly's own date ticks are English month names whatever the page says."""
+    return {"type": "date", "tickformat": t("chart.date_tick", lang), "hoverformat": t("chart.date_hover", lang)}
+
+
 def _figure(data: list[dict], spec: dict) -> go.Figure:
     return go.Figure({"data": data, "layout": spec}, _validate=False)
 

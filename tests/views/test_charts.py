@@ -147,3 +147,17 @@ def test_the_budget_curves_give_each_series_its_own_look():
     for tool in budget.TOOLS:
         for lang in ("zh", "en"):
             assert_one_look_per_series(bc.curve_figure(curves[tool], lang))
+
+
+@pytest.mark.parametrize(("lang", "month_word"), [("zh", "月"), ("en", "Mar")])
+def test_a_date_axis_ticks_in_the_pages_language(lang, month_word):
+    """Rendered by Plotly itself (Kaleido): the tick labels a browser draws."""
+    import re
+
+    fig = go.Figure(go.Scatter(x=["2025-03-01", "2025-03-15", "2025-04-10"], y=[1, 2, 3]))
+    fig.update_xaxes(**charts.date_axis(lang))
+    svg = fig.to_image(format="svg").decode()
+    ticks = re.findall(r'class="xtick"[^>]*>.*?<text[^>]*>(.*?)</text>', svg)
+    assert ticks and all(month_word in tick for tick in ticks if tick.startswith(("3", "Mar")))
+    english_months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    assert (lang == "en") == any(m in tick for tick in ticks for m in english_months)
