@@ -48,7 +48,7 @@ if per_days:
     st.warning(cv.horizon_warning(projs, names, lang))
 
 st.subheader(t("compare_page.kpi_title_month" if per_days else "compare_page.kpi_title", lang, month=per_days))
-st.dataframe(cv.kpi_frame(compare.kpi_table(projs, per_days), names, lang), hide_index=True, width="stretch")
+st.dataframe(cv.kpi_frame(compare.kpi_table(projs, per_days), names, lang, per_days), hide_index=True, width="stretch")
 if per_days:
     st.caption(cv.per_day_text(projs, names, lang))
 v.chart(cv.overlay_daily(compare.daily_gmv(projs), names, lang), "compare", "overlay")

@@ -1473,6 +1473,7 @@ _BASELINE: dict[str, Entry] = {
     # d3 time formats for Plotly's date axes (views.charts.date_axis); %-m is the month without a 0
     "chart.date_tick": ("%-m月%-d日", "%b %-d"),
     "chart.date_hover": ("%Y年%-m月%-d日", "%b %-d, %Y"),
+    "compare_page.spend_average": ("投流消耗", "Paid spend"),
     "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
     "compare_page.horizons_differ": (
         "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"

@@ -26,13 +26,15 @@ SCENARIO_COLORS = (GREEN, BLUE, ORANGE)
 SLOTS = compare.SLOTS
 
 
-def kpi_frame(rows: list[dict], names: list[str], lang: str) -> pd.DataFrame:
+def kpi_frame(rows: list[dict], names: list[str], lang: str, per_days: int | None = None) -> pd.DataFrame:
     """KPI rows (``planner.compare.kpi_table``) as a table: a column per scenario, then each
-    later scenario's change against the first (and in %)."""
+    later scenario's change against the first (and in %). With ``per_days`` (averages, horizons
+    differ) the spend is not labelled as the horizon's total."""
     out = []
     for row in rows:
         key = row["key"]
-        item = {t("table.metric", lang): kpis.label(key, lang)}
+        name = t("compare_page.spend_average", lang) if per_days and key == "spend" else kpis.label(key, lang)
+        item = {t("table.metric", lang): name}
         for name, value in zip(names, row["values"], strict=True):
             item[name] = kpis.value_text(key, value, lang)
         for i in range(1, len(names)):

@@ -48,6 +48,7 @@ def test_different_horizons_are_compared_per_month_with_a_warning():
     a, b = simulate(Scenario(days=60)), simulate(Scenario(days=30))
     assert frame.loc["GMV", "A"] == kpis.value_text("gmv", totals(a)["gmv"] / 2, "zh")
     assert frame.loc["GMV", "B"] == kpis.value_text("gmv", totals(b)["gmv"], "zh")
+    assert "投流消耗" in frame.index and kpis.label("spend", "zh") not in frame.index  # not "the horizon's total"
     shown = " ".join(c.value for c in at.caption)
     assert "平均每天 GMV" in shown
     d = compare.decompose(a, b, per_days=compare.MONTH_DAYS)
