@@ -1449,7 +1449,7 @@ _BASELINE: dict[str, Entry] = {
         "Arrows and the vs-baseline columns compare the current scenario with the baseline, which the share "
         "link carries."),
     "baseline.delta": ("{change}（较基准）", "{change} vs baseline"),
-    "baseline.card_delta": ("较基准 {change}", "{change} vs baseline"),
+    "baseline.card_caption": ("彩色数字：较基准的变化（基准随链接分享）", "Coloured figures: change vs the baseline"),
     "baseline.allowed": ("以 ; 分隔的 参数:值（如 invites:5000;gdt:2000），或 default",
                          "parameter:value pairs joined by ; (e.g. invites:5000;gdt:2000), or default"),
     "baseline.dropped": ("不设基准", "no baseline"),

@@ -139,15 +139,16 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
 
 
 def _baseline_change(key: str, total: dict, base_total: dict | None, lang: str) -> tuple[str, str] | None:
-    """("较基准 +12.3万元", colour) for a KPI tile, or None without a baseline, an undefined side
-    or a change too small to show. Green is good news (a rise, or a fall of what is better low)."""
+    """("+12.3万元", colour) for a KPI tile, or None without a baseline, an undefined side or a
+    change too small to show. Green is good news (a rise, or a fall of what is better low). The
+    words "vs baseline" are said once under the tiles: beside a long label they would not fit."""
     if base_total is None or total[key] is None or base_total[key] is None:
         return None
     change = kpis.change_text(key, total[key] - base_total[key], lang)
     if not change.startswith(("+", "-")):
         return None
     good = change.startswith("+") == kpis.BY_KEY[key].higher_is_better
-    return t("baseline.card_delta", lang, change=change), (GOOD if good else BAD)
+    return change, (GOOD if good else BAD)
 
 
 def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
@@ -250,7 +251,11 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
         change = _baseline_change(key, total, base_total, lang)
         if change is not None:
             text, color = change
-            _note(lay, x0 + tile_w - 12, y0 + 10, _esc(text), 13, color, anchor="right", bold=True)
+            _note(lay, x0 + tile_w - 12, y0 + 10, _esc(text), 14, color, anchor="right", bold=True)
+    if base_total is not None:  # one line says what the coloured changes are measured from
+        tiles_bottom = _KPI_TOP + 2 * _KPI_H + _KPI_GAP
+        _note(lay, CARD_WIDTH - _PAD, tiles_bottom + 4, _esc(t("baseline.card_caption", lang)), 12, MUTED,
+              anchor="right")
 
     # Daily GMV stacked by source; paid tools that bought nothing are left out of the legend.
     days = daily(proj)

@@ -276,12 +276,17 @@ def test_with_a_baseline_each_tile_says_its_change_vs_the_baseline(proj):
     base = simulate(base_scenario)
     now, before = totals(proj), totals(base)
     for lang in ("zh", "en"):
-        plain = texts(card.card_figure(proj, share_url(LINK_QUERY, lang), lang, today=TODAY))
-        assert "较基准" not in plain and "vs baseline" not in plain
+        caption = t("baseline.card_caption", lang)
+        plain = card.card_figure(proj, share_url(LINK_QUERY, lang), lang, today=TODAY)
         fig = card.card_figure(proj, share_url(LINK_QUERY, lang), lang, today=TODAY, baseline=base)
         change = kpis.change_text("gmv", now["gmv"] - before["gmv"], lang)
         assert change.startswith("+")
-        assert t("baseline.card_delta", lang, change=change) in texts(fig)
+        assert caption not in texts(plain) and caption in texts(fig)
+        assert len(fig.layout.annotations) == len(plain.layout.annotations) + 1 + sum(
+            kpis.change_text(key, now[key] - before[key], lang).startswith(("+", "-"))
+            for key in kpis.CARD if now[key] is not None and before[key] is not None)
+        assert any(a.text == f"<b>{change}</b>" for a in fig.layout.annotations)
     # against itself nothing changed, so no tile claims a change
     same = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY, baseline=proj)
-    assert "较基准" not in texts(same)
+    plain = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY)
+    assert len(same.layout.annotations) == len(plain.layout.annotations) + 1  # the caption only
