@@ -79,3 +79,13 @@ def test_applying_an_optimal_split_writes_whole_yuan_and_keeps_the_split_on_scre
     split_table = page.locator("[data-testid='stDataFrame']").nth(1)  # drawn on a canvas: no text to read
     assert split_table.is_visible() and split_table.bounding_box()["height"] > 100  # a row per account
     assert page.get_by_text("为什么各账号的边际ROI不同").is_visible()
+
+
+def test_a_page_keys_notice_goes_once_its_widget_is_set(server, page):
+    goto_app(page, server.url + "/budget?budget=abc", SLOW_MS)
+    notices = page.locator("[data-testid='stCode']")
+    assert "budget=abc" in notices.first.inner_text()
+    field = page.locator(".st-key-budget input")
+    act_and_wait(page, lambda: (field.fill("20000"), field.press("Enter")), SLOW_MS)
+    assert query_of(page)["budget"] == ["20000"]
+    assert "budget=abc" not in page.locator("body").inner_text()
