@@ -6,8 +6,8 @@ import streamlit as st
 from planner import compare
 from planner.link import to_query
 from planner.text import t
+from views import baseline, state
 from views import compare as cv
-from views import state
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -30,7 +30,9 @@ for col, slot in zip(st.columns(2), cv.SLOTS[1:], strict=True):
                                  placeholder=t("compare_page.link_placeholder", lang), bind="query-params")
             if not link.strip():
                 st.caption(t("compare_page.link_empty", lang))
-        scenario, notices = cv.resolve(option, link)
+        scenario, notices = cv.resolve(option, link, baseline.pinned())
+        if option == cv.BASELINE and scenario is None:
+            st.caption(t("compare_page.no_baseline", lang))
         if notices:  # they quote the pasted text: plain text only, never Markdown or HTML
             st.warning(t("compare_page.link_notices", lang, slot=slot, n=len(notices)))
             st.code("\n".join(n.text(lang) for n in notices), language=None, wrap_lines=True)

@@ -40,15 +40,15 @@ MONTH_DAYS = 30  # "a month" when horizons differ: 30 days, as DOMAIN's monthly 
 # by name) and the link pasted into each. The app binds its widgets to them; the CLI knows them
 # as the app's (``planner.cli.common.APP_LINK_KEYS``), so a link copied from the page reads cleanly.
 SLOTS: tuple[str, ...] = ("A", "B", "C")
-NONE, LINK = "none", "link"
+NONE, LINK, BASELINE = "none", "link", "baseline"  # BASELINE: the pinned baseline (planner.baseline)
 SLOT_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}" for slot in SLOTS[1:]}
 SLOT_LINK_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}_link" for slot in SLOTS[1:]}
 LINK_KEYS: tuple[str, ...] = (*SLOT_KEYS.values(), *SLOT_LINK_KEYS.values())
 
 
 def slot_options() -> tuple[str, ...]:
-    """What a comparison slot can hold: nothing, a pasted link, or a preset (by name)."""
-    return (NONE, LINK, *PRESETS)
+    """What a comparison slot can hold: nothing, the baseline, a pasted link, or a preset (by name)."""
+    return (NONE, BASELINE, LINK, *PRESETS)
 
 
 def shapley3(x0, y0, z0, x1, y1, z1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

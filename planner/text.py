@@ -1474,6 +1474,8 @@ _BASELINE: dict[str, Entry] = {
     "chart.date_tick": ("%-m月%-d日", "%b %-d"),
     "chart.date_hover": ("%Y年%-m月%-d日", "%b %-d, %Y"),
     "compare_page.spend_average": ("投流消耗", "Paid spend"),
+    "compare_page.slot_baseline": ("基准", "The baseline"),
+    "compare_page.no_baseline": ("还没有基准：在总览点「设为基准」。", "No baseline yet: Set as baseline on the overview."),
     "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
     "compare_page.horizons_differ": (
         "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"

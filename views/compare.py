@@ -112,12 +112,12 @@ def by_factor_text(decomposition: dict, lang: str) -> str:
 
 # --- choosing what to compare ------------------------------------------------------------------
 
-NONE, LINK = compare.NONE, compare.LINK
+NONE, LINK, BASELINE = compare.NONE, compare.LINK, compare.BASELINE
 SLOT_KEYS, SLOT_LINK_KEYS = compare.SLOT_KEYS, compare.SLOT_LINK_KEYS  # the pickers' and links' URL keys
 
 
 def slot_options() -> list[str]:
-    """What a comparison slot can hold: nothing, a pasted link, or a preset (by name)."""
+    """What a comparison slot can hold: nothing, the baseline, a pasted link, or a preset (by name)."""
     return list(compare.slot_options())
 
 
@@ -125,9 +125,11 @@ def option_label(option: str, lang: str) -> str:
     return page_keys.compare_option_label(option, lang)
 
 
-def resolve(option: str, link: str = "") -> tuple[Scenario | None, list[Notice]]:
+def resolve(option: str, link: str = "", baseline: Scenario | None = None) -> tuple[Scenario | None, list[Notice]]:
     """The scenario a slot holds, and the problems found in a pasted link (``from_query``:
-    never raises). None for an empty slot or an empty link."""
+    never raises). None for an empty slot, an empty link, or the baseline when none is pinned."""
+    if option == BASELINE:
+        return baseline, []
     if option == LINK:
         return from_query(link, other_keys=page_keys.APP_KEYS) if link.strip() else (None, [])
     if option in PRESETS:

@@ -90,7 +90,8 @@ def compare_option_label(option: str, lang: str) -> str:
     """What a compare slot's picker shows: nothing, a pasted link, or a preset by name."""
     if option in PRESETS:
         return t("compare_page.slot_preset", lang, name=PRESETS[option].label(lang))
-    return t("compare_page.slot_none" if option == "none" else "compare_page.slot_link", lang)
+    return t({"none": "compare_page.slot_none", "baseline": "compare_page.slot_baseline"}.get(
+        option, "compare_page.slot_link"), lang)
 
 
 def _number_text(value: float, integer: bool) -> str:

@@ -60,3 +60,16 @@ def test_the_same_horizon_compares_totals_without_a_warning():
     assert not at.warning
     frame = at.dataframe[0].value.set_index("指标")
     assert frame.loc["GMV", "A"] == kpis.value_text("gmv", totals(simulate(Scenario()))["gmv"], "zh")
+
+
+def test_the_baseline_can_be_compared_in_detail():
+    at = open_page(COMPARE, {"invites": "6000", "base": "invites:5000", "compare_b": "baseline"})
+    assert at.selectbox(key="compare_b").value == "baseline"
+    frame = at.dataframe[0].value.set_index("指标")
+    base, now = totals(simulate(Scenario(invites=5000))), totals(simulate(Scenario(invites=6000)))
+    assert frame.loc["GMV", "B"] == kpis.value_text("gmv", base["gmv"], "zh")
+    assert frame.loc["GMV", "B − A"].startswith(kpis.change_text("gmv", base["gmv"] - now["gmv"], "zh"))
+    assert "B = 基准" in " ".join(c.value for c in at.caption)
+    # Without a baseline the slot says how to get one and holds nothing.
+    at = open_page(COMPARE, {"compare_b": "baseline"})
+    assert "还没有基准" in " ".join(c.value for c in at.caption) and at.info
