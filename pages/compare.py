@@ -1,4 +1,4 @@
-"""对比 Compare: up to three scenarios side by side (the current one, a pasted share link, a preset):
+"""对比 Compare: up to three scenarios side by side (the current one, the baseline, a pasted share link, a preset):
 KPIs with deltas, daily GMV overlaid, and the GMV difference split into PV, CVR and AOV effects."""
 
 import streamlit as st
