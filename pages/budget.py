@@ -73,9 +73,9 @@ else:
     st.dataframe(bc.kpi_rows(result, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('budget_page.alloc_title', lang)}**")
     st.dataframe(bc.allocation_rows(result, lang), hide_index=True, width="stretch")
-    best = bc.next_best(result, lang)
-    if best:
-        st.caption(best)
+    for line in (bc.mroi_note(result, lang), bc.next_best(result, lang)):
+        if line:
+            st.caption(line)
     for note in result.notes if result.reached else ():
         st.caption(t("budget_page.note", lang, text=note.text(lang)))
     st.button(t("budget_page.apply", lang), on_click=bs.apply_scenario, args=(result.query,), key="apply_budget",
@@ -104,19 +104,23 @@ param = g1.selectbox(t("budget_page.goal_param", lang), keys, index=keys.index("
                      format_func=lambda k: page_keys.label("goal_param", k, lang), key="goal_param",
                      bind="query-params")
 goal_gmv = g2.number_input(t("budget_page.goal_gmv", lang), min_value=limits["goal_gmv"].low, max_value=limits["goal_gmv"].high,
-                           value=limits["goal_gmv"].default, step=1_000_000.0, format="%.0f", key="goal_gmv",
-                           bind="query-params")
+                           value=None, step=1_000_000.0, format="%.0f", key="goal_gmv", bind="query-params",
+                           placeholder=t("budget_page.goal_gmv_placeholder", lang))
 goal_day = g3.number_input(t("budget_page.goal_day", lang), min_value=int(limits["goal_day"].low),
                            max_value=int(limits["goal_day"].high), value=None, step=1, key="goal_day",
                            bind="query-params")
-with st.spinner():
-    found, error = bs.goal(v.query, param, float(goal_gmv), None if goal_day is None else int(goal_day))
-if error is not None:
-    st.error(t("budget_page.error", lang, msg=error.text(lang)))
+if goal_gmv is None:  # no question asked yet: no answer to a target nobody set
+    st.caption(t("budget_page.goal_ask", lang))
 else:
-    if found.value is not None:
-        st.success(found.reason.text(lang))
-        st.button(t("budget_page.goal_apply", lang), on_click=bs.apply_value, args=(found.key, found.value), key="apply_goal")
+    with st.spinner():
+        found, error = bs.goal(v.query, param, float(goal_gmv), None if goal_day is None else int(goal_day))
+    if error is not None:
+        st.error(t("budget_page.error", lang, msg=error.text(lang)))
     else:
-        st.warning(found.reason.text(lang))
-    st.plotly_chart(bc.goal_figure(found, lang), theme=None, config=config, key="goal_chart")
+        if found.value is not None:
+            st.success(found.reason.text(lang))
+            st.button(t("budget_page.goal_apply", lang), on_click=bs.apply_value, args=(found.key, found.value),
+                      key="apply_goal")
+        else:
+            st.warning(found.reason.text(lang))
+        st.plotly_chart(bc.goal_figure(found, lang), theme=None, config=config, key="goal_chart")

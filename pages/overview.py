@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner import breakdown, kpis
 from planner.text import t
-from views import exports, overview, state, tables
+from views import baseline, exports, overview, state, tables
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -15,23 +15,22 @@ lang = v.lang
 st.title(t("overview.title", lang))
 st.caption(tables.overview_caption(v.proj, lang))
 
+baseline.buttons(v.scenario, lang)  # 设为基准: the changes below compare with a pinned scenario
 now = state.kpis_for(v.query)
-before = state.kpis_for(v.previous_query) if v.previous_query else None
+before = state.kpis_for(v.baseline_query) if v.baseline_query else None
 cards = tables.kpi_cards(now, breakdown.kpi_deltas(now, before), lang)
 card_of = dict(zip(kpis.OVERVIEW, cards, strict=True))
 for keys in kpis.OVERVIEW_ROWS:  # rows that fit a laptop: money, what it returns, the room
     for col, card in zip(st.columns(len(keys)), (card_of[key] for key in keys), strict=True):
-        col.metric(card.label, card.value, card.delta, help=card.help, border=True)
-if before is not None:
-    st.caption(t("overview.kpi_delta_caption", lang))
+        col.metric(card.label, card.value, card.delta, help=card.help, border=True, delta_color=card.delta_color)
 
 st.subheader(t("overview.decomp_title", lang))
-previous = state.project(v.previous_query) if v.previous_query else None
-st.caption(t("overview.decomp_delta_caption" if previous else "overview.decomp_caption", lang))
-# One static table (cheap to redraw) says it all: the factors per source and, after a move,
-# which factor moved GMV. A bar chart beside it repeated the same numbers at a sixth of the
-# overview's redraw time.
-st.table(tables.decomposition_table(v.proj, lang, previous), hide_index=True)
+base_proj = state.project(v.baseline_query) if v.baseline_query else None
+st.caption(t("overview.decomp_delta_caption" if base_proj else "overview.decomp_caption", lang))
+# One static table (cheap to redraw) says it all: the factors per source and, against the
+# baseline, which factor moved GMV. A bar chart beside it repeated the same numbers at a sixth
+# of the overview's redraw time.
+st.table(tables.decomposition_table(v.proj, lang, base_proj), hide_index=True)
 
 v.echart(overview.daily_gmv, "overview", "daily_gmv", overview.HEIGHT)
 v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
@@ -41,9 +40,9 @@ st.subheader(t("overview.downloads_title", lang))
 c1, c2, c3 = st.columns(3)
 with c1:
     if exports.card_available():
-        query, share_url = v.query, v.share_url
+        query, share_url, base_query = v.query, v.share_url, v.baseline_query
         st.download_button(
-            t("export.dl_card", lang), data=lambda: exports.card_png(query, lang, share_url),
+            t("export.dl_card", lang), data=lambda: exports.card_png(query, lang, share_url, base_query),
             file_name=exports.file_name("card", lang, v.today), mime="image/png",
             on_click="ignore", width="stretch", key="dl_card")
     else:

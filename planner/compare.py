@@ -23,6 +23,7 @@ import numpy as np
 from . import breakdown
 from .engine import SOURCES, Projection
 from .kpis import COMPARE
+from .presets import PRESETS
 from .report import totals
 from .text import PlannerError
 
@@ -30,6 +31,24 @@ FACTORS: tuple[str, ...] = ("pv", "cvr", "aov")
 KPI_KEYS: tuple[str, ...] = COMPARE  # the KPIs compared, in display order (planner.kpis)
 MAX_SCENARIOS = 3
 NO_RATIO = frozenset({"public_share", "stage_reached_index"})  # a share moves in points, a stage in steps
+# The KPIs that add up over days (money, people): compared per day or per month when horizons differ.
+# The others are ratios (ROI, shares) or a stage, the same whatever the horizon is divided by.
+PER_DAY_KPIS = frozenset({"gmv", "net_gmv", "profit", "spend", "unspent", "pv", "buyers", "sessions", "watch_pv"})
+MONTH_DAYS = 30  # "a month" when horizons differ: 30 days, as DOMAIN's monthly GMV figures read
+
+# The compare page's picks in the link: what slot B and C hold (nothing, a pasted link, a preset
+# by name) and the link pasted into each. The app binds its widgets to them; the CLI knows them
+# as the app's (``planner.cli.common.APP_LINK_KEYS``), so a link copied from the page reads cleanly.
+SLOTS: tuple[str, ...] = ("A", "B", "C")
+NONE, LINK, BASELINE = "none", "link", "baseline"  # BASELINE: the pinned baseline (planner.baseline)
+SLOT_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}" for slot in SLOTS[1:]}
+SLOT_LINK_KEYS: dict[str, str] = {slot: f"compare_{slot.lower()}_link" for slot in SLOTS[1:]}
+LINK_KEYS: tuple[str, ...] = (*SLOT_KEYS.values(), *SLOT_LINK_KEYS.values())
+
+
+def slot_options() -> tuple[str, ...]:
+    """What a comparison slot can hold: nothing, the baseline, a pasted link, or a preset (by name)."""
+    return (NONE, BASELINE, LINK, *PRESETS)
 
 
 def shapley3(x0, y0, z0, x1, y1, z1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -43,20 +62,35 @@ def shapley3(x0, y0, z0, x1, y1, z1) -> tuple[np.ndarray, np.ndarray, np.ndarray
             effect(z1 - z0, x0, y0, x1, y1))
 
 
-def factors(proj: Projection, draw: int = 0) -> dict[str, np.ndarray]:
-    """(5,) PV, CVR, AOV and GMV per source over the horizon (``breakdown.decomposition``)."""
+def factors(proj: Projection, draw: int = 0, per_days: int | None = None) -> dict[str, np.ndarray]:
+    """(5,) PV, CVR, AOV and GMV per source over the horizon (``breakdown.decomposition``), or
+    averaged per ``per_days`` days of it (PV and GMV scaled by per_days / days; CVR and AOV are
+    ratios and do not change)."""
     rows = [r for r in breakdown.decomposition(proj, draw) if r["source"] != "total"]
-    return {key: np.array([r[key] for r in rows]) for key in (*FACTORS, "gmv")}
+    out = {key: np.array([r[key] for r in rows]) for key in (*FACTORS, "gmv")}
+    if per_days is not None:
+        scale = per_days / proj.days
+        out["pv"], out["gmv"] = out["pv"] * scale, out["gmv"] * scale
+    return out
 
 
-def decompose(a: Projection, b: Projection, draw: int = 0) -> dict:
+def horizons_differ(projs: list[Projection]) -> bool:
+    """Whether the scenarios run over different numbers of days (then totals are not comparable:
+    a longer horizon is not more viewers)."""
+    return len({p.days for p in projs}) > 1
+
+
+def decompose(a: Projection, b: Projection, draw: int = 0, per_days: int | None = None) -> dict:
     """ΔGMV from scenario A to B split by source and factor (Shapley, see the module docstring).
+
+    With ``per_days`` (``MONTH_DAYS`` when the horizons differ) each side is the average over
+    that many days of its own horizon, so a longer horizon is not booked as viewers.
 
     Returns ``gmv_a``, ``gmv_b``, ``difference`` (= gmv_b − gmv_a, 元), ``parts`` (one dict per
     source and factor: ``source``, ``factor``, ``value`` 元, in SOURCES × FACTORS order),
     ``by_factor`` and ``by_source`` (sums of the parts) and ``method``.
     """
-    fa, fb = factors(a, draw), factors(b, draw)
+    fa, fb = factors(a, draw, per_days), factors(b, draw, per_days)
     pv0, pv1 = fa["pv"], fb["pv"]
     # A source without viewers has no CVR of its own: use the other side's (see docstring).
     cvr0 = np.where(pv0 > 0, fa["cvr"], fb["cvr"])
@@ -83,18 +117,22 @@ def visible_parts(decomposition: dict, min_yuan: float = 0.5) -> list[dict]:
     return [part for part in decomposition["parts"] if abs(part["value"]) >= min_yuan]
 
 
-def kpis(proj: Projection, draw: int = 0) -> dict[str, float | int | None]:
-    """The compared KPIs of one projection (money in 元, ROI None without spend)."""
+def kpis(proj: Projection, draw: int = 0, per_days: int | None = None) -> dict[str, float | int | None]:
+    """The compared KPIs of one projection (money in 元, ROI None without spend); with
+    ``per_days``, the totals (``PER_DAY_KPIS``) are averages over that many days of the horizon."""
     kpis_of_draw = totals(proj, draw)
-    return {key: kpis_of_draw[key] for key in KPI_KEYS}
+    scale = 1.0 if per_days is None else per_days / proj.days
+    return {key: kpis_of_draw[key] * scale if key in PER_DAY_KPIS and kpis_of_draw[key] is not None
+            else kpis_of_draw[key] for key in KPI_KEYS}
 
 
-def kpi_table(projs: list[Projection]) -> list[dict]:
+def kpi_table(projs: list[Projection], per_days: int | None = None) -> list[dict]:
     """One row per KPI: ``values`` per scenario, and ``deltas`` and ``ratios`` against the
-    first scenario (None for the first, and where either side is undefined or the base is 0)."""
+    first scenario (None for the first, and where either side is undefined or the base is 0).
+    With ``per_days``, totals are averages over that many days (``kpis``)."""
     if not 1 <= len(projs) <= MAX_SCENARIOS:
         raise PlannerError("compare.how_many", most=MAX_SCENARIOS, got=len(projs))
-    all_kpis = [kpis(p) for p in projs]
+    all_kpis = [kpis(p, per_days=per_days) for p in projs]
     rows = []
     for key in KPI_KEYS:
         values = [k[key] for k in all_kpis]

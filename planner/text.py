@@ -822,23 +822,20 @@ _PAGES: dict[str, Entry] = {
         "小时 · 客单价 {aov} · 公域转化率 {cvr}（按此客单价）",
         "{days} days · {accounts} · {sessions} sessions a week of {hours} h · AOV {aov} · "
         "public CVR {cvr} (at this AOV)"),
-    "overview.kpi_delta_caption": (
-        "箭头为相对本次会话上一个场景的变化。",
-        "Arrows show the change from the previous scenario of this session."),
     "overview.decomp_title": ("GMV = 场观 × 转化率 × 客单价（按流量来源）", "GMV = PV × CVR × AOV by traffic source"),
     "overview.decomp_caption": (
         "每一行都满足 GMV = 场观 × 转化率 × 客单价，看哪个因子在推动 GMV。",
         "Every row satisfies GMV = PV × CVR × AOV: see which factor moves GMV."),
     "overview.decomp_delta_caption": (
-        "每一行都满足 GMV = 场观 × 转化率 × 客单价。右侧四列是与上一个场景相比的 GMV 变化，"
+        "每一行都满足 GMV = 场观 × 转化率 × 客单价。右侧四列是较基准的 GMV 变化，"
         "以及其中来自场观、转化率、客单价的部分（Shapley 拆分，三者相加等于 GMV 变化）。",
         "Every row satisfies GMV = PV × CVR × AOV. The four columns on the right are the change in "
-        "GMV from the previous scenario and the parts of it from PV, CVR and AOV (a Shapley split: "
+        "GMV vs the baseline and the parts of it from PV, CVR and AOV (a Shapley split: "
         "the three add up to the change)."),
     "overview.col_from_pv": ("其中：场观", "from PV"),
     "overview.col_from_cvr": ("其中：转化率", "from CVR"),
     "overview.col_from_aov": ("其中：客单价", "from AOV"),
-    "overview.col_d_gmv": ("GMV变化", "ΔGMV"),
+    "overview.col_d_gmv": ("较基准GMV变化", "ΔGMV vs baseline"),
     "overview.col_source": ("来源", "Source"),
     "overview.col_pv": ("观看人数（UV，逐场累计）", "Viewers (UV, summed over sessions)"),
     "overview.col_cvr": ("转化率", "CVR"),
@@ -1693,7 +1690,71 @@ _PHONE: dict[str, Entry] = {
                             "Drag to set {label} (0–{span}; type larger amounts above)"),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2, _PHONE)
+_BASELINE: dict[str, Entry] = {
+    # baseline.*: the pinned scenario the overview, its decomposition and the card compare with
+    # (planner/baseline.py, views/baseline.py); the compare page's link keys and horizons
+    "baseline.set": ("设为基准", "Set as baseline"),
+    "baseline.set_help": (
+        "把当前场景固定为基准：指标卡、GMV 拆分表和预测图都显示较基准的变化；基准随分享链接（base=）一起带走。",
+        "Pin the current scenario as the baseline: the KPI cards, the GMV split table and the projection card "
+        "show the change vs it; the baseline travels with the share link (base=)."),
+    "baseline.clear": ("清除基准", "Clear baseline"),
+    "baseline.none": (
+        "未设基准：点「设为基准」固定当前场景，之后调整滑块，指标卡和拆分表会显示较基准的变化。",
+        "No baseline: Set as baseline pins the current scenario; move the sliders afterwards and the cards and "
+        "the split table show the change vs it."),
+    "baseline.is_current": (
+        "当前场景就是基准：调整滑块后，这里显示较基准的变化。",
+        "The current scenario is the baseline: move a slider to see the change vs it."),
+    "baseline.compared": (
+        "箭头和「较基准」列为当前场景相对基准的变化；基准已写入分享链接。",
+        "Arrows and the vs-baseline columns compare the current scenario with the baseline, which the share "
+        "link carries."),
+    "baseline.delta": ("{change}（较基准）", "{change} vs baseline"),
+    "baseline.card_caption": ("彩色数字：较基准的变化（基准随链接分享）", "Coloured figures: change vs the baseline"),
+    "baseline.allowed": ("以 ; 分隔的 参数:值（如 invites:5000;gdt:2000），或 default",
+                         "parameter:value pairs joined by ; (e.g. invites:5000;gdt:2000), or default"),
+    "baseline.dropped": ("不设基准", "no baseline"),
+    "compare_page.link_too_long": ("不超过 {most} 个字符的分享链接", "a share link of at most {most} characters"),
+    "budget_page.live_days_of": ("{account} {days} 天", "{account} {days} days"),
+    "budget_page.mroi_launch": (
+        "为什么各账号的边际ROI不同：预算按“元/天”分配，而新号开播晚，每天的 1 元只在开播后的日子花出（{days}）。"
+        "优化让每一“元/天”预算带来的预测期 GMV 在各账号相等，折算成实际花出的每 1 元，开播越晚的账号越高。",
+        "Why the marginal ROI differs by account: the budget is split in 元 a day, and a later account spends its "
+        "daily 元 only on the days after its launch ({days}). The split makes one more 元 a day return the same GMV "
+        "over the horizon on every account; per 元 actually spent, that is more on the accounts that launch later."),
+    "budget_page.mroi_granularity": (
+        "为什么各账号的边际ROI不同：有账号已到投流上限（多出的钱花不出去）或受上下限约束，"
+        "或微信豆只能按整单（500豆，约 {step}）分配，优化无法把它们拉平。",
+        "Why the marginal ROI differs by account: an account is at its ceiling (money beyond it is not spent) "
+        "or held by a bound, or beans come only in whole orders of 500 (about {step}), so the split cannot even "
+        "them out."),
+    "budget_page.goal_gmv_placeholder": ("例如 5000000", "e.g. 5000000"),
+    "budget_page.goal_ask": ("填入目标 GMV，就会算出所选参数要到多少才能达到。",
+                             "Enter a GMV target to find the value of the chosen parameter that reaches it."),
+    # d3 time formats for Plotly's date axes (views.charts.date_axis); %-m is the month without a 0
+    "chart.date_tick": ("%-m月%-d日", "%b %-d"),
+    "chart.date_hover": ("%Y年%-m月%-d日", "%b %-d, %Y"),
+    "compare_page.spend_average": ("投流消耗", "Paid spend"),
+    "compare_page.slot_baseline": ("基准", "The baseline"),
+    "compare_page.no_baseline": ("还没有基准：在总览点「设为基准」。", "No baseline yet: Set as baseline on the overview."),
+    "compare_page.horizon_of": ("{name} {days} 天", "{name} {days} days"),
+    "compare_page.horizons_differ": (
+        "注意：各场景的周期不同（{horizons}），总量不可直接相比（多出的天数不是更多的观众）。"
+        "下面的指标和 GMV 拆解按各自周期的平均每 {month} 天计算；直播间随时间成长，周期更长的场景平均值仍会偏高。",
+        "Note: the scenarios run over different horizons ({horizons}), so their totals are not comparable (extra "
+        "days are not extra viewers). The figures and the GMV split below are averages per {month} days of each "
+        "one's own horizon; rooms grow over time, so a longer horizon still averages higher."),
+    "compare_page.kpi_title_month": ("关键指标（平均每 {month} 天）", "Key numbers (average per {month} days)"),
+    "compare_page.per_day_of": ("{name} {gmv}/天", "{name} {gmv} a day"),
+    "compare_page.per_day": ("平均每天 GMV：{parts}", "GMV per day on average: {parts}"),
+    "compare_page.waterfall_caption_month": (
+        "GMV 差异按平均每 {month} 天拆解：先按来源，再按场观、转化率、客单价（Shapley 拆分，各部分相加等于差异）。",
+        "The GMV difference per {month} days on average, split by source and then into PV, CVR and AOV "
+        "(a Shapley split: the parts add up to the difference)."),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2, _PHONE, _BASELINE)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

@@ -80,10 +80,13 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
     line(curve.breakeven_gmv, t("budget_page.trace_breakeven_gmv", lang), 2, BREAKEVEN_COLOR, dash="dash", width=1.5,
          text=[fmt.money(v, lang) for v in curve.breakeven_gmv])
     mroi = np.where(np.isfinite(curve.marginal_roi), curve.marginal_roi, np.nan)
-    line(mroi, t("budget_page.trace_mroi", lang), 3, color, text=[fmt.roi(v) for v in mroi])
+    # The marginal ROI shares the tool's colour with its viewers (both are the tool's own), so it
+    # is dotted, and the break-even ROI dash-dotted beside the break-even GMV's dashes: one look
+    # per legend entry.
+    line(mroi, t("budget_page.trace_mroi", lang), 3, color, dash="dot", text=[fmt.roi(v) for v in mroi])
     if math.isfinite(curve.breakeven_roi):
         line(np.full_like(x, curve.breakeven_roi), t("budget_page.trace_breakeven_roi", lang), 3, BREAKEVEN_COLOR,
-             dash="dash", width=1.5, text=[fmt.roi(curve.breakeven_roi)] * len(x))
+             dash="dashdot", width=1.5, text=[fmt.roi(curve.breakeven_roi)] * len(x))
     i = curve.current
     for row, y in ((1, curve.paid_viewers), (2, curve.gmv), (3, mroi)):
         fig.add_trace(go.Scatter(
@@ -160,6 +163,20 @@ def allocation_rows(plan: Plan, lang: str) -> list[dict[str, str]]:
         t("budget_page.col_next", lang): "",
     })
     return rows
+
+
+def mroi_note(plan: Plan, lang: str) -> str | None:
+    """Why the table's marginal ROI differs by account after the split (``Plan.why_marginal_roi_differs``),
+    or None when it does not."""
+    reason = plan.why_marginal_roi_differs()
+    if reason is None:
+        return None
+    if reason == "launch":
+        days = t("app.list_separator", lang).join(
+            t("budget_page.live_days_of", lang, account=account_name(r["account"], lang), days=r["live_days"])
+            for r in plan.to_dict()["allocation_by_account"])
+        return t("budget_page.mroi_launch", lang, days=days)
+    return t("budget_page.mroi_granularity", lang, step=fmt.money(plan.bean_step, lang))
 
 
 def next_best(plan: Plan, lang: str) -> str | None:

@@ -61,9 +61,12 @@ def apply_scenario(query: str) -> None:
     and writes to the address bar (``gdt_split``…), so the bar is the new share link."""
     scenario, _ = from_query(query)
     for tool in budget.TOOLS:
-        st.session_state[tool] = float(getattr(scenario, tool))
+        # The plan is already at the link's precision (whole 元; beans rounded up to keep the last
+        # 500-bean order: planner.budget.allocation), so no float noise reaches the address bar.
+        st.session_state[tool] = state.clean_value(tool, getattr(scenario, tool))
     state.load_extras(scenario)
     st.session_state[APPLIED] = True
+
 
 
 def apply_value(key: str, value: float) -> None:

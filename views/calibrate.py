@@ -29,6 +29,7 @@ from planner.params import BY_KEY as PARAM
 from planner.text import t
 
 from . import memo, state
+from .charts import date_axis
 from .exports import BOM, safe_text
 from .i18n import param_label
 from .theme import (
@@ -227,7 +228,7 @@ def schema_table(lang: str) -> pd.DataFrame:
 def _layout(fig: go.Figure, title: str, y_title: str, ymax: float, lang: str) -> go.Figure:
     """The app's layout, dates along x, round ticks from 0 to ``ymax`` on y."""
     return style(fig, title, height=380,
-                 xaxis=dict(title=axis_title(t("calibrate.axis_date", lang)), gridcolor=GRID_COLOR),
+                 xaxis=dict(title=axis_title(t("calibrate.axis_date", lang)), gridcolor=GRID_COLOR, **date_axis(lang)),
                  yaxis=dict(title=axis_title(y_title), gridcolor=GRID_COLOR, **value_axis(0.0, ymax, lang)))
 
 

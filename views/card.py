@@ -51,6 +51,9 @@ CARD_SCALE = 2  # device px per CSS px: the PNG is 1920 × 2560
 # The card's own greys (its text, captions and KPI tiles); fonts and the sources' colours are
 # the app's (``views.theme``).
 INK, MUTED, TILE = "#1F2329", "#646A73", "#F4F6F8"
+# A change vs the baseline: good news, bad news (darker than the theme's green and red, so 13 px
+# text stays readable on the grey tile).
+GOOD, BAD = "#1A7F37", "#C9302C"
 
 # Keys always listed under "key assumptions"; any other parameter is listed when it differs
 # from its default.
@@ -135,6 +138,19 @@ def assumption_items(proj: Projection, lang: str) -> tuple[list[tuple[str, str]]
 
 
 
+def _baseline_change(key: str, total: dict, base_total: dict | None, lang: str) -> tuple[str, str] | None:
+    """("+12.3万元", colour) for a KPI tile, or None without a baseline, an undefined side or a
+    change too small to show. Green is good news (a rise, or a fall of what is better low). The
+    words "vs baseline" are said once under the tiles: beside a long label they would not fit."""
+    if base_total is None or total[key] is None or base_total[key] is None:
+        return None
+    change = kpis.change_text(key, total[key] - base_total[key], lang)
+    if not change.startswith(("+", "-")):
+        return None
+    good = change.startswith("+") == kpis.BY_KEY[key].higher_is_better
+    return change, (GOOD if good else BAD)
+
+
 def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
     """A per-account spend split as "50 / 30 / 20%" (cut with … past 30 characters)."""
     tool = next(tool for tool, k in SPLIT_KEYS.items() if k == key)
@@ -193,11 +209,15 @@ def qr_box(matrix: list[list[bool]]) -> tuple[int, float]:
     return box_px, n * box_px / CARD_SCALE
 
 
-def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | None = None) -> go.Figure:
-    """The card as a Plotly figure (pure: no rendering). ``today`` defaults to the local date."""
+def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | None = None,
+                baseline: Projection | None = None) -> go.Figure:
+    """The card as a Plotly figure (pure: no rendering). ``today`` defaults to the local date.
+    With a ``baseline`` (the pinned scenario, ``views.baseline``), each KPI tile also says its
+    change vs the baseline, labelled as such."""
     lang = normalize_lang(lang)
     today = today or dt.date.today()
     total = totals(proj)
+    base_total = totals(baseline) if baseline is not None else None
     scenario = proj.scenario
     lay = _Layout()
     traces = []
@@ -228,6 +248,14 @@ def card_figure(proj: Projection, share_url: str, lang: str, today: dt.date | No
         _note(lay, x0 + 16, y0 + 10, _esc(label), 15, MUTED)
         _note(lay, x0 + 16, y0 + 32, _esc(value), 28, INK, bold=True)
         _note(lay, x0 + 16, y0 + 72, _esc(note), 12, MUTED)
+        change = _baseline_change(key, total, base_total, lang)
+        if change is not None:
+            text, color = change
+            _note(lay, x0 + tile_w - 12, y0 + 10, _esc(text), 14, color, anchor="right", bold=True)
+    if base_total is not None:  # one line says what the coloured changes are measured from
+        tiles_bottom = _KPI_TOP + 2 * _KPI_H + _KPI_GAP
+        _note(lay, CARD_WIDTH - _PAD, tiles_bottom + 4, _esc(t("baseline.card_caption", lang)), 12, MUTED,
+              anchor="right")
 
     # Daily GMV stacked by source; paid tools that bought nothing are left out of the legend.
     days = daily(proj)
@@ -369,6 +397,7 @@ def render_png(fig: go.Figure, width: int = CARD_WIDTH, height: int = CARD_HEIGH
     return result["png"]  # type: ignore[return-value]
 
 
-def projection_card_png(proj: Projection, share_url: str, lang: str, today: dt.date | None = None) -> bytes:
+def projection_card_png(proj: Projection, share_url: str, lang: str, today: dt.date | None = None,
+                        baseline: Projection | None = None) -> bytes:
     """The projection card as PNG bytes, exactly (CARD_WIDTH·CARD_SCALE) × (CARD_HEIGHT·CARD_SCALE)."""
-    return render_png(card_figure(proj, share_url, lang, today))
+    return render_png(card_figure(proj, share_url, lang, today, baseline))

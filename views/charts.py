@@ -24,7 +24,6 @@ from planner.text import t
 
 from .i18n import source_label
 from .theme import (
-    ACCOUNT_COLORS,
     FLAGSHIP_COLOR,
     FONT_FAMILY,
     GRID_COLOR,
@@ -32,6 +31,7 @@ from .theme import (
     SATELLITE_COLOR,
     SOURCE_COLORS,
     TEXT_COLOR,
+    account_line,
     axis_title,
     layout,
     nice_ticks,
@@ -67,6 +67,12 @@ def plotly_config(filename: str, touch: bool = False) -> dict:
     if touch:
         config["displayModeBar"] = False
     return config
+
+
+def date_axis(lang: str) -> dict:
+    """A Plotly date axis's tick and hover formats in the page's language (3月8日 / Mar 8):
+    Plotly's own date ticks are English month names whatever the page says."""
+    return {"type": "date", "tickformat": t("chart.date_tick", lang), "hoverformat": t("chart.date_hover", lang)}
 
 
 def _figure(data: list[dict], spec: dict) -> go.Figure:
@@ -238,7 +244,7 @@ def stage_chart(proj: Projection, lang: str) -> go.Figure:
         data.append(dict(
             type="scatter", x=days, y=_floats(viewers[a]), name=name, mode="lines+markers",
             marker=dict(size=4), connectgaps=True,
-            line=dict(color=ACCOUNT_COLORS[a % len(ACCOUNT_COLORS)], width=3 if a == 0 else 1.8),
+            line=dict(color=account_line(a)[0], dash=account_line(a)[1], width=3 if a == 0 else 1.8),
             customdata=[list(row) for row in zip(day_text, _counts(viewers[a], lang), _counts(early[a], lang),
                                                  stages, strict=True)],
             hovertemplate=name + " · %{customdata[0]}: %{customdata[1]} · "

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner import fmt, kpis
+from planner import compare, fmt, kpis
 from planner.compare import visible_parts
 from planner.link import Notice, from_query
 from planner.presets import PRESETS
@@ -23,16 +23,18 @@ from .i18n import source_label
 from .theme import BLUE, FONT_FAMILY, GREEN, LINE_GREY, ORANGE, RED, style, value_axis
 
 SCENARIO_COLORS = (GREEN, BLUE, ORANGE)
-SLOTS = ("A", "B", "C")
+SLOTS = compare.SLOTS
 
 
-def kpi_frame(rows: list[dict], names: list[str], lang: str) -> pd.DataFrame:
+def kpi_frame(rows: list[dict], names: list[str], lang: str, per_days: int | None = None) -> pd.DataFrame:
     """KPI rows (``planner.compare.kpi_table``) as a table: a column per scenario, then each
-    later scenario's change against the first (and in %)."""
+    later scenario's change against the first (and in %). With ``per_days`` (averages, horizons
+    differ) the spend is not labelled as the horizon's total."""
     out = []
     for row in rows:
         key = row["key"]
-        item = {t("table.metric", lang): kpis.label(key, lang)}
+        name = t("compare_page.spend_average", lang) if per_days and key == "spend" else kpis.label(key, lang)
+        item = {t("table.metric", lang): name}
         for name, value in zip(names, row["values"], strict=True):
             item[name] = kpis.value_text(key, value, lang)
         for i in range(1, len(names)):
@@ -89,6 +91,20 @@ def waterfall(decomposition: dict, name_a: str, name_b: str, lang: str) -> go.Fi
     return fig
 
 
+def horizon_warning(projs: list, names: list[str], lang: str) -> str:
+    """The line that says the horizons differ and what is compared instead of totals."""
+    horizons = t("app.list_separator", lang).join(
+        t("compare_page.horizon_of", lang, name=name, days=p.days) for name, p in zip(names, projs, strict=True))
+    return t("compare_page.horizons_differ", lang, horizons=horizons, month=compare.MONTH_DAYS)
+
+
+def per_day_text(projs: list, names: list[str], lang: str) -> str:
+    """Each scenario's GMV per day, averaged over its own horizon."""
+    parts = [t("compare_page.per_day_of", lang, name=name,
+               gmv=fmt.money(compare.kpis(p, per_days=1)["gmv"], lang)) for name, p in zip(names, projs, strict=True)]
+    return t("compare_page.per_day", lang, parts=t("app.list_separator", lang).join(parts))
+
+
 def by_factor_text(decomposition: dict, lang: str) -> str:
     f = decomposition["by_factor"]
     return t("compare_page.by_factor", lang, **{k: kpis.change_text("gmv", v, lang) for k, v in f.items()})
@@ -96,25 +112,24 @@ def by_factor_text(decomposition: dict, lang: str) -> str:
 
 # --- choosing what to compare ------------------------------------------------------------------
 
-NONE, LINK = "none", "link"
+NONE, LINK, BASELINE = compare.NONE, compare.LINK, compare.BASELINE
+SLOT_KEYS, SLOT_LINK_KEYS = compare.SLOT_KEYS, compare.SLOT_LINK_KEYS  # the pickers' and links' URL keys
 
 
 def slot_options() -> list[str]:
-    """What a comparison slot can hold: nothing, a pasted link, or a preset (by name)."""
-    return [NONE, LINK, *PRESETS]
+    """What a comparison slot can hold: nothing, the baseline, a pasted link, or a preset (by name)."""
+    return list(compare.slot_options())
 
 
 def option_label(option: str, lang: str) -> str:
-    if option == NONE:
-        return t("compare_page.slot_none", lang)
-    if option == LINK:
-        return t("compare_page.slot_link", lang)
-    return t("compare_page.slot_preset", lang, name=PRESETS[option].label(lang))
+    return page_keys.compare_option_label(option, lang)
 
 
-def resolve(option: str, link: str = "") -> tuple[Scenario | None, list[Notice]]:
+def resolve(option: str, link: str = "", baseline: Scenario | None = None) -> tuple[Scenario | None, list[Notice]]:
     """The scenario a slot holds, and the problems found in a pasted link (``from_query``:
-    never raises). None for an empty slot or an empty link."""
+    never raises). None for an empty slot, an empty link, or the baseline when none is pinned."""
+    if option == BASELINE:
+        return baseline, []
     if option == LINK:
         return from_query(link, other_keys=page_keys.APP_KEYS) if link.strip() else (None, [])
     if option in PRESETS:

@@ -206,15 +206,17 @@ def file_name(kind: str, lang: str, day: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def card_png(query: str, lang: str, share_url: str) -> bytes:
-    """The projection card PNG for a canonical scenario query, cached on (query, lang, link).
+def card_png(query: str, lang: str, share_url: str, baseline_query: str | None = None) -> bytes:
+    """The projection card PNG for a canonical scenario query (with its changes vs the baseline's,
+    when one is pinned), cached on (query, lang, link, baseline).
 
     ``views.card`` (written separately) is imported here, on a download, not on every rerun.
     """
     from views.card import projection_card_png
 
     scenario, _ = from_query(query)
-    return projection_card_png(simulate(scenario), share_url, lang)
+    baseline = simulate(from_query(baseline_query)[0]) if baseline_query else None
+    return projection_card_png(simulate(scenario), share_url, lang, baseline=baseline)
 
 
 def card_available() -> bool:

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner import budget
+from planner import baseline, budget
 from planner.budget import MODES, mode_name
+from planner.compare import LINK_KEYS as COMPARE_LINK_KEYS
+from planner.compare import SLOT_KEYS, SLOT_LINK_KEYS, slot_options
 from planner.link import Notice, number_between, one_of
 from planner.numbers import parse_number
 from planner.params import BY_KEY, PARAMS
+from planner.presets import PRESETS
 from planner.text import Message, t
 
 from .i18n import param_label
@@ -35,7 +38,11 @@ BOUND_TOOL_KEYS: tuple[str, ...] = tuple(key for key in PAGE_KEYS if key.endswit
 # Every link key the app owns beyond the codec's: the pages' and page= (kept in the address bar).
 # The app passes them to ``planner.link.from_query`` as ``other_keys``; the CLI passes the same
 # (``planner.cli.common.APP_LINK_KEYS``), so a link copied from the app reads the same in a terminal.
-APP_KEYS: frozenset[str] = frozenset({"page", *PAGE_KEYS})
+APP_KEYS: frozenset[str] = frozenset({"page", *PAGE_KEYS, *baseline.LINK_KEYS, *COMPARE_LINK_KEYS})
+# The keys ``views.state.begin`` checks before any widget exists (``read``): the budget page's,
+# the baseline (``base=``, read by ``planner.baseline``) and the compare page's picks and links.
+CHECKED_KEYS: frozenset[str] = frozenset({*PAGE_KEYS, *baseline.LINK_KEYS, *COMPARE_LINK_KEYS})
+MAX_PASTED_LINK_CHARS = 8000  # a pasted share link: every parameter, splits and ranges fit many times over
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,12 @@ NUMBERS: dict[str, NumberKey] = {
     "target_gmv": NumberKey(0.0, 1e12, 10_000_000.0),
     "min_roi": NumberKey(0.1, 1000.0, 5.0),
     **{key: NumberKey(0.0, 1_000_000.0) for key in BOUND_TOOL_KEYS},
-    "goal_gmv": NumberKey(1.0, 1e12, 5_000_000.0),
+    "goal_gmv": NumberKey(1.0, 1e12),  # empty until the user sets a target: goal seek answers only then
     "goal_day": NumberKey(1, 365, integer=True),
 }
 CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "objective": OBJECTIVES,
-                                       "goal_param": tuple(p.key for p in PARAMS)}
+                                       "goal_param": tuple(p.key for p in PARAMS),
+                                       **{key: slot_options() for key in SLOT_KEYS.values()}}
 FLAGS: tuple[str, ...] = ("up_to",)  # checkboxes: Streamlit writes true/false and reads either case
 
 
@@ -73,7 +81,17 @@ def label(key: str, option: str, lang: str) -> str:
     """What the page's widget shows for ``option`` of the choice ``key`` (its format_func)."""
     if key == "goal_param":
         return param_label(BY_KEY[option], lang)
+    if key in SLOT_KEYS.values():
+        return compare_option_label(option, lang)
     return t(OPTION_TEXT[key, option], lang)
+
+
+def compare_option_label(option: str, lang: str) -> str:
+    """What a compare slot's picker shows: nothing, a pasted link, or a preset by name."""
+    if option in PRESETS:
+        return t("compare_page.slot_preset", lang, name=PRESETS[option].label(lang))
+    return t({"none": "compare_page.slot_none", "baseline": "compare_page.slot_baseline"}.get(
+        option, "compare_page.slot_link"), lang)
 
 
 def _number_text(value: float, integer: bool) -> str:
@@ -84,6 +102,14 @@ def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Noti
     """The link's value for a page key as the widget should read it (a choice as its label in
     ``lang``), or None (the widget's default) with a Notice saying why."""
     text = values[-1] if values else ""
+    if key == baseline.BASELINE_KEY:
+        scenario, notice = baseline.decode(text) if len(values) == 1 else (None, baseline.bad_notice(text))
+        return (None, notice) if scenario is None else ([baseline.encode(scenario)], None)
+    if key in SLOT_LINK_KEYS.values():  # what it holds is read (with its notices) where it is compared
+        if len(values) == 1 and len(text) <= MAX_PASTED_LINK_CHARS:
+            return values, None
+        return None, Notice(key, text, Message("compare_page.link_too_long", {"most": MAX_PASTED_LINK_CHARS}),
+                            Message("link.page_default"))
     if key in FLAGS:
         if len(values) == 1 and text.lower() in ("true", "false"):
             return values, None

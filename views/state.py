@@ -27,12 +27,12 @@ from planner import breakdown, cases
 from planner.engine import Projection, simulate
 from planner.link import VERSION_KEY, Notice, from_query, query_pairs_of, round_value, to_query
 from planner.link import bounded as bounded_notices
-from planner.params import BY_KEY, DEFAULTS, PARAMS
+from planner.params import BY_KEY, DEFAULTS, PARAMS, SPLIT_KEYS
 from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import DEFAULT_LANG, LANGS, t
 
-from . import charts, device, memo, page_keys
+from . import baseline, charts, device, memo, page_keys
 from .language import LANG_KEY, lang
 from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
@@ -54,6 +54,10 @@ FOREIGN_PREFIXES = ("utm_",)
 EXTRA_FIELDS: tuple[str, ...] = tuple(
     f.name for f in dataclasses.fields(Scenario) if f.name not in {p.key for p in PARAMS})
 FALLBACK_BASE_URL = "http://localhost:8501/"
+# The link keys of those fields (gdt_split, cvr_range, draws, seed…): any key the codec owns
+# that is not a parameter, v, lang or preset.
+_EXTRA_LINK_KEYS = frozenset(k for p in PARAMS for k in (p.key + "_range",)) | frozenset(
+    {"draws", "seed", *SPLIT_KEYS.values()})
 
 # Streamlit drops a whole query string over its limits (views.streamlit_shell) before the script
 # sees it, and the page would show the defaults without a word. The browser still holds the link:
@@ -76,9 +80,9 @@ DROPPED_LINK_JS = f"""<script>
 _SEEDED = "_seeded"
 _NOTICES = "_notices"
 _DROPPED = "_dropped"  # (fields, characters) of a link Streamlit dropped
-_HISTORY = "_history"
 _EXTRAS = "_extras"
 _SEED = "_seed"  # the validated scenario of the link the session was opened with
+_EXTRAS_AT_SEED = "_extras_at_seed"  # its link-only fields (split, ranges, draws, seed)
 
 
 def _is_foreign(key: str) -> bool:
@@ -143,9 +147,11 @@ def begin() -> None:
     lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
     raw, page_notices = _read_page_keys(raw, lang_)
     notices = bounded_notices([*notices, *page_notices])
+    baseline.remember(raw.get(baseline.BASELINE_KEY))
     ss[_SEEDED] = True
     ss[_NOTICES] = notices
     ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
+    ss[_EXTRAS_AT_SEED] = dict(ss[_EXTRAS])
     ss[_SEED] = scenario.as_dict()
     preset = raw.get("preset", [""])[-1]
     if preset in PRESETS:  # show it in the picker (with its story) while the values match it
@@ -165,7 +171,7 @@ def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, li
     and a Notice for each bad one, which is dropped so the widget shows its default."""
     out, notices = {}, []
     for key, values in raw.items():
-        if key in page_keys.PAGE_KEYS:
+        if key in page_keys.CHECKED_KEYS:
             values, notice = page_keys.read(key, values, lang_)
             if notice is not None:
                 notices.append(notice)
@@ -222,8 +228,10 @@ def scenario() -> Scenario:
 
 
 def finish() -> None:
-    """Run after the scenario widgets: forget link-only fields the widgets made invalid."""
+    """Run after the scenario widgets: forget link-only fields the widgets made invalid, keep the
+    baseline in the address bar."""
     _sync_extras()
+    baseline.sync()
 
 
 def _sync_extras() -> None:
@@ -254,8 +262,38 @@ def _write_extras(scen: Scenario) -> None:
 
 
 def notices() -> list[Notice]:
-    """The problems found in the link this session was opened with."""
-    return list(st.session_state.get(_NOTICES, []))
+    """The problems found in the link this session was opened with that still hold: a notice
+    goes once the user has changed what it is about, and then stays gone (``_still_applies``)."""
+    ss = st.session_state
+    found = ss.get(_NOTICES, [])
+    if not found:
+        return []
+    now = scenario()
+    kept = [n for n in found if _still_applies(n, now)]
+    if len(kept) != len(found):
+        ss[_NOTICES] = kept
+    return list(kept)
+
+
+def _still_applies(notice: Notice, now: Scenario) -> bool:
+    """Whether a link's notice is still about what the page shows. A parameter's holds while the
+    parameter keeps the value used instead of the bad one; a link-only field's (a split, a range,
+    draws, seed) while those fields are as the link left them; a page key's while its widget is
+    at the page's default (Streamlit keeps a bound widget's non-default value in the address
+    bar); the baseline's until one is set; any other (an unknown key, the link as a whole) while
+    the scenario is the one the link opened."""
+    ss = st.session_state
+    seed = ss.get(_SEED, DEFAULTS)
+    key = notice.key
+    if key in BY_KEY:
+        return getattr(now, key) == seed[key]
+    if key in _EXTRA_LINK_KEYS:
+        return {name: getattr(now, name) for name in EXTRA_FIELDS} == ss.get(_EXTRAS_AT_SEED)
+    if key == baseline.BASELINE_KEY:
+        return baseline.pinned() is None
+    if key in page_keys.CHECKED_KEYS:
+        return key not in st.query_params
+    return now.as_dict() == seed
 
 
 # --- presets and reset (widget callbacks: they run before the script, so they may set
@@ -322,16 +360,6 @@ def reported_cases() -> list:
 threading.Thread(target=cases.evaluate_all_once, name="reported-cases", daemon=True).start()
 
 
-def track(query: str) -> str | None:
-    """Record ``query`` as this session's current scenario; return the previous, different one
-    (for KPI deltas), or None on the first."""
-    prev, cur = st.session_state.get(_HISTORY, (None, None))
-    if query != cur:
-        prev, cur = cur, query
-        st.session_state[_HISTORY] = (prev, cur)
-    return prev
-
-
 # --- what the pages read ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -341,7 +369,7 @@ class View:
     lang: str
     proj: Projection
     share_url: str
-    previous_query: str | None
+    baseline_query: str | None  # the pinned baseline's canonical query (views.baseline), or None
 
     @property
     def today(self) -> str:
@@ -382,8 +410,7 @@ def view() -> View:
     query = to_query(scen)
     lang_ = lang()
     proj = project(query)
-    previous = track(query)
-    return View(scen, query, lang_, proj, share_url(scen, lang_), previous)
+    return View(scen, query, lang_, proj, share_url(scen, lang_), baseline.query())
 
 
 def show_notices(lang_: str) -> None:

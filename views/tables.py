@@ -50,19 +50,28 @@ class Card:
     value: str
     delta: str | None
     help: str
+    delta_color: str = "normal"  # st.metric's: "inverse" where a rise is bad news (spend, unspent)
 
 
 def kpi_cards(kpis: dict, deltas: dict, lang: str) -> list[Card]:
     """The overview's headline cards (``planner.kpis.OVERVIEW``): label, value, change against the
-    previous scenario (none when it did not change) and tooltip."""
+    baseline, labelled as such (none without a baseline, or where the KPI did not change) and
+    tooltip."""
     cards = []
     for key in breakdown.KPI_KEYS:
         kpi = KPI[key]
         d = deltas.get(key)
         help_text = kpi.help(lang, spend=fmt.money(kpis["spend"], lang)) if key == "profit" else kpi.help(lang)
-        cards.append(Card(kpi.label(lang), value_text(key, kpis[key], lang),
-                          None if d is None or d == 0 else change_text(key, d, lang), help_text))
+        change = None if d is None else change_text(key, d, lang)
+        shown = None if change is None or not _moved(change) else t("baseline.delta", lang, change=change)
+        cards.append(Card(kpi.label(lang), value_text(key, kpis[key], lang), shown, help_text,
+                          "normal" if kpi.higher_is_better else "inverse"))
     return cards
+
+
+def _moved(change: str) -> bool:
+    """Whether a change text (``planner.kpis.change_text``) is more than none: it has a sign."""
+    return change.startswith(("+", "-"))
 
 
 def overview_caption(proj: Projection, lang: str) -> str:
@@ -75,7 +84,7 @@ def overview_caption(proj: Projection, lang: str) -> str:
 
 def decomposition_table(proj: Projection, lang: str, before: Projection | None = None) -> pd.DataFrame:
     """Per source and in total: PV × CVR × AOV = GMV, formatted. With ``before`` (the
-    session's previous scenario), four more columns say how GMV changed and which factor moved
+    baseline, ``views.baseline``), four more columns say how GMV changed and which factor moved
     it: ΔGMV split into the parts from PV, CVR and AOV (``planner.compare.decompose``; the parts
     add up to ΔGMV exactly)."""
     rows = breakdown.decomposition(proj)

@@ -38,6 +38,15 @@ SOURCE_COLORS: dict[str, str] = {"private": GREEN, "public": BLUE, **{tool.key: 
 assert tuple(SOURCE_COLORS) == SOURCES, "a traffic source without a colour"
 
 ACCOUNT_COLORS = (GREEN, BLUE, ORANGE, "#9B59B6", RED, "#0CA678", "#C9A227", "#5C7CFA", "#D6336C", "#495057")
+# A matrix may have more accounts than there are colours: the second round of colours is dashed,
+# the third dotted, so no two accounts share a line in a legend.
+ACCOUNT_DASHES = ("solid", "dash", "dot")
+
+
+def account_line(account: int) -> tuple[str, str]:
+    """(colour, dash) of account ``account``'s line: unique for up to 30 accounts."""
+    colours = len(ACCOUNT_COLORS)
+    return ACCOUNT_COLORS[account % colours], ACCOUNT_DASHES[(account // colours) % len(ACCOUNT_DASHES)]
 FLAGSHIP_COLOR = "#0B7A3E"
 SATELLITE_COLOR = MUTED
 HANDOFF_COLOR = RED

@@ -60,6 +60,29 @@ class Plan:
         (the budget is daily), so its largest entry is where the next 元 a day should go."""
         return self.marginal_roi * live_days(self.scenario)[:, None]
 
+    def why_marginal_roi_differs(self, tolerance: float = 0.05) -> str | None:
+        """Why the accounts a tool funds show different marginal ROIs after the optimisation, or
+        None when they agree (within ``tolerance``, relative). ``"launch"``: they agree per 元 of
+        *daily* budget (``marginal_gmv_per_budget_yuan``, what the optimiser equalises, as the
+        budget is daily) and an account that launches later spends its daily 元 on fewer days, so
+        each 元 it actually spends returns more. ``"granularity"``: they do not agree even per
+        daily 元, which the optimiser leaves only where an account is held by its ceiling or a
+        bound, or where beans come in whole orders of 500."""
+        per_budget = self.marginal_gmv_per_budget_yuan()
+        funded = (self.allocation > 0) & np.isfinite(self.marginal_roi) & (self.marginal_roi > 0)
+        reason = None
+        for k in range(self.allocation.shape[1]):
+            rows = funded[:, k]
+            if rows.sum() < 2:
+                continue
+            mroi, gain = self.marginal_roi[rows, k], per_budget[rows, k]
+            if mroi.max() <= (1 + tolerance) * mroi.min():
+                continue
+            if gain.max() > (1 + tolerance) * gain.min():
+                return "granularity"
+            reason = "launch"
+        return reason
+
     def next_best(self) -> tuple[int, int, float, float] | None:
         """(account, tool index, GMV over the horizon per extra daily 元, marginal ROI) of the
         best place for the next 元 a day, or None when nothing can be spent."""

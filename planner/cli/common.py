@@ -24,7 +24,7 @@ import textwrap
 import unicodedata
 from collections.abc import Mapping
 
-from .. import budget, kpis
+from .. import baseline, budget, compare, kpis
 from ..link import from_query
 from ..messages import one_line
 from ..numbers import parse_number
@@ -32,9 +32,9 @@ from ..presets import PRESETS
 from ..text import LANGS, t
 
 # Keys a link copied from the app carries that are the app's, not the scenario's: the 投流 page's
-# question (budget.LINK_KEYS) and page=. The CLI reads such a link as the app does, passing
-# over them without a word.
-APP_LINK_KEYS: tuple[str, ...] = ("page", *budget.LINK_KEYS)
+# question (budget.LINK_KEYS), the baseline (base=), the 对比 page's picks and page=. The CLI
+# reads such a link as the app does, passing over them without a word.
+APP_LINK_KEYS: tuple[str, ...] = ("page", *budget.LINK_KEYS, *baseline.LINK_KEYS, *compare.LINK_KEYS)
 
 
 def environment_lang(environ: Mapping[str, str] = os.environ) -> str:

@@ -118,20 +118,20 @@ def test_a_slider_change_changes_the_kpis():
     after = shown_kpis(at)
     assert after != before
     assert after == expected_kpis(Scenario(invites=6000))
-    # The change shows as a delta against the previous scenario.
-    gmv = next(m for m in at.metric if m.label == "GMV")
-    assert gmv.delta and gmv.delta.startswith("+")
+    # Without a baseline there is nothing a change is measured against: no arrows.
+    assert all(not m.delta for m in at.metric)
 
 
-def test_after_a_move_the_decomposition_says_which_factor_moved_gmv():
+def test_against_a_baseline_the_decomposition_says_which_factor_moved_gmv():
     at = app()
-    assert "GMV变化" not in at.table[0].value.columns  # nothing to compare with yet
+    assert "较基准GMV变化" not in at.table[0].value.columns  # nothing to compare with yet
+    at.button(key="baseline_set").click().run()
     at.slider(key="invites").set_value(6000).run()
     table = at.table[0].value
     total = table.iloc[-1]
     d = compare.decompose(simulate(Scenario()), simulate(Scenario(invites=6000)))
-    assert total["GMV变化"] == kpis.change_text("gmv", d["difference"], "zh")
-    assert total["GMV变化"] == next(m for m in at.metric if m.label == "GMV").delta
+    assert total["较基准GMV变化"] == kpis.change_text("gmv", d["difference"], "zh")
+    assert next(m for m in at.metric if m.label == "GMV").delta == total["较基准GMV变化"] + "（较基准）"
     assert total["其中：场观"].startswith("+")
     assert total["其中：客单价"] == "0元"  # AOV did not move, so no part of ΔGMV is AOV's
     at.slider(key="aov").set_value(260).run()
@@ -165,6 +165,22 @@ def test_a_bad_link_shows_a_notice_naming_each_key_and_uses_the_defaults():
     # The notice stays at the top of every page for the session.
     at.switch_page("pages/matrix.py").run()
     assert at.warning and "invites=abc" in "\n".join(c.value for c in at.code)
+
+
+def test_a_notice_goes_once_the_user_has_changed_what_it_is_about():
+    at = app("invites=abc&aov=-5&zzz=1")
+    shown = "\n".join(c.value for c in at.code)
+    assert all(key in shown for key in ("invites=abc", "aov=-5", "zzz=1"))
+    at.slider(key="invites").set_value(6000).run()
+    shown = "\n".join(c.value for c in at.code)
+    assert "invites=abc" not in shown and "aov=-5" in shown
+    assert "zzz=1" not in shown  # about the link as opened, and the scenario is no longer that link's
+    at.slider(key="invites").set_value(DEFAULTS["invites"]).run()  # back to the value used: still gone
+    assert "invites=abc" not in "\n".join(c.value for c in at.code)
+    at.slider(key="aov").set_value(260).run()
+    assert not at.warning
+    at.switch_page("pages/matrix.py").run()
+    assert not at.warning
 
 
 def test_a_fractional_integer_is_rejected_like_the_cli_not_truncated():

@@ -16,6 +16,7 @@ from planner import budget, fmt
 from planner.engine import TOOLS, simulate
 from planner.link import format_value, from_query, round_value
 from planner.params import BY_KEY
+from planner.report import totals
 from planner.scenario import Scenario
 from planner.text import t
 from tests import apptest_pages
@@ -44,7 +45,7 @@ def test_page_renders_in_both_languages(lang):
     heads = [s.value for s in at.subheader]
     for key in ("curves_title", "opt_title", "goal_title"):
         assert t(f"budget_page.{key}", lang) in heads
-    assert len(charts(at)) >= 8  # 3 curves, allocation, cumulative GMV, 3 curves after, goal
+    assert len(charts(at)) >= 8  # 3 curves, allocation, cumulative GMV, 3 curves after (goal seek waits for a target)
     for chart in charts(at):
         config = json.loads(chart.proto.config)
         assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
@@ -192,3 +193,54 @@ def test_reset_and_presets_on_the_budget_page_keep_its_settings_and_never_crash(
     assert not at.exception, [e.value for e in at.exception]
     assert at.number_input(key="budget").value == 30000
     assert at.slider(key="aov").value == 40
+
+
+def test_goal_seek_waits_for_a_target_before_answering():
+    at = open_page({"days": "30"})
+    assert at.number_input(key="goal_gmv").value is None
+    assert t("budget_page.goal_ask", "zh") in [c.value for c in at.caption]
+    assert "apply_goal" not in [b.key for b in at.button]
+    assert not any(t("budget_page.goal_answer", "zh") in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+                   for c in charts(at))
+    at = open_page({"days": "30", "goal_gmv": "1000000", "goal_param": "cvr"})  # a link that asks
+    goal = budget.goal_seek(Scenario(days=30), "cvr", 1_000_000.0)
+    assert at.success[-1].value == goal.reason.text("zh")
+
+
+def test_after_an_optimal_split_the_page_says_why_marginal_roi_differs_by_account():
+    at = open_page({"accounts": "3", "gdt": "2000", "beans": "1500"})
+    scenario, _ = from_query("accounts=3&gdt=2000&beans=1500")
+    plan = budget.optimise(scenario, 10_000, "gmv")
+    assert plan.why_marginal_roi_differs() == "launch"
+    line = bc.mroi_note(plan, "zh")
+    assert line in [c.value for c in at.caption]
+    assert "新号2 62 天" in line
+    # Launched together, the funded accounts' marginal ROIs agree: nothing to explain.
+    together = budget.optimise(Scenario(accounts=3, launch_every=0, gdt=2000.0, beans=1500.0), 10_000, "gmv")
+    assert together.why_marginal_roi_differs() is None and bc.mroi_note(together, "zh") is None
+
+
+def test_the_optimiser_equalises_gmv_per_daily_yuan_across_the_accounts_it_funds():
+    plan = budget.optimise(Scenario(accounts=3, gdt=2000.0, beans=1500.0), 10_000, "gmv")
+    per_budget = plan.marginal_gmv_per_budget_yuan()
+    for k in range(len(TOOLS)):
+        funded = (plan.allocation[:, k] > 0) & np.isfinite(per_budget[:, k])  # NaN: no next 元 to measure
+        if funded.sum() >= 2:
+            gains = per_budget[funded, k]
+            assert gains.max() <= 1.05 * gains.min()
+
+
+def test_applying_an_optimal_split_writes_whole_yuan_and_keeps_whole_bean_orders():
+    at = open_page({"accounts": "3", "gdt": "2000", "beans": "1500"})
+    plan = budget.optimise(from_query("accounts=3&gdt=2000&beans=1500")[0], 10_000, "gmv")
+    at.button(key="apply_budget").click().run()
+    applied = {tool: at.session_state[tool] for tool in TOOLS}
+    for tool, value in applied.items():
+        assert float(value).is_integer(), (tool, value)
+        assert abs(value - getattr(plan.scenario, tool)) < 1
+    assert applied["beans"] >= plan.scenario.beans  # rounded up, so every whole order still fits
+    # What the applied link spends is the plan's, to within the rounding of a 元 a day: no order lost
+    # (one bean order is about 59 元 a day on an account for weeks).
+    scenario = Scenario(**{**plan.scenario.as_dict(), **applied}, split=plan.scenario.split)
+    assert totals(simulate(scenario))["spend"] == pytest.approx(plan.after["spend"], abs=scenario.days * 1.0)
+    assert len(at.dataframe) == 2  # the KPI table and the per-account split, still there after applying

@@ -197,6 +197,8 @@ def test_figures(sample_cal):
     res = cv.residual_figure(sample_cal, "en")
     assert [tr.name for tr in res.data] == ["Fit period", "Back-test period"]
     assert len(res.data[1].x) == sample_cal.backtest.test_days
+    # Dates along x in the page's language (Plotly's own ticks are English month names).
+    assert fig.layout.xaxis.tickformat == t("chart.date_tick", "zh") and res.layout.xaxis.tickformat == "%b %-d"
 
 
 @pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)"])

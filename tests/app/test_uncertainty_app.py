@@ -147,9 +147,9 @@ def test_a_bad_range_in_the_link_is_a_notice_shown_as_plain_text():
 def test_compare_with_a_preset_and_a_pasted_link():
     at = open_page(COMPARE)
     assert at.info  # only the current scenario so far
-    at.selectbox(key="_cmp_B").set_value("apparel_matrix").run()
-    at.selectbox(key="_cmp_C").set_value("link").run()
-    at.text_input(key="_cmp_link_C").set_value("https://x.example/?aov=300&gdt=3000&cvr=abc").run()
+    at.selectbox(key="compare_b").set_value("apparel_matrix").run()
+    at.selectbox(key="compare_c").set_value("link").run()
+    at.text_input(key="compare_c_link").set_value("https://x.example/?aov=300&gdt=3000&cvr=abc").run()
     assert not at.exception
     frame = at.dataframe[0].value
     assert list(frame.columns) == ["指标", "A", "B", "C", "B − A", "C − A"]
@@ -161,8 +161,8 @@ def test_compare_with_a_preset_and_a_pasted_link():
 
 def test_compare_link_with_markup_stays_plain_text():
     at = open_page(COMPARE)
-    at.selectbox(key="_cmp_B").set_value("link").run()
-    at.text_input(key="_cmp_link_B").set_value("aov=<img src=x onerror=alert(1)>&[x](javascript:1)=2").run()
+    at.selectbox(key="compare_b").set_value("link").run()
+    at.text_input(key="compare_b_link").set_value("aov=<img src=x onerror=alert(1)>&[x](javascript:1)=2").run()
     assert not at.exception
     assert all("<img" not in m.value for m in at.markdown)
     assert any("<img" in c.value for c in at.code)

@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import compare as C
@@ -150,3 +150,43 @@ def test_compare_lenient_accepts_a_bad_link(capsys):
     assert main(["compare", "days=20", "days=20&aov=abc", "--lenient", "--format", "json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["b"]["notices"] and "aov=abc" in err
+
+
+# --- different horizons: averages per day or per month, never extra days booked as viewers -------
+
+@settings(max_examples=15, deadline=None)
+@given(S.scenarios(**SMALL), st.integers(7, 30))
+def test_per_month_the_parts_add_up_to_the_difference_of_monthly_averages(scenario, other_days):
+    a = simulate(scenario)
+    b = simulate(Scenario(**{**scenario.as_dict(), "days": other_days}, split=scenario.split))
+    d = C.decompose(a, b, per_days=C.MONTH_DAYS)
+    assert_adds_up(d)
+    monthly = [summary(p)["gmv"] * C.MONTH_DAYS / p.days for p in (a, b)]
+    assert d["gmv_a"] == pytest.approx(monthly[0], rel=1e-9, abs=1e-6)
+    assert d["gmv_b"] == pytest.approx(monthly[1], rel=1e-9, abs=1e-6)
+    # Nothing changed but the horizon: no part of the difference is conversion or order value.
+    assert abs(d["by_factor"]["aov"]) <= 1e-6 * max(monthly + [1.0])
+
+
+def test_the_same_scenario_over_twice_the_days_is_not_booked_as_a_month_of_viewers():
+    a, b = simulate(Scenario(days=30)), simulate(Scenario(days=60))
+    assert C.horizons_differ([a, b]) and not C.horizons_differ([a, a])
+    second_month = summary(b)["gmv"] - summary(a)["gmv"]
+    # Totals book the whole second month as a PV effect…
+    assert C.decompose(a, b)["by_factor"]["pv"] == pytest.approx(second_month, rel=0.05)
+    # …an average month books only how much the 60-day average month exceeds the first month.
+    monthly = C.decompose(a, b, per_days=C.MONTH_DAYS)
+    assert monthly["difference"] == pytest.approx(summary(b)["gmv"] / 2 - summary(a)["gmv"])
+    assert monthly["by_factor"]["pv"] < 0.6 * second_month
+
+
+def test_per_day_kpis_divide_totals_by_the_horizon_and_leave_ratios_alone():
+    p = simulate(Scenario(days=60, gdt=2000.0))
+    whole, per_day = C.kpis(p), C.kpis(p, per_days=1)
+    for key in C.KPI_KEYS:
+        if key in C.PER_DAY_KPIS:
+            assert per_day[key] == pytest.approx(whole[key] / 60)
+        else:
+            assert per_day[key] == whole[key]
+    rows = C.kpi_table([p, simulate(Scenario(days=30, gdt=2000.0))], per_days=C.MONTH_DAYS)
+    assert next(r for r in rows if r["key"] == "gmv")["values"][0] == pytest.approx(whole["gmv"] / 2)

@@ -88,7 +88,7 @@ def test_every_kpi_table_labels_and_formats_through_planner_kpis(projections, la
     cards = tables.kpi_cards(now, {k: now[k] - before[k] for k in ("gmv", "profit")}, lang)
     assert [c.label for c in cards] == [kpis.label(k, lang) for k in kpis.OVERVIEW]
     assert [c.value for c in cards] == [kpis.value_text(k, now[k], lang) for k in kpis.OVERVIEW]
-    assert cards[0].delta == kpis.change_text("gmv", now["gmv"] - before["gmv"], lang)
+    assert cards[0].delta == t("baseline.delta", lang, change=kpis.change_text("gmv", now["gmv"] - before["gmv"], lang))
 
     frame = compare_view.kpi_frame(compare.kpi_table([a, b]), ["A", "B"], lang)
     assert list(frame[t("table.metric", lang)]) == [kpis.label(k, lang) for k in kpis.COMPARE]

@@ -19,11 +19,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from planner import fmt
+from planner import fmt, kpis
 from planner.engine import simulate
 from planner.link import from_query, to_query
 from planner.params import BY_KEY
 from planner.report import daily, source_label, stage_label, totals
+from planner.text import t
 from views import card, theme
 
 LINK_QUERY = "invites=5000&cvr=0.03&aov=300&gdt=2000&accounts=2"
@@ -265,10 +266,10 @@ def test_concurrent_renders_each_get_their_own_card(proj, cards):
         results[lang] = card.projection_card_png(proj, share_url(LINK_QUERY, lang), lang, today=TODAY)
 
     threads = [threading.Thread(target=render, args=(lang,)) for lang in ("zh", "en")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
     assert results == cards
 
 
@@ -287,3 +288,24 @@ def test_axis_ticks_are_round_money_from_the_theme(proj):
     assert ticks == theme.nice_ticks(peak) and ticks[-1] >= peak
     assert list(fig.layout.yaxis.ticktext) == theme.tick_text(ticks, "zh", "money")
     assert all(text.endswith("元") for text in fig.layout.yaxis.ticktext)
+
+
+def test_with_a_baseline_each_tile_says_its_change_vs_the_baseline(proj):
+    base_scenario, _ = from_query("invites=3000&cvr=0.03&aov=300&gdt=2000&accounts=2")
+    base = simulate(base_scenario)
+    now, before = totals(proj), totals(base)
+    for lang in ("zh", "en"):
+        caption = t("baseline.card_caption", lang)
+        plain = card.card_figure(proj, share_url(LINK_QUERY, lang), lang, today=TODAY)
+        fig = card.card_figure(proj, share_url(LINK_QUERY, lang), lang, today=TODAY, baseline=base)
+        change = kpis.change_text("gmv", now["gmv"] - before["gmv"], lang)
+        assert change.startswith("+")
+        assert caption not in texts(plain) and caption in texts(fig)
+        assert len(fig.layout.annotations) == len(plain.layout.annotations) + 1 + sum(
+            kpis.change_text(key, now[key] - before[key], lang).startswith(("+", "-"))
+            for key in kpis.CARD if now[key] is not None and before[key] is not None)
+        assert any(a.text == f"<b>{change}</b>" for a in fig.layout.annotations)
+    # against itself nothing changed, so no tile claims a change
+    same = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY, baseline=proj)
+    plain = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY)
+    assert len(same.layout.annotations) == len(plain.layout.annotations) + 1  # the caption only

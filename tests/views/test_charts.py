@@ -125,3 +125,58 @@ def test_the_plotly_toolbar_is_off_on_a_phone_only():
     assert "displayModeBar" not in charts.plotly_config("x")
     assert charts.plotly_config("x", touch=True)["displayModeBar"] is False
     assert charts.plotly_config("x", touch=True)["toImageButtonOptions"]["filename"] == "x"
+
+
+# --- legends: one look per series -------------------------------------------------------------
+
+def legend_looks(fig) -> list[tuple[str, str | None, str]]:
+    """(colour, dash, name) of every trace the legend lists."""
+    looks = []
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name:
+            continue
+        line = getattr(trace, "line", None)
+        colour = (line.color if line is not None and line.color else None) or getattr(trace.marker, "color", None)
+        dash = (line.dash if line is not None else None) or "solid"
+        mode = getattr(trace, "mode", None) or ""
+        looks.append((str(colour), dash if "lines" in mode else "marker:" + str(getattr(trace.marker, "symbol", "")),
+                      trace.name))
+    return looks
+
+
+def assert_one_look_per_series(fig) -> None:
+    looks = legend_looks(fig)
+    seen = {}
+    for colour, dash, name in looks:
+        assert (colour, dash) not in seen, f"{name} and {seen[(colour, dash)]} look the same in the legend"
+        seen[(colour, dash)] = name
+
+
+def test_every_account_of_a_big_matrix_has_its_own_line():
+    fig = charts.stage_chart(simulate(Scenario(accounts=20, launch_every=1, days=40)), "zh")
+    assert len(legend_looks(fig)) == 20
+    assert_one_look_per_series(fig)
+
+
+def test_the_budget_curves_give_each_series_its_own_look():
+    from planner import budget
+    from views import budget as bc
+
+    curves = budget.response_curves(Scenario(gdt=2000.0, beans=1000.0, coupons=500.0))
+    for tool in budget.TOOLS:
+        for lang in ("zh", "en"):
+            assert_one_look_per_series(bc.curve_figure(curves[tool], lang))
+
+
+@pytest.mark.parametrize(("lang", "month_word"), [("zh", "月"), ("en", "Mar")])
+def test_a_date_axis_ticks_in_the_pages_language(lang, month_word):
+    """Rendered by Plotly itself (Kaleido): the tick labels a browser draws."""
+    import re
+
+    fig = go.Figure(go.Scatter(x=["2025-03-01", "2025-03-15", "2025-04-10"], y=[1, 2, 3]))
+    fig.update_xaxes(**charts.date_axis(lang))
+    svg = fig.to_image(format="svg").decode()
+    ticks = re.findall(r'class="xtick"[^>]*>.*?<text[^>]*>(.*?)</text>', svg)
+    assert ticks and all(month_word in tick for tick in ticks if tick.startswith(("3", "Mar")))
+    english_months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    assert (lang == "en") == any(m in tick for tick in ticks for m in english_months)

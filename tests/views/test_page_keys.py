@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner import compare
 from planner.text import t
 from tests.apptest_pages import open_page
 from views import page_keys
@@ -80,7 +81,8 @@ def test_a_link_with_the_pages_old_mode_name_opens_the_same_question(old, curren
 def test_the_page_widgets_use_the_same_limits():
     for key, limits in page_keys.NUMBERS.items():
         assert limits.low < limits.high, key
-    assert set(page_keys.CHOICES) | set(page_keys.NUMBERS) | set(page_keys.FLAGS) == set(page_keys.PAGE_KEYS)
+    compare_picks = set(compare.SLOT_KEYS.values())  # the 对比 page's slot pickers
+    assert set(page_keys.CHOICES) | set(page_keys.NUMBERS) | set(page_keys.FLAGS) == set(page_keys.PAGE_KEYS) | compare_picks
 
 
 # --- the app's keys, told to the codec by the app and by the CLI --------------------------------
@@ -89,7 +91,9 @@ def app_link() -> dict[str, str]:
     """A link as the app writes it: a scenario value, every key the app owns, and lang=."""
     values = {"budget": "20000", "target_gmv": "5000000", "min_roi": "5", "goal_gmv": "5000000",
               "goal_day": "30", "up_to": "true", "mode": "incremental", "objective": "profit",
-              "goal_param": "cvr", "page": "budget", "lang": "en", "cvr": "0.02"}
+              "goal_param": "cvr", "page": "budget", "lang": "en", "cvr": "0.02", "base": "invites:5000;gdt:2000",
+              "compare_b": "link", "compare_b_link": "https://planner.example/?invites=4000&aov=300",
+              "compare_c": "apparel_matrix", "compare_c_link": ""}
     values.update({key: "500" for key in page_keys.BOUND_TOOL_KEYS})
     assert set(page_keys.APP_KEYS) <= set(values)
     return values
