@@ -68,7 +68,6 @@ def apply_scenario(query: str) -> None:
     st.session_state[APPLIED] = True
 
 
-
 def apply_value(key: str, value: float) -> None:
     """Button callback: set one scenario widget to the goal seek's answer, at the precision its
     link writes (``state.clean_value``), so the address bar and the screen agree."""
