@@ -27,7 +27,7 @@ from starlette.routing import Route
 
 from planner.text import t
 
-from .compression import StaticGzip
+from .compression import StaticCompression
 from .documents import SNAPSHOT_PATH, TRY_COOKIE, PageDocuments
 from .snapshot import page, read_link
 
@@ -93,6 +93,6 @@ def routes() -> list[Route]:
 
 
 def middleware() -> list[Middleware]:
-    """Outermost first: the page documents (old-browser redirect, feature test, gzip), then gzip
+    """Outermost first: the page documents (old-browser redirect, feature test, gzip), then brotli or gzip
     for Streamlit's static files. Streamlit's own middleware (gzip for its API) runs inside."""
-    return [Middleware(PageDocuments), Middleware(StaticGzip)]
+    return [Middleware(PageDocuments), Middleware(StaticCompression)]
