@@ -29,6 +29,7 @@ from planner.text import t
 
 from .compression import StaticCompression
 from .documents import SNAPSHOT_PATH, TRY_COOKIE, PageDocuments
+from .fonts import CutFonts
 from .snapshot import page, read_link
 
 LOG = logging.getLogger("planner.server")
@@ -93,6 +94,7 @@ def routes() -> list[Route]:
 
 
 def middleware() -> list[Middleware]:
-    """Outermost first: the page documents (old-browser redirect, feature test, gzip), then brotli or gzip
-    for Streamlit's static files. Streamlit's own middleware (gzip for its API) runs inside."""
-    return [Middleware(PageDocuments), Middleware(StaticCompression)]
+    """Outermost first: the page documents (old-browser redirect, feature test, gzip), Streamlit's
+    web fonts cut to what the app writes, brotli or gzip for its other static files. Streamlit's
+    own middleware (gzip for its API) runs inside."""
+    return [Middleware(PageDocuments), Middleware(CutFonts), Middleware(StaticCompression)]

@@ -6,6 +6,9 @@ serving tests (tests/app/test_server_browser.py) and ``benchmarks/first_open.py`
 
 from __future__ import annotations
 
+import time
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 
 from tests.conftest_browser import goto_app, new_page
@@ -21,6 +24,7 @@ class Wire:
     gzipped: int = 0  # responses that came with Content-Encoding gzip/br
     websocket_payload: int = 0  # the app's messages after load (payload as the page received it)
     largest: list[tuple[int, str]] = field(default_factory=list)  # (bytes, url), the five largest
+    urls: list[str] = field(default_factory=list)  # every response's address
 
 
 def first_open(browser, url: str, settle_ms: int = 1500, **context_options) -> Wire:
@@ -62,7 +66,37 @@ def first_open(browser, url: str, settle_ms: int = 1500, **context_options) -> W
             wire.requests += 1
             wire.gzipped += encodings.get(request_id, "") in ("gzip", "br")
             wire.largest.append((got, urls.get(request_id, "?")))
+            wire.urls.append(urls.get(request_id, "?"))
         wire.largest = sorted(wire.largest, reverse=True)[:LARGEST]
         return wire
     finally:
         page.context.close()
+
+
+def wait_for_compact_copies(urls: list[str], timeout_s: float = 240) -> bool:
+    """Wait until the server serves its compact copies of ``urls``' static files (brotli for what
+    compresses, the cut fonts), which it makes in the background after a file's first request
+    (server/compression.py, server/fonts.py). True when all are ready within ``timeout_s``."""
+    from server.compression import MIN_SIZE, compressible
+    from server.fonts import FONT_PATH
+
+    waiting = {u for u in urls if "/static/" in u}
+    deadline = time.monotonic() + timeout_s
+    while waiting and time.monotonic() < deadline:
+        for url in sorted(waiting):
+            req = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                body = resp.read()
+                encoding = resp.headers.get("Content-Encoding", "")
+                etag = resp.headers.get("ETag", "")
+                kind = resp.headers.get("Content-Type", "")
+            path = urllib.parse.urlsplit(url).path
+            if FONT_PATH.match(path):
+                ready = etag.startswith('"cut-')
+            else:
+                ready = encoding == "br" or not compressible(kind) or (not encoding and len(body) < MIN_SIZE)
+            if ready:
+                waiting.discard(url)
+        if waiting:
+            time.sleep(1)
+    return not waiting
