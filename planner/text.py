@@ -1458,6 +1458,7 @@ _SERVING: dict[str, Entry] = {
     "serving.download_in_browser": (
         "在浏览器打开以下载：微信不能保存这里生成的文件，点右上角「···」，选「在浏览器打开」。",
         "Open in the browser to download: WeChat cannot save files made here; tap ··· at the top right, then Open in Browser."),
+    "serving.card_image": ("打开预测图（长按保存）", "Open the projection card (press and hold to save)"),
 }
 
 _SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _SERVING)

@@ -45,7 +45,7 @@ def cannot_run_streamlit(user_agent: str | None) -> bool:
     ios = _IOS.search(user_agent)
     if ios:
         return (int(ios.group(1)), int(ios.group(2) or 0)) < MIN_IOS
-    if "Android" not in user_agent:
-        return False  # WeChat on a desktop uses a current Chromium
     chrome = _CHROME.search(user_agent)
-    return chrome is None or int(chrome.group(1)) < MIN_CHROME
+    if chrome is None:
+        return "Android" in user_agent
+    return int(chrome.group(1)) < MIN_CHROME
