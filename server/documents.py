@@ -10,20 +10,32 @@ Two ways a browser is sent to ``/snapshot`` with the same query:
   Streamlit's bundle and tests the functions it needs. The script is a constant: nothing from a
   link is ever written into it (it reads ``location.search`` at run time).
 
+The document also gets the link's title and Open Graph tags (``server.snapshot.open_graph``), so
+a share link pasted into a chat previews the projection, not "Streamlit". They are made from the
+scenario the link validates to (its canonical query and the registry's labels), escaped; a link
+the codec cannot read previews the defaults. A failure there leaves the tags out, never the page.
+
 Streamlit serves this document uncompressed; it is a few KB, so it is compressed per request.
 """
 
 from __future__ import annotations
 
 import gzip
+import html
+import logging
 
+from anyio import to_thread
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from views.client import FEATURE_TEST_JS, cannot_run_streamlit
 
 from .compression import accepts_gzip
+from .snapshot import open_graph, preview, read_link
+
+LOG = logging.getLogger("planner.server")
 
 SNAPSHOT_PATH = "/snapshot"
 TRY_COOKIE = "planner_full"
@@ -44,6 +56,16 @@ def with_feature_test(document: bytes) -> bytes:
         return FEATURE_TEST_SCRIPT + document
     at = head + len(b"<head>")
     return document[:at] + FEATURE_TEST_SCRIPT + document[at:]
+
+
+def with_preview(document: bytes, query_string: str, base_url: str) -> bytes:
+    """``document`` titled after the link, with its Open Graph tags last in ``<head>``."""
+    link = read_link(query_string)
+    title, _ = preview(link)
+    tags = open_graph(link, base_url).encode()
+    document = document.replace(b"<title>Streamlit</title>", b"<title>" + html.escape(title).encode() + b"</title>", 1)
+    end = document.find(b"</head>")
+    return document if end < 0 else document[:end] + tags + b"\n" + document[end:]
 
 
 def _is_document_request(scope: Scope) -> bool:
@@ -86,6 +108,11 @@ class PageDocuments:
         out = MutableHeaders(raw=list(start["headers"]))
         if start["status"] == 200 and out.get("content-type", "").startswith("text/html"):
             body = with_feature_test(body)
+            query = scope.get("query_string", b"").decode("latin-1")
+            try:
+                body = await to_thread.run_sync(with_preview, body, query, str(Request(scope).base_url))
+            except Exception:  # the page still works without its preview
+                LOG.exception("no link preview for %r", query)
             for stale in ("etag", "last-modified"):  # they describe Streamlit's file, not this body
                 if stale in out:
                     del out[stale]

@@ -85,24 +85,48 @@ def notice_line(notices: tuple[Notice, ...], lang: str) -> str:
     return t("snapshot.notices", lang, n=len(notices), notices=said)
 
 
+def preview(link: Link) -> tuple[str, str]:
+    """The link's preview title and description (the GMV from the model, the accounts, the days and
+    the first key assumptions), for ``<title>`` and Open Graph."""
+    lang = link.lang
+    proj = projection(link.query)
+    gmv = kpis.value_text("gmv", totals(proj)["gmv"], lang)
+    days = link.scenario.days
+    assumptions, _ = assumption_items(proj, lang)
+    title = t("snapshot.og_title", lang, days=days, gmv=gmv)
+    description = t("snapshot.og_description", lang, accounts=accounts_text(link.scenario, lang), days=days,
+                    assumptions=t("snapshot.og_sep", lang).join(
+                        f"{label.removesuffix(' *')} {value}" for label, value in assumptions[:OG_ASSUMPTIONS]))
+    return title, description
+
+
+def open_graph(link: Link, base_url: str) -> str:
+    """``<meta>`` tags for a chat's link preview of ``link``: title, description, the planner's
+    address and the card as the image (absolute addresses, from ``base_url``, the app's root)."""
+    title, description = preview(link)
+    share = link.share_query
+    tags = [("name", "description", description), ("property", "og:type", "website"),
+            ("property", "og:title", title), ("property", "og:description", description),
+            ("property", "og:url", f"{base_url}?{share}"), ("property", "og:image", f"{base_url}card.png?{share}"),
+            ("property", "og:image:type", "image/png"), ("property", "og:image:width", str(CARD_WIDTH * CARD_SCALE)),
+            ("property", "og:image:height", str(CARD_HEIGHT * CARD_SCALE)),
+            ("property", "og:image:alt", t("snapshot.card_alt", link.lang)),
+            ("name", "twitter:card", "summary_large_image")]
+    return "\n".join(f'<meta {kind}="{_esc(name)}" content="{_esc(value)}">' for kind, name, value in tags)
+
+
 def page(link: Link, base_url: str, user_agent: str | None) -> str:
     """The snapshot page of ``link`` as HTML. ``base_url`` is the app's root (``https://host/``),
     for the absolute addresses Open Graph wants."""
     lang = link.lang
     proj = projection(link.query)
     rows = kpi_rows(proj, lang)
-    gmv = kpis.value_text("gmv", totals(proj)["gmv"], lang)
     assumptions, hidden = assumption_items(proj, lang)
     accounts = accounts_text(link.scenario, lang)
     days = link.scenario.days
     share = link.share_query
-    card_url = f"{base_url}card.png?{share}"
-    app_url = f"{base_url}?{share}"
     other_lang = to_query(link.scenario, lang=None if lang == "en" else "en")
-    og_title = t("snapshot.og_title", lang, days=days, gmv=gmv)
-    og_description = t("snapshot.og_description", lang, accounts=accounts, days=days,
-                       assumptions=t("snapshot.og_sep", lang).join(
-                           f"{label} {value}" for label, value in assumptions[:OG_ASSUMPTIONS]))
+    title, _ = preview(link)
     wechat = is_wechat(user_agent)
     hints = []
     if cannot_run_streamlit(user_agent):
@@ -122,18 +146,8 @@ def page(link: Link, base_url: str, user_agent: str | None) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_esc(og_title)}</title>
-<meta name="description" content="{_esc(og_description)}">
-<meta property="og:type" content="website">
-<meta property="og:title" content="{_esc(og_title)}">
-<meta property="og:description" content="{_esc(og_description)}">
-<meta property="og:url" content="{_esc(app_url)}">
-<meta property="og:image" content="{_esc(card_url)}">
-<meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="{CARD_WIDTH * CARD_SCALE}">
-<meta property="og:image:height" content="{CARD_HEIGHT * CARD_SCALE}">
-<meta property="og:image:alt" content="{_esc(t("snapshot.card_alt", lang))}">
-<meta name="twitter:card" content="summary_large_image">
+<title>{_esc(title)}</title>
+{open_graph(link, base_url)}
 <style>{STYLE}</style>
 </head>
 <body>

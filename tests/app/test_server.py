@@ -139,8 +139,20 @@ def test_every_page_document_runs_the_feature_test_before_anything_else(document
     html = gzip.decompress(body)
     assert status == 200 and headers["content-encoding"] == "gzip" and int(headers["content-length"]) == len(body)
     assert html.startswith(b"<!DOCTYPE html><html><head>" + FEATURE_TEST_SCRIPT + b"<title>")
-    assert b"alert" not in html and b"invites" not in html  # nothing from the link is written into it
+    assert b"alert" not in html and b"<img" not in html  # the link's own text is never written into it
     assert "User-Agent" in headers["vary"] and "Accept-Encoding" in headers["vary"]
+
+
+@pytest.mark.parametrize("query", [LINK, HOSTILE + "&lang=en"], ids=["a link", "a hostile link"])
+def test_a_page_document_previews_the_links_projection_in_a_chat(documents, query):
+    _, _, body = call(documents, "/", {"Host": "planner.example"}, query=query)
+    doc = Parsed(body.decode())
+    link = read_link(query)
+    title = Parsed(page(link, "http://planner.example/", None)).meta["og:title"]
+    assert doc.meta["og:title"] == title and f"<title>{title}</title>".encode() in body
+    assert doc.meta["og:image"] == f"http://planner.example/card.png?{link.share_query}"
+    assert doc.meta["og:url"] == f"http://planner.example/?{link.share_query}"
+    assert doc.scripts == 1  # the feature test, and nothing else added
 
 
 def test_the_feature_test_tests_what_streamlit_needs_and_keeps_the_query():
@@ -260,7 +272,7 @@ def test_the_snapshot_has_open_graph_tags_for_a_chat_preview():
     assert doc.meta["og:image"] == f"{BASE}card.png?{link.share_query}" and "lang=en" in link.share_query
     assert doc.meta["og:url"] == f"{BASE}?{link.share_query}"
     assert (doc.meta["og:image:width"], doc.meta["og:image:height"]) == ("1920", "2560")
-    assert "5,000" in doc.meta["og:description"]  # the invites, first of the key assumptions
+    assert "Private invites 5,000" in doc.meta["og:description"]  # the first key assumption, unmarked
     assert f"/open?{link.share_query}" in doc.links
 
 
