@@ -40,6 +40,8 @@ BENCHMARKS = (
      ["benchmarks/load.py", "--think", "0.2,0.8"], ["benchmarks/load.py", "--seconds", "15", "--think", "0.2,0.8"]),
     ("Heavy links: the heaviest link with four seeds at once, server memory under 1 GiB",
      ["benchmarks/heavy_links.py"], ["benchmarks/heavy_links.py"]),
+    ("First open: bytes over the wire per page, with the server's compression (target: overview ≤ 1.5 MB)",
+     ["benchmarks/first_open.py"], ["benchmarks/first_open.py", "--pages", "overview"]),
     ("Hostile uploads: decompression bombs and over-wide rows refused, against openpyxl reading them",
      ["benchmarks/uploads.py"], ["benchmarks/uploads.py"]),
     ("Fuzz tests, larger and randomised (CI runs 60 examples with a fixed seed)",

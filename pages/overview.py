@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner import breakdown, kpis
 from planner.text import t
-from views import baseline, exports, overview, state, tables
+from views import baseline, client, exports, overview, state, tables
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -37,6 +37,9 @@ v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
 st.caption(t("overview.mix_caption", lang))
 
 st.subheader(t("overview.downloads_title", lang))
+if client.is_wechat(st.context.headers.get("User-Agent")):  # WeChat does not save files made by a page
+    st.info(t("serving.download_in_browser", lang))
+    st.link_button(t("serving.card_image", lang), "/card.png?" + v.share_url.partition("?")[2])
 c1, c2, c3 = st.columns(3)
 with c1:
     if exports.card_available():

@@ -1754,7 +1754,37 @@ _BASELINE: dict[str, Entry] = {
         "(a Shapley split: the parts add up to the difference)."),
 }
 
-_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2, _PHONE, _BASELINE)
+_SERVING: dict[str, Entry] = {
+    # The server-rendered snapshot page (server/snapshot.py) and the WeChat hints.
+    "snapshot.title": ("视频号直播预测", "WeChat Channels live-commerce projection"),
+    "snapshot.og_title": ("视频号直播预测：{days}天 GMV {gmv}", "Live-commerce projection: GMV {gmv} in {days} days"),
+    "snapshot.og_description": ("{accounts}，{days}天。{assumptions}", "{accounts}, {days} days. {assumptions}"),
+    "snapshot.og_sep": ("，", ", "),
+    "snapshot.days": ("{days}天", "{days} days"),
+    "snapshot.kpis": ("关键指标", "Key figures"),
+    "snapshot.assumptions": ("关键假设", "Key assumptions"),
+    "snapshot.changed_note": ("* 与默认值不同", "* differs from the default"),
+    "snapshot.more": ("另有 {n} 项与默认值不同，见交互版。", "{n} more differ from the defaults: see the planner."),
+    "snapshot.card_alt": ("预测图：关键指标、每日 GMV 与关键假设", "Projection card: key figures, daily GMV and key assumptions"),
+    "snapshot.open": ("打开交互规划器", "Open the interactive planner"),
+    "snapshot.lang_switch": ("English", "中文"),
+    "snapshot.notices": ("链接里有 {n} 处无法使用，已改用默认值：{notices}", "{n} part(s) of the link could not be used; defaults used instead: {notices}"),
+    "snapshot.notice_sep": (" ", " "),
+    "snapshot.long_press": ("长按预测图可保存到手机或转发。", "Press and hold the card to save or forward it."),
+    "snapshot.old_wechat": (
+        "这个微信内置浏览器太旧，打不开交互版规划器：点右上角「···」，选「在浏览器打开」。",
+        "WeChat's built-in browser on this phone is too old for the interactive planner: tap ··· at the top right, then Open in Browser."),
+    "snapshot.needs_browser": (
+        "交互版需要较新的浏览器：Chrome、Edge 119 或 Firefox 121 以上，iPhone 需 iOS 17.4 以上。",
+        "The interactive planner needs a current browser: Chrome or Edge 119+, Firefox 121+, iOS 17.4+ on an iPhone."),
+    "snapshot.card_failed": ("预测图暂时无法生成。", "The projection card cannot be made right now."),
+    "serving.download_in_browser": (
+        "在浏览器打开以下载：微信不能保存这里生成的文件，点右上角「···」，选「在浏览器打开」。",
+        "Open in the browser to download: WeChat cannot save files made here; tap ··· at the top right, then Open in Browser."),
+    "serving.card_image": ("打开预测图（长按保存）", "Open the projection card (press and hold to save)"),
+}
+
+_SECTIONS: tuple[dict[str, Entry], ...] = (_MODEL, _CLI, _APP, _KPI, _PAGES, _CARD, _RANGES, _GLOSSARY, _CALIBRATE_V2, _PHONE, _BASELINE, _SERVING)
 
 
 def _merge(sections: tuple[dict[str, Entry], ...]) -> dict[str, Entry]:

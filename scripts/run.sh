@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what the app needs and start it on http://localhost:8501
+# Install what the app needs and start it on http://localhost:8501: app.py's st.App (Streamlit,
+# /snapshot, /card.png and compression from server/), which `streamlit run` finds and serves
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh

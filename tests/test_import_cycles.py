@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("planner", "views")
+PACKAGES = ("planner", "views", "server")
 
 
 def module_files() -> dict[str, Path]:

@@ -26,6 +26,7 @@ from planner.text import CATALOGUE, LANGS, Message, PlannerError, message, place
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = sorted([*ROOT.glob("planner/**/*.py"), *ROOT.glob("views/**/*.py"), *ROOT.glob("pages/**/*.py"),
+               *ROOT.glob("server/**/*.py"),
                ROOT / "app.py"])
 # Chinese characters, and the CJK and full-width punctuation that only Chinese text uses.
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -81,6 +82,10 @@ LANGUAGE_CHOICES: dict[str, dict[str, str]] = {
         "schema_rows": "which of the registry's labels is the other language's, in 'also accepted'",
     },
     "views/state.py": {"share_url": "the link's lang flag, not words"},
+    "server/snapshot.py": {
+        "Link": "the link's lang flag, not words",
+        "page": "the html lang attribute and the other language's link, not words",
+    },
     "planner/budget/errors.py": {
         "ParamName": "a parameter named in a budget message: the registry's Chinese label, or the key the CLI and links use",
         "ParamUnit": "the registry's English unit after a value; Chinese labels already say what the number is",
