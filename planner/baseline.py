@@ -19,7 +19,7 @@ streamlit.
 
 from __future__ import annotations
 
-from .link import MAX_VALUE_CHARS, Notice, format_value, from_query
+from .link import MAX_VALUE_CHARS, Notice, format_value, from_query, rounded
 from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_KEYS
 from .scenario import Scenario
 from .text import Message
@@ -33,7 +33,9 @@ MAX_BASE_CHARS = 4000  # far more than every parameter and three 20-account spli
 
 
 def encode(scenario: Scenario) -> str:
-    """The ``base=`` value of a scenario: its non-default parameters and its split."""
+    """The ``base=`` value of a scenario: its non-default parameters and its split, at the link's
+    precision (a value that rounds to its default is not written: 0.5 元 of coupons is 0)."""
+    scenario = rounded(scenario)
     pairs = [(p.key, format_value(p, getattr(scenario, p.key))) for p in PARAMS
              if getattr(scenario, p.key) != DEFAULTS[p.key]]
     if scenario.split is not None:
