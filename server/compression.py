@@ -120,6 +120,24 @@ class CompressedCache:
         self._background.submit(work)
 
 
+async def buffered(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes]:
+    """Run ``app`` for one HTTP request and keep its response: (the start message, the whole body),
+    so a middleware can change or compress it before anything is sent."""
+    start: Message | None = None
+    chunks: list[bytes] = []
+
+    async def keep(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            start = message
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, keep)
+    assert start is not None  # an ASGI app always starts its response
+    return start, b"".join(chunks)
+
+
 class StaticCompression:
     """ASGI middleware: brotli or gzip, from ``CompressedCache``, for GET under ``prefixes``."""
 
@@ -137,19 +155,7 @@ class StaticCompression:
         if not accepted & {GZIP, BROTLI} or "range" in request_headers:
             await self.app(scope, receive, send)
             return
-        start: Message | None = None
-        chunks: list[bytes] = []
-
-        async def keep(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-
-        await self.app(scope, receive, keep)
-        assert start is not None  # an ASGI app always starts its response
-        body = b"".join(chunks)
+        start, body = await buffered(self.app, scope, receive)
         headers = MutableHeaders(raw=list(start["headers"]))
         if (start["status"] != 200 or "content-encoding" in headers or len(body) < MIN_SIZE
                 or not compressible(headers.get("content-type", ""))):

@@ -28,11 +28,11 @@ from anyio import to_thread
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from views.client import FEATURE_TEST_JS, cannot_run_streamlit
 
-from .compression import accepts_gzip
+from .compression import accepts_gzip, buffered
 from .snapshot import open_graph, preview, read_link
 
 LOG = logging.getLogger("planner.server")
@@ -92,19 +92,7 @@ class PageDocuments:
             return
         # Ask Streamlit for the document uncompressed: it is changed below, then compressed here.
         plain_scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]}
-        start: Message | None = None
-        chunks: list[bytes] = []
-
-        async def keep(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-
-        await self.app(plain_scope, receive, keep)
-        assert start is not None  # an ASGI app always starts its response
-        body = b"".join(chunks)
+        start, body = await buffered(self.app, plain_scope, receive)
         out = MutableHeaders(raw=list(start["headers"]))
         if start["status"] == 200 and out.get("content-type", "").startswith("text/html"):
             body = with_feature_test(body)
