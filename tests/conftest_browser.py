@@ -35,9 +35,11 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1366, "height": 900}
 # A phone inside WeChat (WeChat 8 on Android: Chrome's engine with WeChat's own tokens), as a
-# founder opens a link pasted into a group: new_page(browser, **PHONE_CONTEXT).
+# founder opens a link pasted into a group: new_page(browser, **PHONE_CONTEXT). Its XWEB kernel is a
+# current Chromium (132): an older one (< 119) cannot run Streamlit and is sent to /snapshot
+# (views.client), which tests/app/test_server_browser.py drives.
 WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 "
-             "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 "
+             "(KHTML, like Gecko) Version/4.0 Chrome/132.0.6834.163 Mobile Safari/537.36 XWEB/1320089 "
              "MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 "
              "Weixin NetType/WIFI Language/zh_CN ABI/arm64")
 PHONE_VIEWPORT = {"width": 390, "height": 844}

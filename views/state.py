@@ -103,9 +103,13 @@ def _address_pairs(scen: Scenario) -> list[tuple[str, str]]:
 
 
 def _extra_pairs(scen: Scenario) -> dict[str, str]:
-    """The link keys no widget carries, as the address bar holds them: ``v`` (when there is more)
-    and the split, ranges, draws and seed when set."""
-    return {k: v for k, v in _address_pairs(scen) if k not in BY_KEY}
+    """The link keys no widget carries that the script keeps in the address bar: the split, ranges,
+    draws and seed when set. Not ``v``: ``begin()`` writes it with the canonical link, and after that
+    the script leaves it alone. Streamlit may drop an unbound key on a page switch, and each key
+    the script writes back is one more browser-history entry (its front end pushes every query
+    change), so Back would need two presses per page. A link without ``v`` is read as the current
+    version; the share box, the card's QR and the CLI always write it."""
+    return {k: v for k, v in _address_pairs(scen) if k not in BY_KEY and k != VERSION_KEY}
 
 
 def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
@@ -159,9 +163,8 @@ def begin() -> None:
     want = canonical_query(scenario, lang_, keep=raw)
     if want == link:
         return
-    if VERSION_KEY in want and {**link, VERSION_KEY: want[VERSION_KEY]} == want:  # only v= is missing: the widgets read the
-        st.query_params[VERSION_KEY] = want[VERSION_KEY][0]  # link as it is, so no rerun is needed
-        return
+    if {k: v for k, v in link.items() if k != VERSION_KEY} == {k: v for k, v in want.items() if k != VERSION_KEY}:
+        return  # only v= differs: the link reads as it is, and writing v= would add a history entry (_extra_pairs)
     st.query_params.from_dict(want)
     st.rerun()
 
@@ -250,11 +253,12 @@ def _sync_extras() -> None:
 
 
 def _write_extras(scen: Scenario) -> None:
-    """The address bar's link-only keys (``v`` among them) become exactly the scenario's (set
-    only what differs)."""
+    """The address bar's link-only keys become exactly the scenario's (set only what differs;
+    ``v`` is left as it is: ``_extra_pairs``)."""
     keep = _extra_pairs(scen)
     for key in list(st.query_params):
-        if key not in BOUND_KEYS and not _is_foreign(key) and key not in PAGE_KEYS and key not in keep:
+        if (key not in BOUND_KEYS and not _is_foreign(key) and key not in PAGE_KEYS and key not in keep
+                and key != VERSION_KEY):
             del st.query_params[key]
     for key, text in keep.items():
         if st.query_params.get(key) != text:
