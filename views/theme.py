@@ -198,6 +198,11 @@ RESPONSIVE_CSS = f"""<style>
   text-overflow: ellipsis; }}
 .kpi-cell b {{ font-size: 1rem; color: {TEXT_COLOR}; white-space: nowrap; }}
 [data-testid="stMetricValue"] {{ line-height: 1.3; }}
+/* A row's KPI cards are as tall as its tallest: a card with no change vs the baseline (none to
+   show, or an ROI the baseline does not have) would otherwise stand shorter than its neighbours. */
+[data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+[data-testid="stElementContainer"]:has(> [data-testid="stMetric"]),
+[data-testid="stMetric"] {{ height: 100%; }}
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{ padding-top: 3.5rem; }}
   [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {{ flex-wrap: wrap; gap: 0.5rem; }}

@@ -293,10 +293,17 @@ def test_hostile_link_is_named_and_inert(server, page):
     assert page_kpis(page, "zh") == expected_kpis("", "zh")
 
 
-def test_the_kpi_cards_of_a_row_are_equally_tall(server, page):
-    """最高阶段 (a value in Chinese) stood taller than its neighbours (values in digits)."""
-    goto_app(page, f"{server.url}/?{LINK}")
+@pytest.mark.parametrize("baseline", ["", "&base=invites:3000"])
+def test_the_kpi_cards_of_a_row_are_equally_tall(server, page, baseline):
+    """最高阶段 (a value in Chinese) stood taller than its neighbours (values in digits); with a
+    baseline, a card with no change to show (未花出预算, an ROI the baseline lacks) stood shorter."""
+    goto_app(page, f"{server.url}/?{LINK}{baseline}")
     page_kpis(page, "zh")
-    heights = page.evaluate("() => [...document.querySelectorAll('[data-testid=stMetric]')]"
-                            ".map((m) => Math.round(m.getBoundingClientRect().height))")
-    assert len(heights) == len(KPI_LABELS["zh"]) and max(heights) - min(heights) <= 1, heights
+    rows = page.evaluate("() => [...document.querySelectorAll('[data-testid=stHorizontalBlock]')]"
+                         ".filter((r) => r.querySelector('[data-testid=stMetric]'))"
+                         ".map((r) => [...r.querySelectorAll('[data-testid=stMetric]')]"
+                         ".map((m) => Math.round(m.getBoundingClientRect().height)))")
+    assert sum(len(row) for row in rows) == len(KPI_LABELS["zh"])
+    assert all(max(row) - min(row) <= 1 for row in rows), rows
+    if baseline:
+        assert page.get_by_text("较基准").first.is_visible()
