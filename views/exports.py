@@ -109,6 +109,13 @@ def _link_cell(cell, url: str) -> None:
         cell.font = HYPERLINK_FONT
 
 
+def _link_row(sheet, label: str, url: str) -> None:
+    """A sheet's last row: a blank row, then the label and the share link as a clickable cell."""
+    sheet.append([])
+    sheet.append([safe_text(label)])
+    _link_cell(sheet.cell(row=sheet.max_row, column=2), url)
+
+
 def _bold(row) -> None:
     for cell in row:
         cell.font = Font(bold=True)
@@ -153,9 +160,7 @@ def daily_xlsx(proj: Projection, lang: str, share_url: str = "") -> bytes:
         info.append([safe_text(param_label(p, lang)), safe_text(p.key), values[p.key], safe_text(unit(p, lang))])
         if p.percent:
             info.cell(row=info.max_row, column=3).number_format = "0.00%"
-    info.append([])
-    info.append([safe_text(t("sidebar.share_button", lang))])
-    _link_cell(info.cell(row=info.max_row, column=2), url)
+    _link_row(info, t("sidebar.share_button", lang), url)
     info.freeze_panes = "A2"
     info.column_dimensions["A"].width = 36
     info.column_dimensions["B"].width = 16
@@ -191,9 +196,7 @@ def _summary_sheet(wb: Workbook, proj: Projection, lang: str, url: str) -> None:
         else:
             sheet.append([*row, int(round(value))])
             sheet.cell(row=sheet.max_row, column=2).number_format = NUMBER_FORMATS[PEOPLE]
-    sheet.append([])
-    sheet.append([safe_text(t("export.link_label", lang))])
-    _link_cell(sheet.cell(row=sheet.max_row, column=2), url)
+    _link_row(sheet, t("export.link_label", lang), url)
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 20
