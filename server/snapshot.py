@@ -21,11 +21,10 @@ from planner.engine import Projection, simulate
 from planner.link import Notice, from_query, to_query
 from planner.report import accounts_text, totals
 from planner.scenario import Scenario
-from planner.text import DEFAULT_LANG, LANGS, t
+from planner.text import t
 from views.card import CARD_HEIGHT, CARD_SCALE, CARD_WIDTH, assumption_items
 from views.client import cannot_run_streamlit, is_wechat
-from views.language import LANG_KEY
-from views.state import FOREIGN_KEYS, FOREIGN_PREFIXES, PAGE_KEYS
+from views.state import read_link as read_app_link
 
 OG_ASSUMPTIONS = 5  # the first rows of the key assumptions that go into a preview's description
 
@@ -49,14 +48,10 @@ class Link:
 def read_link(query_string: str) -> Link:
     """Read a raw query string; never raises. Keys that messaging apps add (``from=``…) and the
     pages' own keys are passed over, as in the app; ``lang`` is English only when it says so."""
-    pairs = parse_qsl(query_string, keep_blank_values=True)
-    planner_query: dict[str, list[str]] = {}
-    for key, value in pairs:
-        if key not in FOREIGN_KEYS and not key.startswith(FOREIGN_PREFIXES):
-            planner_query.setdefault(key, []).append(value)
-    scenario, notices = from_query(planner_query, other_keys=(*PAGE_KEYS, LANG_KEY))
-    langs = [v for k, v in pairs if k == LANG_KEY]
-    lang = langs[0] if len(langs) == 1 and langs[0] in LANGS else DEFAULT_LANG
+    raw: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query_string, keep_blank_values=True):
+        raw.setdefault(key, []).append(value)
+    scenario, notices, lang = read_app_link(raw)  # the app's own reading of a link
     return Link(scenario, tuple(notices), lang, to_query(scenario))
 
 

@@ -85,8 +85,18 @@ _SEED = "_seed"  # the validated scenario of the link the session was opened wit
 _EXTRAS_AT_SEED = "_extras_at_seed"  # its link-only fields (split, ranges, draws, seed)
 
 
-def _is_foreign(key: str) -> bool:
+def is_foreign(key: str) -> bool:
+    """A key a messaging app or tracker added (``from=``, ``utm_…``): not the planner's."""
     return key in FOREIGN_KEYS or key.startswith(FOREIGN_PREFIXES)
+
+
+def read_link(raw: dict[str, list[str]]) -> tuple[Scenario, list[Notice], str]:
+    """A raw link as the app reads it, for a session's first run and for the server's snapshot
+    alike: the scenario and what was wrong with it (foreign keys passed over, the pages' own keys
+    known), and its language (English only when ``lang=en`` is given once)."""
+    scenario, notices = from_query({k: v for k, v in raw.items() if not is_foreign(k)}, other_keys=PAGE_KEYS)
+    given = raw.get(LANG_KEY, [])
+    return scenario, notices, given[0] if len(given) == 1 and given[0] in LANGS else DEFAULT_LANG
 
 
 def _raw_query() -> dict[str, list[str]]:
@@ -121,7 +131,7 @@ def canonical_query(scen: Scenario, lang_: str, keep: dict[str, list[str]] | Non
     if lang_ != DEFAULT_LANG:
         out[LANG_KEY] = [lang_]
     for key, values in (keep or {}).items():
-        if _is_foreign(key) or key in PAGE_KEYS:
+        if is_foreign(key) or key in PAGE_KEYS:
             out[key] = values
     return out
 
@@ -145,10 +155,7 @@ def begin() -> None:
         st.html(DROPPED_LINK_JS, unsafe_allow_javascript=True)
     ss[_DROPPED] = _dropped_link(link.get(DROPPED_KEY, []))
     raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
-    planner_query = {k: v for k, v in raw.items() if not _is_foreign(k)}
-    scenario, notices = from_query(planner_query, other_keys=PAGE_KEYS)
-    given_lang = raw.get(LANG_KEY, [DEFAULT_LANG])
-    lang_ = given_lang[-1] if len(given_lang) == 1 and given_lang[-1] in LANGS else DEFAULT_LANG
+    scenario, notices, lang_ = read_link(raw)
     raw, page_notices = _read_page_keys(raw, lang_)
     notices = bounded_notices([*notices, *page_notices])
     baseline.remember(raw.get(baseline.BASELINE_KEY))
@@ -257,7 +264,7 @@ def _write_extras(scen: Scenario) -> None:
     ``v`` is left as it is: ``_extra_pairs``)."""
     keep = _extra_pairs(scen)
     for key in list(st.query_params):
-        if (key not in BOUND_KEYS and not _is_foreign(key) and key not in PAGE_KEYS and key not in keep
+        if (key not in BOUND_KEYS and not is_foreign(key) and key not in PAGE_KEYS and key not in keep
                 and key != VERSION_KEY):
             del st.query_params[key]
     for key, text in keep.items():
