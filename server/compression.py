@@ -11,7 +11,8 @@ the overview at 1.69 MB, brotli at quality 11 at about 1.4 MB (its fonts, 0.55 M
 not shrink). Brotli at quality 11 is slow (about 4 s of one core for the ECharts bundle, 19 s
 for Plotly's), so it is never made while a visitor waits: the first request for a file gets gzip
 (a tenth of a second, in a worker thread) and queues the brotli copy on one background thread;
-requests after it get brotli. A client that does not accept brotli (plain HTTP to a host that is
+requests after it get brotli. The brotli copies are also written to ``DISK_DIR``, so the next
+process reads them instead of making them again. A client that does not accept brotli (plain HTTP to a host that is
 not ``localhost``: browsers offer ``br`` only to secure origins) gets gzip.
 
 Only whole 200 responses to GET under the given prefixes are touched; a range request, a 304, a
@@ -22,10 +23,13 @@ Streamlit sent it.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import brotli
 from anyio import to_thread
@@ -39,6 +43,9 @@ MIN_SIZE = 500  # bytes: below this the encoding's framing outweighs the saving
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 11  # made in the background, once per file per process: the smallest output
 GZIP, BROTLI = "gzip", "br"
+# Brotli copies are also kept on disk, so a restarted server (every test and benchmark server
+# too) reads them instead of spending minutes of a core again while visitors wait for that core.
+DISK_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "planner" / "brotli"
 
 
 def accepted_encodings(headers: Headers) -> set[str]:
@@ -72,12 +79,39 @@ def _brotli(body: bytes) -> bytes:
     return brotli.compress(body, quality=BROTLI_QUALITY)
 
 
+def _disk_path(key: tuple[str, str, str], body: bytes, disk_dir: Path) -> Path:
+    """Where the brotli copy of ``body`` is kept: named by its path, validator and content."""
+    digest = hashlib.sha256(f"{key[0]}\0{key[1]}\0{BROTLI_QUALITY}\0".encode() + body).hexdigest()
+    return disk_dir / f"{digest}.br"
+
+
+def brotli_kept_on_disk(key: tuple[str, str, str], body: bytes, disk_dir: Path | None) -> bytes:
+    """The brotli copy of ``body``: read from ``disk_dir`` when made before, else made and written
+    there (atomically; a directory that cannot be written only costs the next process the work)."""
+    if disk_dir is None:
+        return _brotli(body)
+    path = _disk_path(key, body, disk_dir)
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    packed = _brotli(body)
+    try:
+        disk_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(packed)
+        os.replace(tmp, path)
+    except OSError as exc:
+        LOG.info("brotli copy of %s not kept on disk: %s", key[0], exc)
+    return packed
+
+
 class CompressedCache:
     """Compressed bodies by (path, validator, encoding), least recently used out first, at most
     ``max_bytes`` in all. Thread-safe: the brotli worker stores into it."""
 
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
+    def __init__(self, max_bytes: int, disk_dir: Path | None = DISK_DIR) -> None:
+        self.max_bytes, self.disk_dir = max_bytes, disk_dir
         self._items: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
@@ -110,7 +144,7 @@ class CompressedCache:
 
         def work() -> None:
             try:
-                self.put(key, _brotli(body))
+                self.put(key, brotli_kept_on_disk(key, body, self.disk_dir))
             except Exception:  # the gzip copy still serves; say why brotli did not
                 LOG.exception("brotli failed for %s", key[0])
             finally:
@@ -142,9 +176,12 @@ class StaticCompression:
     """ASGI middleware: brotli or gzip, from ``CompressedCache``, for GET under ``prefixes``."""
 
     def __init__(self, app: ASGIApp, prefixes: tuple[str, ...] = ("/static/",),
-                 max_bytes: int = 48 * 2**20) -> None:
+                 max_bytes: int = 48 * 2**20, disk_dir: Path | None = DISK_DIR) -> None:
         self.app, self.prefixes = app, prefixes
-        self.cache = CompressedCache(max_bytes)
+        self.cache = CompressedCache(max_bytes, disk_dir)
+        # Per path, the response headers (without length and encoding) and the validator of the
+        # file last sent compressed: enough to answer the next request from the cache.
+        self._kept: dict[str, tuple[list[tuple[bytes, bytes]], str]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefixes):
@@ -154,6 +191,8 @@ class StaticCompression:
         accepted = accepted_encodings(request_headers)
         if not accepted & {GZIP, BROTLI} or "range" in request_headers:
             await self.app(scope, receive, send)
+            return
+        if await self._send_kept(scope["path"], accepted, request_headers, send):
             return
         start, body = await buffered(self.app, scope, receive)
         headers = MutableHeaders(raw=list(start["headers"]))
@@ -180,13 +219,42 @@ class StaticCompression:
             if packed is None:
                 packed = await to_thread.run_sync(_gzip, body)
                 self.cache.put(key, packed)
-        headers["content-encoding"] = encoding
-        headers["content-length"] = str(len(packed))
         # A range of the compressed body is not served (ranges get the file as it is), and the ETag
         # already names this immutable file: 70 bytes less on each of a first open's 90 files.
-        for stale in ("accept-ranges", "last-modified"):
+        for stale in ("accept-ranges", "last-modified", "content-length"):
             if stale in headers:
                 del headers[stale]
         headers["vary"] = "Accept-Encoding"
+        self._kept[scope["path"]] = (headers.raw, validator)
+        headers["content-encoding"] = encoding
+        headers["content-length"] = str(len(packed))
         await send({**start, "headers": headers.raw})
         await send({"type": "http.response.body", "body": packed})
+
+    async def _send_kept(self, path: str, accepted: set[str], request_headers: Headers, send: Send) -> bool:
+        """Answer from what was kept for ``path`` without asking Streamlit for the file again (it
+        read the whole file from disk on every request: a third of the server's time in a first
+        open). The files under the prefixes are Streamlit's build, content-hashed and unchanged
+        while the process runs. A request whose ETag matches gets 304; False when nothing is kept
+        in an encoding the request accepts."""
+        kept = self._kept.get(path)
+        if kept is None:
+            return False
+        raw, validator = kept
+        for encoding in (BROTLI, GZIP):
+            packed = self.cache.get((path, validator, encoding)) if encoding in accepted else None
+            if packed is not None:
+                break
+        else:
+            return False
+        headers = MutableHeaders(raw=list(raw))
+        if validator in (request_headers.get("if-none-match") or "").split(", "):
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": [(k, v) for k, v in headers.raw if k in (b"etag", b"cache-control", b"vary")]})
+            await send({"type": "http.response.body", "body": b""})
+            return True
+        headers["content-encoding"] = encoding
+        headers["content-length"] = str(len(packed))
+        await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": packed})
+        return True

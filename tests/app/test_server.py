@@ -81,24 +81,74 @@ def static_app(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG" + bytes(range(256)) * 8)
     inner = Starlette(routes=[Mount("/static", StaticFiles(directory=tmp_path)),
                               Route("/other.js", lambda request: HTMLResponse(SCRIPT.decode()))])
-    return StaticCompression(inner)
+    return StaticCompression(Counted(inner), disk_dir=tmp_path / "brotli")
+
+
+class Counted:
+    """An ASGI app that counts the requests it is asked to answer."""
+
+    def __init__(self, app) -> None:
+        self.app, self.calls = app, 0
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.calls += 1
+        await self.app(scope, receive, send)
+
+
+def until_brotli(app, path: str) -> tuple[int, dict[str, str], bytes]:
+    deadline = time.monotonic() + 60
+    while True:  # brotli is made on a background thread after the first request
+        status, headers, body = call(app, path, {"Accept-Encoding": "gzip, deflate, br"})
+        if headers.get("content-encoding") == "br" or time.monotonic() > deadline:
+            return status, headers, body
+        time.sleep(0.1)
 
 
 def test_a_static_file_is_gzipped_at_once_then_served_with_brotli_made_in_the_background(static_app):
     status, headers, body = call(static_app, "/static/index.js", {"Accept-Encoding": "gzip, deflate, br"})
     assert status == 200 and headers["content-encoding"] == "gzip"
     assert gzip.decompress(body) == SCRIPT and int(headers["content-length"]) == len(body) < len(SCRIPT) / 4
-    deadline = time.monotonic() + 60
-    while True:  # brotli is made on a background thread after the first request
-        status, headers, body = call(static_app, "/static/index.js", {"Accept-Encoding": "gzip, deflate, br"})
-        if headers.get("content-encoding") == "br" or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
+    status, headers, body = until_brotli(static_app, "/static/index.js")
     assert headers["content-encoding"] == "br" and brotli.decompress(body) == SCRIPT
     assert int(headers["content-length"]) == len(body)
     assert "accept-ranges" not in headers and "etag" in headers and headers["vary"] == "Accept-Encoding"
     status, headers, body = call(static_app, "/static/index.js", {"Accept-Encoding": "gzip"})
     assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == SCRIPT  # gzip-only clients
+
+
+def test_a_file_sent_once_is_answered_from_memory_and_revalidated_with_its_etag(static_app):
+    accept = {"Accept-Encoding": "gzip"}
+    _, first, packed = call(static_app, "/static/index.js", accept)
+    asked = static_app.app.calls
+    for _ in range(3):
+        status, headers, body = call(static_app, "/static/index.js", accept)
+        assert (status, body, headers["etag"], headers["content-encoding"]) == (200, packed, first["etag"], "gzip")
+        assert headers.get("cache-control") == first.get("cache-control") and int(headers["content-length"]) == len(body)
+    status, headers, body = call(static_app, "/static/index.js", {**accept, "If-None-Match": first["etag"]})
+    assert (status, body, headers["etag"]) == (304, b"", first["etag"])
+    assert static_app.app.calls == asked  # Streamlit was not asked to read the file again
+    status, headers, body = call(static_app, "/static/index.js", {**accept, "If-None-Match": '"another"'})
+    assert status == 200 and gzip.decompress(body) == SCRIPT
+
+
+def test_brotli_copies_are_kept_on_disk_for_the_next_server(static_app, tmp_path):
+    until_brotli(static_app, "/static/index.js")
+    kept = list((tmp_path / "brotli").glob("*.br"))
+    assert len(kept) == 1 and brotli.decompress(kept[0].read_bytes()) == SCRIPT
+    kept[0].write_bytes(brotli.compress(b"read from disk, not made again"))
+    inner = Starlette(routes=[Mount("/static", StaticFiles(directory=tmp_path))])
+    restarted = StaticCompression(inner, disk_dir=tmp_path / "brotli")
+    call(restarted, "/static/index.js", {"Accept-Encoding": "gzip, br"})
+    _, headers, body = until_brotli(restarted, "/static/index.js")
+    assert brotli.decompress(body) == b"read from disk, not made again"
+
+
+def test_a_disk_that_cannot_be_written_only_costs_the_next_server_the_work(tmp_path):
+    from server.compression import brotli_kept_on_disk
+
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_bytes(b"")
+    assert brotli.decompress(brotli_kept_on_disk(("/static/x.js", "v", "br"), SCRIPT, not_a_dir)) == SCRIPT
 
 
 @pytest.mark.parametrize("headers", [
