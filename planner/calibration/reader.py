@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..link import shorten as _shorten
+from ..numbers import number_text
 from ..numbers import parse_number as parse_plain_number
 from ..text import Message, message, t
 from ..tools import KEYS as TOOL_KEYS
@@ -419,7 +420,9 @@ def parse_number(value) -> float | None:
         return float(value) if math.isfinite(value) else None
     if not isinstance(value, str):
         return None
-    text = unicodedata.normalize("NFKC", value).strip()
+    text = number_text(value)
+    if text is None:
+        return None
     if text.casefold() in EMPTY_MARKS:
         return math.nan
     scale = 1.0

@@ -31,7 +31,9 @@ def test_numbers_read_after_nfkc(text, value):
 
 
 @pytest.mark.parametrize("text", ["", " ", "nan", "inf", "-inf", "1e309", "0x10", "1_000", "١٢", "1,2",
-                                  "1.2.3", "e5", "true", "9" * 65])
+                                  "1.2.3", "e5", "true", "9" * 65,
+                                  # NFKC would read these as plain digits: 3² as 32, ① as 1
+                                  "3²", "2₁", "①", "½", "１²"])
 def test_text_that_is_not_a_plain_number_is_refused(text):
     assert parse_number(text) is None
 
@@ -50,7 +52,7 @@ def test_every_numeric_field_reads_full_width_digits_like_ascii(query):
 
 @pytest.mark.parametrize("key", ["invites", "draws", "seed", "gdt_split", "cvr_range"])
 def test_every_numeric_field_refuses_the_same_text(key):
-    for text in ("1_000", "0x10", "١٢"):
+    for text in ("1_000", "0x10", "١٢", "3²"):
         value = {"gdt_split": f"{text},1", "cvr_range": f"{text},0.03"}.get(key, text)
         _, notices = from_query(f"accounts=2&{key}={value}")
         assert [n.key for n in notices] == [key], (key, text)
@@ -60,7 +62,7 @@ def test_a_calibration_cell_reads_numbers_with_the_same_grammar():
     from planner.calibration.reader import parse_number as cell_number
 
     assert cell_number("１２") == 12.0 and cell_number("¥1,234") == 1234.0 and cell_number("1.2万") == 12_000.0
-    for text in ("1_000", "0x10", "١٢", "nan"):
+    for text in ("1_000", "0x10", "١٢", "nan", "3²", "①万"):
         assert cell_number(text) is None, text
 
 
