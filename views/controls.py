@@ -7,7 +7,6 @@ parameters are always visible; the rest sit in one expander per registry group.
 
 from __future__ import annotations
 
-import math
 from html import escape
 
 import streamlit as st
@@ -29,10 +28,11 @@ EXPANDER_OF: dict[str, str] = {"accounts": "matrix"}
 
 
 def _decimals(step: float) -> int:
-    """Digits after the point that a slider step needs (0.05 → 2, 100 → 0)."""
+    """Digits after the point that a slider step needs (0.05 → 2, 0.25 → 2, 100 → 0): all of
+    the step's own digits, so a quarter session a week reads 0.25, not 0.2."""
     if float(step).is_integer():
         return 0
-    return max(0, -math.floor(math.log10(step) + 1e-9))
+    return len(f"{float(step):.12f}".rstrip("0").split(".")[1])
 
 
 def slider_format(p: Param) -> str:
