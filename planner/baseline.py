@@ -19,7 +19,7 @@ streamlit.
 
 from __future__ import annotations
 
-from .link import MAX_VALUE_CHARS, Notice, format_value, from_query, rounded
+from .link import MAX_VALUE_CHARS, VERSION_KEY, Notice, format_value, from_query, rounded
 from .params import BY_KEY, DEFAULTS, PARAMS, SPLIT_KEYS
 from .scenario import Scenario
 from .text import Message
@@ -50,8 +50,13 @@ def _share_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def decode(text: str) -> tuple[Scenario | None, Notice | None]:
-    """The baseline a ``base=`` value holds, or (None, one Notice) when any part of it is bad."""
+def decode(text: str, version: str | None = None) -> tuple[Scenario | None, Notice | None]:
+    """The baseline a ``base=`` value holds, or (None, one Notice) when any part of it is bad.
+
+    ``version`` is the ``v=`` of the link it came in: its values differ from that version's
+    defaults (a v2 link's ``base=`` keeps its meaning after v3 changes a default), read as the
+    link is (a v1 link's are carried over to v2). What is wrong with the version itself is the
+    link's notice, not the baseline's. ``encode`` writes against today's defaults."""
     text = text.strip()
     if text == DEFAULT_TOKEN:
         return Scenario(), None
@@ -59,7 +64,11 @@ def decode(text: str) -> tuple[Scenario | None, Notice | None]:
     ok = (0 < len(text) <= MAX_BASE_CHARS and pairs
           and all(sep and (key in BY_KEY or key in _SPLIT_LINK_KEYS) for key, sep, _ in pairs))
     if ok:
-        scenario, notices = from_query({key: [value for k, _, value in pairs if k == key] for key, _, _ in pairs})
+        query = {key: [value for k, _, value in pairs if k == key] for key, _, _ in pairs}
+        if version is not None:
+            query[VERSION_KEY] = [version]
+        scenario, notices = from_query(query)
+        notices = [n for n in notices if n.key != VERSION_KEY]
         if not notices and len({key for key, _, _ in pairs}) == len(pairs):
             return Scenario(**scenario.as_dict(), split=scenario.split), None
     return None, bad_notice(text)

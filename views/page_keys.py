@@ -98,12 +98,14 @@ def _number_text(value: float, integer: bool) -> str:
     return str(int(value)) if integer or float(value).is_integer() else repr(float(value))
 
 
-def read(key: str, values: list[str], lang: str) -> tuple[list[str] | None, Notice | None]:
+def read(key: str, values: list[str], lang: str, version: str | None = None) -> tuple[list[str] | None, Notice | None]:
     """The link's value for a page key as the widget should read it (a choice as its label in
-    ``lang``), or None (the widget's default) with a Notice saying why."""
+    ``lang``), or None (the widget's default) with a Notice saying why. ``version`` is the link's
+    ``v=``: a baseline is read on that version's defaults and written on today's."""
     text = values[-1] if values else ""
     if key == baseline.BASELINE_KEY:
-        scenario, notice = baseline.decode(text) if len(values) == 1 else (None, baseline.bad_notice(text))
+        scenario, notice = (baseline.decode(text, version) if len(values) == 1
+                            else (None, baseline.bad_notice(text)))
         return (None, notice) if scenario is None else ([baseline.encode(scenario)], None)
     if key in SLOT_LINK_KEYS.values():  # what it holds is read (with its notices) where it is compared
         if len(values) == 1 and len(text) <= MAX_PASTED_LINK_CHARS:

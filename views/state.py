@@ -180,9 +180,10 @@ def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, li
     """The link with the pages' own keys read as their widgets should read them (views.page_keys),
     and a Notice for each bad one, which is dropped so the widget shows its default."""
     out, notices = {}, []
+    version = raw.get(VERSION_KEY, [None])[-1]
     for key, values in raw.items():
         if key in page_keys.CHECKED_KEYS:
-            values, notice = page_keys.read(key, values, lang_)
+            values, notice = page_keys.read(key, values, lang_, version)
             if notice is not None:
                 notices.append(notice)
             if values is None:

@@ -52,3 +52,27 @@ def test_a_bad_baseline_is_dropped_with_one_notice_naming_the_key(text):
     for lang in ("zh", "en"):
         line = notice.text(lang)
         assert "base=" in line and "\n" not in line and len(line) < 300
+
+
+def test_a_baseline_is_read_on_its_links_version(monkeypatch):
+    """A v2 link's base= keeps its v2 meaning after a later version changes a default: here the
+    v2 table is made to differ from today's registry (AOV 150 then, 220 now)."""
+    from planner import link_versions
+
+    assert DEFAULTS["aov"] != 150
+    v2 = {**link_versions.DEFAULTS_BY_VERSION[2], "aov": 150}
+    monkeypatch.setitem(link_versions.DEFAULTS_BY_VERSION, 2, v2)
+    monkeypatch.setattr("planner.link.QUERY_VERSION", 3)
+    monkeypatch.setitem(link_versions.DEFAULTS_BY_VERSION, 3, dict(DEFAULTS))
+    monkeypatch.setitem(link_versions.CODEC_DEFAULTS_BY_VERSION, 3, link_versions.CODEC_DEFAULTS_BY_VERSION[2])
+    old, notice = baseline.decode("invites:5000", "2")
+    assert notice is None and (old.invites, old.aov) == (5000, 150)
+    assert "aov:150" in baseline.encode(old)  # written on today's defaults, it keeps its AOV
+    today, _ = baseline.decode("invites:5000")
+    assert (today.invites, today.aov) == (5000, DEFAULTS["aov"])
+
+
+def test_a_v1_links_baseline_is_carried_over_like_the_link_without_a_notice_of_its_own():
+    scenario, notice = baseline.decode("invites:5000", "1")
+    link, _ = from_query("v=1&invites=5000")
+    assert notice is None and scenario.as_dict() == link.as_dict()
