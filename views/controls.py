@@ -19,7 +19,7 @@ from planner.presets import PRESETS
 from planner.text import LANGS, t
 from planner.tools import BY_KEY as TOOL_BY_KEY
 
-from . import device, language, state, streamlit_shell, theme
+from . import baseline, device, language, state, streamlit_shell, theme
 from .i18n import param_help, param_label
 
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
@@ -204,12 +204,24 @@ def kpi_strip(lang: str, container) -> None:
     small grid that stays in view while the numbers are edited. Labels come from the catalogue
     and values from the model (escaped all the same)."""
     values = state.kpis_for(to_query(state.scenario()))
+    base_query = baseline.query()
+    deltas = breakdown.kpi_deltas(values, state.kpis_for(base_query) if base_query else None)
     cells = "".join(
         f'<div class="kpi-cell"><span>{escape(KPI[key].label(lang))}</span>'
-        f"<b>{escape(kpis.value_text(key, values[key], lang))}</b></div>"
+        f"<b>{escape(kpis.value_text(key, values[key], lang))}</b>{_strip_change(key, deltas[key], lang)}</div>"
         for key in kpis.CARD)
     container.html(f'<div class="kpi-strip" role="group" aria-label="{escape(t("phone.kpi_strip", lang))}">'
                    f"{cells}</div>")
+
+
+def _strip_change(key: str, change, lang: str) -> str:
+    """A strip cell's change against the baseline, green when it is good news (as the overview's
+    cards colour it); nothing without a baseline or a change."""
+    text = None if change is None else kpis.change_text(key, change, lang)
+    if text is None or not text.startswith(("+", "-")):
+        return ""
+    good = text.startswith("+") == KPI[key].higher_is_better
+    return f'<i class="kpi-change {"up" if good else "down"}">{escape(text)}</i>'
 
 
 def sidebar() -> str:

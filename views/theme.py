@@ -197,6 +197,9 @@ RESPONSIVE_CSS = f"""<style>
 .kpi-cell span {{ font-size: 0.72rem; color: {MUTED}; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }}
 .kpi-cell b {{ font-size: 1rem; color: {TEXT_COLOR}; white-space: nowrap; }}
+.kpi-change {{ font-style: normal; font-size: 0.68rem; white-space: nowrap; }}
+.kpi-change.up {{ color: #09ab3b; }}
+.kpi-change.down {{ color: #ff2b2b; }}
 [data-testid="stMetricValue"] {{ line-height: 1.3; }}
 /* A row's KPI cards are as tall as its tallest: a card with no change vs the baseline (none to
    show, or an ROI the baseline does not have) would otherwise stand shorter than its neighbours. */

@@ -66,6 +66,29 @@ def test_a_phone_gets_the_headline_numbers_and_a_kpi_strip_in_the_main_column(mo
     strip = next(h.proto.body for h in at.get("html") if 'class="kpi-strip"' in h.proto.body)
     gmv = expected_kpis(Scenario(invites=5000, beans=2000))["GMV"]
     assert f"<b>{gmv}</b>" in strip
+    assert "kpi-change" not in strip  # no baseline, no changes
+
+
+def test_the_phone_strip_shows_the_change_against_the_baseline(monkeypatch):
+    from planner import breakdown, kpis
+    from planner.link import to_query
+    from planner.text import t
+
+    monkeypatch.setattr(device, "is_phone", lambda: True)
+    at = app("invites=5000&base=invites:3000")
+    strip = next(h.proto.body for h in at.get("html") if 'class="kpi-strip"' in h.proto.body)
+    now = breakdown.kpis(simulate_query(to_query(Scenario(invites=5000))))
+    before = breakdown.kpis(simulate_query(to_query(Scenario(invites=3000))))
+    gmv_change = kpis.change_text("gmv", now["gmv"] - before["gmv"], "zh")
+    assert gmv_change.startswith("+") and f'<i class="kpi-change up">{gmv_change}</i>' in strip
+    assert t("baseline.delta", "zh", change="") not in strip  # short: the strip has no room for the words
+
+
+def simulate_query(query: str):
+    from planner.engine import simulate
+    from planner.link import from_query
+
+    return simulate(from_query(query)[0])
 
 
 def test_a_desktop_keeps_every_control_in_the_sidebar():
