@@ -19,6 +19,7 @@ share URL) is escaped before it goes into the figure, so a hostile link prints a
 from __future__ import annotations
 
 import base64
+import re
 import datetime as dt
 import html
 import io
@@ -160,8 +161,23 @@ def _split_row(proj: Projection, key: str, lang: str) -> tuple[str, str]:
 
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
-    """Cut ``text`` into lines of ``width`` characters, at most ``max_lines`` (last one ends …)."""
-    lines = [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    """Cut a link into lines of at most ``width`` characters, at most ``max_lines`` (the last one
+    ends … when cut short). Lines break before a ``?`` or ``&``, so each ``key=value`` stays on
+    one line and can be read off a slide; a pair longer than a line is cut where it must be."""
+    lines: list[str] = []
+    for piece in re.split(r"(?=[?&])", text):
+        while len(piece) > width:
+            room = width - len(lines[-1]) if lines and len(lines[-1]) < width else 0
+            if room and lines:
+                lines[-1], piece = lines[-1] + piece[:room], piece[room:]
+            else:
+                lines.append(piece[:width])
+                piece = piece[width:]
+        if lines and len(lines[-1]) + len(piece) <= width:
+            lines[-1] += piece
+        elif piece:
+            lines.append(piece)
+    lines = lines or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hst
 from PIL import Image
 
 from planner import fmt, kpis
@@ -309,3 +311,20 @@ def test_with_a_baseline_each_tile_says_its_change_vs_the_baseline(proj):
     same = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY, baseline=proj)
     plain = card.card_figure(proj, share_url(LINK_QUERY, "zh"), "zh", today=TODAY)
     assert len(same.layout.annotations) == len(plain.layout.annotations) + 1  # the caption only
+
+
+@given(pairs=hst.lists(hst.tuples(hst.sampled_from(["invites", "gdt_split", "cvr_range", "base", "x" * 90]),
+                                  hst.text("0123456789.,:;", min_size=1, max_size=30)), max_size=12))
+def test_the_link_on_the_card_breaks_between_pairs(pairs):
+    """Lines break before ? and &, so each key=value reads on one line; nothing is lost or added
+    while the lines last, and a pair longer than a line is cut where it must be."""
+    from views.card import _wrap
+
+    url = "https://planner.example/?v=2" + "".join(f"&{k}={v}" for k, v in pairs)
+    lines = _wrap(url, 40, 50)
+    assert "".join(lines) == url and all(len(line) <= 40 for line in lines)
+    for line, following in zip(lines, lines[1:]):
+        if len(line) < 40:  # a line ended early: at a pair's end, with the next pair on the next line
+            assert following.startswith("&"), lines
+    short = _wrap(url, 40, 2)
+    assert len(short) <= 2 and (short == lines or short[-1].endswith("…"))
