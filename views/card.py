@@ -19,12 +19,12 @@ share URL) is escaped before it goes into the figure, so a hostile link prints a
 from __future__ import annotations
 
 import base64
-import re
 import datetime as dt
 import html
 import io
 import math
 import os
+import re
 import shutil
 import threading
 import time

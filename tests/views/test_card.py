@@ -13,6 +13,7 @@ import io
 import subprocess
 import sys
 import threading
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -323,7 +324,7 @@ def test_the_link_on_the_card_breaks_between_pairs(pairs):
     url = "https://planner.example/?v=2" + "".join(f"&{k}={v}" for k, v in pairs)
     lines = _wrap(url, 40, 50)
     assert "".join(lines) == url and all(len(line) <= 40 for line in lines)
-    for line, following in zip(lines, lines[1:]):
+    for line, following in pairwise(lines):
         if len(line) < 40:  # a line ended early: at a pair's end, with the next pair on the next line
             assert following.startswith("&"), lines
     short = _wrap(url, 40, 2)
