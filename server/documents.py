@@ -26,14 +26,13 @@ import logging
 
 from anyio import to_thread
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from views.client import FEATURE_TEST_JS, cannot_run_streamlit
 
 from .compression import accepts_gzip, buffered
-from .snapshot import open_graph, preview, read_link
+from .snapshot import app_root, open_graph, preview, read_link
 
 LOG = logging.getLogger("planner.server")
 
@@ -98,7 +97,7 @@ class PageDocuments:
             body = with_feature_test(body)
             query = scope.get("query_string", b"").decode("latin-1")
             try:
-                body = await to_thread.run_sync(with_preview, body, query, str(Request(scope).base_url))
+                body = await to_thread.run_sync(with_preview, body, query, app_root(scope))
             except Exception:  # the page still works without its preview
                 LOG.exception("no link preview for %r", query)
             for stale in ("etag", "last-modified"):  # they describe Streamlit's file, not this body

@@ -30,7 +30,7 @@ from planner.text import t
 from .compression import StaticCompression
 from .documents import SNAPSHOT_PATH, TRY_COOKIE, PageDocuments
 from .fonts import CutFonts
-from .snapshot import page, read_link
+from .snapshot import app_root, page, read_link
 
 LOG = logging.getLogger("planner.server")
 CARD_MAX_AGE_S = 3600  # the card prints the day it was made, so caches keep it an hour
@@ -43,9 +43,7 @@ SNAPSHOT_CSP = ("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; 
 
 
 def _app_root(request: Request) -> str:
-    """The app's root address as the visitor reached it (``https://host/``): behind a proxy on
-    loopback, uvicorn takes the scheme from X-Forwarded-Proto."""
-    return str(request.base_url)
+    return app_root(request.scope)  # the host and port the visitor used (server.snapshot)
 
 
 async def snapshot(request: Request) -> Response:

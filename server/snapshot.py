@@ -12,9 +12,12 @@ markup.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl
+
+from starlette.requests import Request
 
 from planner import kpis
 from planner.engine import Projection, simulate
@@ -185,3 +188,21 @@ th { font-weight: normal; color: #646A73; }
 .lang { margin-left: 12px; color: #646A73; }
 img.card { display: block; width: 100%; height: auto; margin: 24px 0 8px; border: 1px solid #E5E6EB; }
 """
+
+
+_PLAIN_HOST = re.compile(r"[A-Za-z0-9.\-]{1,253}(:[0-9]{1,5})?")
+
+
+def app_root(scope) -> str:
+    """The app's root address as the visitor reached it (``https://host:port/``). Behind the
+    deployment's nginx on loopback, uvicorn takes the scheme from X-Forwarded-Proto, and the host
+    with its port comes from X-Forwarded-Host (nginx passes Host without the port, which
+    Streamlit's host check needs, so a preview on a non-standard port lost it). A forwarded host
+    is believed only from a loopback peer, and only when it is a plain host[:port]."""
+    request = Request(scope)
+    url = request.base_url
+    forwarded = request.headers.get("x-forwarded-host", "")
+    peer = (request.client.host if request.client else "") or ""
+    if peer in ("127.0.0.1", "::1") and _PLAIN_HOST.fullmatch(forwarded):
+        url = url.replace(netloc=forwarded)
+    return str(url)

@@ -83,6 +83,14 @@ def test_scripts_are_gzipped(deployment):
     assert response.status == 200 and response.headers["Content-Encoding"] == "gzip"
 
 
+def test_a_link_preview_names_the_address_with_its_port(deployment):
+    """nginx passes Host without the port (Streamlit's host check needs that) and the port in
+    X-Forwarded-Host: a chat preview's og:url and og:image are addresses a phone can open."""
+    page = get(deployment.url + "/?invites=5000").read().decode()
+    assert f'content="{deployment.url}/?v=2&amp;invites=5000"' in page
+    assert f'content="{deployment.url}/card.png?v=2&amp;invites=5000"' in page
+
+
 def test_metrics_are_not_public(deployment):
     assert get(deployment.url + "/_stcore/metrics").status == 404
     assert get(f"http://127.0.0.1:{deployment.replica_ports[0]}/_stcore/metrics").status == 200  # the operator's

@@ -332,3 +332,19 @@ def test_inside_wechat_the_snapshot_says_how_to_save_and_where_to_open():
     old = Parsed(page(read_link(LINK), BASE, OLD["iPhone iOS 16.6"])).paragraphs["hint"]
     assert len(old) == 2 and "在浏览器打开" in old[0]
     assert "hint" not in Parsed(page(read_link(LINK), BASE, None)).paragraphs
+
+
+@pytest.mark.parametrize("peer, forwarded, want", [
+    ("127.0.0.1", None, "http://planner.example/"),
+    ("127.0.0.1", "planner.example:8443", "http://planner.example:8443/"),  # nginx's X-Forwarded-Host
+    ("::1", "planner.example:8443", "http://planner.example:8443/"),
+    ("203.0.113.9", "evil.example:8443", "http://planner.example/"),  # only a loopback proxy is believed
+    ("127.0.0.1", "evil.example/<x>", "http://planner.example/"),  # only a plain host[:port]
+], ids=["no proxy", "nginx", "nginx over IPv6", "not from loopback", "not a host"])
+def test_the_apps_root_is_the_address_the_visitor_used(peer, forwarded, want):
+    from server.snapshot import app_root
+
+    headers = [(b"host", b"planner.example")] + ([(b"x-forwarded-host", forwarded.encode())] if forwarded else [])
+    scope = {"type": "http", "scheme": "http", "server": ("planner.example", 80), "path": "/", "root_path": "",
+             "headers": headers, "client": (peer, 40000), "query_string": b""}
+    assert app_root(scope) == want
