@@ -25,6 +25,20 @@ from .i18n import param_help, param_label
 # The registry puts ``accounts`` among the headline numbers of the CLI, but in the sidebar
 # it belongs with the other matrix settings.
 EXPANDER_OF: dict[str, str] = {"accounts": "matrix"}
+# The grouped parameters, one expander each (on a phone, one expander for all of them).
+GROUPED: tuple[tuple[str, tuple[Param, ...]], ...] = tuple(
+    (group, params) for group in GROUPS
+    if (params := tuple(p for p in PARAMS if p.key not in HEADLINE_KEYS and EXPANDER_OF.get(p.key, p.group) == group)))
+# An expander's open state (its key). A closed group whose values are all at their defaults is
+# not drawn at all: its 5–11 sliders were half of each run's time in the sidebar and most of a
+# first open's time in the browser (``benchmarks/app_speed.py``), for controls nobody sees. A
+# slider at its default is not in the link either, so a group not drawn loses nothing; one with
+# a value off its default is drawn, closed, and its bound sliders carry the values in the link.
+# Opening a group reruns the app to draw it. A group drawn in the last run whose values a preset,
+# a reset or an apply has just changed is drawn once more, so its sliders take the new values:
+# Streamlit keeps a slider's own last value for one it stops drawing, over one set for its key.
+OPEN_PREFIX = "_open_"
+_DRAWN = "_groups_drawn"  # group → its values when last drawn
 
 
 def _decimals(step: float) -> int:
@@ -247,17 +261,21 @@ def _sidebar() -> str:
         sb.subheader(t("sidebar.scenario", lang))
     for key in HEADLINE_KEYS:
         headline_control(BY_KEY[key], lang, headline, phone)
-    more = top.expander(t("phone.more_settings", lang)) if phone else None
-    for group in GROUPS:
-        params = [p for p in PARAMS if p.key not in HEADLINE_KEYS
-                  and EXPANDER_OF.get(p.key, p.group) == group]
-        if not params:
-            continue
+    values = state.current_values()
+    more = top.expander(t("phone.more_settings", lang), key=OPEN_PREFIX + "phone", on_change="rerun") if phone else None
+    drawn = st.session_state.setdefault(_DRAWN, {})
+    for group, params in GROUPED:
         if phone:
-            more.markdown(f"**{group_label(group, lang)}**")
             box = more
         else:
-            box = sb.expander(group_label(group, lang))
+            box = sb.expander(group_label(group, lang), key=OPEN_PREFIX + group, on_change="rerun")
+        now = {p.key: values[p.key] for p in params}
+        if not (box.open or any(now[p.key] != p.default for p in params) or drawn.get(group, now) != now):
+            drawn.pop(group, None)  # closed, every value at its default: nothing to show or carry in the link
+            continue
+        drawn[group] = now
+        if phone:
+            more.markdown(f"**{group_label(group, lang)}**")
         for p in params:
             slider(p, lang, box)
     sb.button(t("sidebar.reset_button", lang), on_click=state.reset_defaults, width="stretch")

@@ -25,14 +25,14 @@ import streamlit as st
 
 from planner import breakdown, cases
 from planner.engine import Projection, simulate
-from planner.link import VERSION_KEY, Notice, from_query, query_pairs_of, round_value, to_query
+from planner.link import VERSION_KEY, Notice, format_value, from_query, query_pairs_of, round_value, to_query
 from planner.link import bounded as bounded_notices
 from planner.params import BY_KEY, DEFAULTS, PARAMS, SPLIT_KEYS
 from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import DEFAULT_LANG, LANGS, t
 
-from . import baseline, charts, device, memo, page_keys
+from . import baseline, charts, device, memo, page_keys, streamlit_shell
 from .language import LANG_KEY, lang
 from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
@@ -216,8 +216,10 @@ def clean_value(key: str, value) -> int | float:
     return int(clamped) if p.integer else float(clamped)
 
 
-def _widget_values() -> dict[str, int | float]:
-    """The sliders' values; before a slider exists, the value the link gave it."""
+def current_values() -> dict[str, int | float]:
+    """Every parameter's value now: its widget's (Streamlit keeps a bound widget's value while it
+    is not drawn, as ``views.controls`` does for a closed group), or before the widget was ever
+    drawn, the value the link gave it (or a preset or an apply put in session state)."""
     ss = st.session_state
     seed = ss.get(_SEED, DEFAULTS)
     return {k: clean_value(k, ss[k]) if k in ss else seed[k] for k in PARAM_KEYS}
@@ -226,7 +228,7 @@ def _widget_values() -> dict[str, int | float]:
 def scenario() -> Scenario:
     """The scenario the widgets show now, with what the link carried beyond the widgets. A
     per-account spend split that no longer fits the number of accounts is dropped (even split)."""
-    values = _widget_values()
+    values = current_values()
     extras = dict(st.session_state.get(_EXTRAS, {}))
     try:
         return Scenario(**values, **extras)
@@ -317,7 +319,22 @@ def load_scenario(scen: Scenario) -> None:
     ss = st.session_state
     for key, value in scen.as_dict().items():
         ss[key] = clean_value(key, value)
+    _link_unbound_parameters()
     load_extras(scen)
+
+
+def _link_unbound_parameters() -> None:
+    """The address bar's value of each parameter whose slider is not drawn now (a closed group,
+    ``views.controls.OPEN_PREFIX``): a bound slider writes its new value there itself, but one
+    drawn for the first time with a value set here does not. Off its default it is written (in
+    one update), at its default it is taken out, as a bound slider does."""
+    values = current_values()
+    bound = streamlit_shell.bound_query_keys(PARAM_KEYS)
+    unbound = [p for p in PARAMS if p.key not in bound]
+    st.query_params.update({p.key: format_value(p, values[p.key]) for p in unbound if values[p.key] != p.default})
+    for p in unbound:
+        if values[p.key] == p.default and p.key in st.query_params:
+            del st.query_params[p.key]
 
 
 def load_extras(scen: Scenario) -> None:

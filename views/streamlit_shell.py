@@ -83,6 +83,15 @@ def main_script_scope() -> Iterator[None]:
         yield
 
 
+def bound_query_keys(keys) -> set[str]:
+    """Which of ``keys`` a widget is bound to in the address bar now (``bind="query-params"``):
+    Streamlit writes those itself and refuses a script's write; the others are the script's."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    with get_session_state().query_params() as qp:
+        return {key for key in keys if qp.is_bound(key)}
+
+
 def in_script_run() -> bool:
     """Whether this thread runs a session's script (and so may draw on its page)."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx

@@ -21,6 +21,7 @@ from planner.presets import PRESETS
 from planner.report import totals
 from planner.scenario import Scenario
 from planner.tools import BY_KEY as TOOLS_BY_KEY
+from views.controls import GROUPED, OPEN_PREFIX
 from views.theme import RESPONSIVE_CSS
 
 from .kpis import KPI_LABELS, kpi_texts
@@ -61,7 +62,17 @@ def control(at: AppTest, key: str):
     return at.number_input(key=key) if key in TOOLS_BY_KEY else at.slider(key=key)
 
 
+def open_every_group(at: AppTest) -> AppTest:
+    """Open every group's expander and rerun: a closed group whose values are all at their
+    defaults is not drawn (``views.controls.OPEN_PREFIX``)."""
+    for group, _ in GROUPED:
+        at.session_state[OPEN_PREFIX + group] = True
+    return at.run()
+
+
 def widget_values(at: AppTest) -> dict[str, float]:
+    """Every parameter's widget value, with every group open."""
+    open_every_group(at)
     return {p.key: control(at, p.key).value for p in PARAMS}
 
 
@@ -250,8 +261,28 @@ def test_each_preset_loads(name):
 def test_reset_restores_the_defaults():
     at = app("invites=9000&accounts=5")
     at.button[-1].click().run()  # 恢复默认值, the last button in the sidebar
-    assert widget_values(at) == DEFAULTS
     assert shown_kpis(at) == expected_kpis(Scenario())
+    at.run()  # the matrix group, back at its defaults and closed, is no longer drawn
+    assert "accounts" not in {getattr(w, "key", None) for w in at.sidebar}
+    assert widget_values(at) == DEFAULTS  # and opened again, it shows the defaults
+    assert shown_kpis(at) == expected_kpis(Scenario())
+
+
+def test_a_closed_group_at_its_defaults_is_not_drawn_and_one_off_them_is():
+    at = app("lev_cap=6")
+    keys = {getattr(w, "key", None) for w in at.sidebar}
+    lev_group = next(g for g, params in GROUPED if "lev_cap" in {p.key for p in params})
+    for group, params in GROUPED:  # every expander is there, closed; only lev_cap's has its sliders
+        assert {p.key for p in params} <= keys if group == lev_group else not {p.key for p in params} & keys
+    assert at.slider(key="lev_cap").value == 6
+    at.session_state[OPEN_PREFIX + "horizon"] = True
+    at.run()
+    assert at.slider(key="days").value == DEFAULTS["days"]
+    at.slider(key="days").set_value(60).run()
+    at.session_state[OPEN_PREFIX + "horizon"] = False
+    at.run()  # closed, but off its default: still drawn, so its bound slider keeps days=60 in the link
+    assert at.slider(key="days").value == 60  # (the link itself: test_lazy_groups_browser.py)
+    assert shown_kpis(at) == expected_kpis(Scenario(lev_cap=6, days=60))
 
 
 def test_language_switch_changes_the_labels():
@@ -266,7 +297,7 @@ def test_language_switch_changes_the_labels():
 
 
 def test_every_control_has_its_unit_and_help():
-    at = app()
+    at = open_every_group(app())
     for p in PARAMS:
         s = control(at, p.key)
         assert s.label.startswith(p.label_zh) and s.label.endswith("）")

@@ -21,6 +21,8 @@ from planner.text import t
 from tests import apptest_pages
 from views import calibrate as cv
 
+from .test_app import open_every_group
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/calibrate.py"
 FONT = "Noto Sans CJK SC"
@@ -44,6 +46,9 @@ def upload(at: AppTest, name: str, data: bytes) -> AppTest:
 
 
 def registry_state(at: AppTest) -> dict:
+    """Every parameter's slider value, with every group open (a closed group at its defaults is
+    not drawn)."""
+    open_every_group(at)
     return {p.key: at.session_state[p.key] for p in PARAMS}
 
 
@@ -78,11 +83,11 @@ def test_the_sample_button_shows_the_fit_and_replace_all_makes_it_the_scenario(s
 
     at.button(key="calibrate_apply_all").click().run()
     assert not at.exception
+    assert at.success[0].value == t("calibrate.applied_all", "zh")
     after = registry_state(at)
     # On the default plan, replacing everything gives the fitted scenario itself.
     assert after == sample_cal.scenario.as_dict()
     assert after != before
-    assert at.success[0].value == t("calibrate.applied_all", "zh")
     # The sliders are bound to the URL: the address bar now says what the fit says.
     link, _ = from_query(dict(at.query_params))
     assert link.as_dict() == sample_cal.scenario.as_dict()
@@ -100,6 +105,7 @@ def test_apply_onto_the_plan_keeps_horizon_spend_accounts_and_schedule_and_undo_
     assert at.button(key="calibrate_undo").disabled  # nothing to undo yet
     at.button(key="calibrate_apply").click().run()
     assert not at.exception
+    assert at.success[0].value == t("calibrate.applied", "zh")
     after = registry_state(at)
     for key in ("days", "accounts", "beans", "gdt", "coupons", "sessions_week", "session_hours", "invites",
                 "launch_every"):
@@ -111,15 +117,14 @@ def test_apply_onto_the_plan_keeps_horizon_spend_accounts_and_schedule_and_undo_
     untouched = {e.key for e in sample_cal.fit.estimates if e.status in ("default", "not_in_file")}
     for key in untouched:
         assert after[key] == plan[key], key
-    assert at.success[0].value == t("calibrate.applied", "zh")
     link, _ = from_query(dict(at.query_params))
     assert link.as_dict() == after  # the address bar follows
 
     at.button(key="calibrate_undo").click().run()
     assert not at.exception
+    assert at.success[0].value == t("calibrate.undone", "zh")
     assert registry_state(at) == plan
     assert from_query(dict(at.query_params))[0].as_dict() == plan
-    assert at.success[0].value == t("calibrate.undone", "zh")
     assert at.button(key="calibrate_undo").disabled
 
 

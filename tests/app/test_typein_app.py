@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.scenario import Scenario
 from views import device
-from views.controls import DRAG_PREFIX, SPEND_SLIDER_MAX_YUAN, TYPED_PREFIX
+from views.controls import DRAG_PREFIX, OPEN_PREFIX, SPEND_SLIDER_MAX_YUAN, TYPED_PREFIX
 
 from .test_app import app, expected_kpis, shown_kpis
 
@@ -60,7 +60,11 @@ def test_a_phone_gets_the_headline_numbers_and_a_kpi_strip_in_the_main_column(mo
     monkeypatch.setattr(device, "is_phone", lambda: True)
     at = app("invites=5000&beans=2000")
     main_keys = {getattr(w, "key", None) for w in at.main} - {None}
-    assert {"invites", "cvr", "aov", "gdt", "beans", "coupons", "days", "accounts"} <= main_keys
+    assert {"invites", "cvr", "aov", "gdt", "beans", "coupons"} <= main_keys
+    assert not {"days", "accounts"} & main_keys  # the other parameters' expander is closed, at defaults
+    at.session_state[OPEN_PREFIX + "phone"] = True
+    main_keys = {getattr(w, "key", None) for w in at.run().main} - {None}
+    assert {"days", "accounts"} <= main_keys
     assert not [w for w in at.sidebar if getattr(w, "key", None) in main_keys]  # no key twice
     assert not [w for w in at.main if str(getattr(w, "key", "")).startswith(DRAG_PREFIX)]  # no touch sliders
     strip = next(h.proto.body for h in at.get("html") if 'class="kpi-strip"' in h.proto.body)
