@@ -35,7 +35,9 @@ else:  # a session's script run
     ])
     with errors.one_line_errors(lang):  # a failure shows one line, never a traceback
         state.begin()  # a session's first run: validate the link; rerun once if it is not canonical
-        controls.sidebar()  # language, preset, share link and every scenario slider, bound to the URL
+        # language, preset, share link and every scenario slider, bound to the URL (on a phone, the
+        # headline numbers open above the overview, folded above the other pages)
+        controls.sidebar(inputs_open=page.url_path == "")
         state.finish()
         state.show_notices(lang)
         st.set_page_config(page_title=f"{page.title} · {t('app.title', lang)}")

@@ -1685,6 +1685,7 @@ _CALIBRATE_V2: dict[str, Entry] = {
 _PHONE: dict[str, Entry] = {
     "phone.kpi_strip": ("当前场景的关键数字", "This scenario's key numbers"),
     "phone.more_settings": ("更多参数（矩阵、时长、公域…）", "More settings (matrix, horizon, public traffic…)"),
+    "phone.headline_inputs": ("调整核心数字（邀约、转化率、客单价、投流）", "Change the headline numbers (invites, CVR, AOV, spend)"),
     "typein.label": ("输入{label}", "Type {label}"),
     "typein.spend_slider": ("拖动设置{label}（0–{span}，更大的数请在上面输入）",
                             "Drag to set {label} (0–{span}; type larger amounts above)"),

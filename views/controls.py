@@ -238,14 +238,16 @@ def _strip_change(key: str, change, lang: str) -> str:
     return f'<i class="kpi-change {"up" if good else "down"}">{escape(text)}</i>'
 
 
-def sidebar() -> str:
+def sidebar(inputs_open: bool = True) -> str:
     """Build the controls (the sidebar; on a phone the headline numbers in the main column);
-    return the language."""
+    return the language. ``inputs_open``: on a phone, whether the headline numbers are shown
+    above the page (the overview) or folded into an expander, so another page opens on its own
+    content under the KPI strip."""
     with streamlit_shell.main_script_scope():
-        return _sidebar()
+        return _sidebar(inputs_open)
 
 
-def _sidebar() -> str:
+def _sidebar(inputs_open: bool) -> str:
     phone = device.is_phone()
     st.html(theme.RESPONSIVE_CSS)
     sb = st.sidebar
@@ -255,7 +257,7 @@ def _sidebar() -> str:
     if phone:  # the numbers people change, and what they give, above the page
         strip = st.container(key="phone_kpis")  # sticky (views.theme): a child of the page itself
         top = st.container(key="phone_controls")
-        headline = top
+        headline = top if inputs_open else top.expander(t("phone.headline_inputs", lang))
     else:
         headline = sb
         sb.subheader(t("sidebar.scenario", lang))

@@ -99,3 +99,19 @@ def test_a_desktop_keeps_every_control_in_the_sidebar():
     at = app()
     assert not [w for w in at.main if getattr(w, "key", None) in {"invites", "gdt", "days"}]
     assert not [h for h in at.get("html") if 'class="kpi-strip"' in h.proto.body]
+
+
+@pytest.mark.parametrize("page", ["pages/matrix.py", "pages/budget.py"])
+def test_on_a_phone_other_pages_fold_the_headline_numbers_under_the_kpi_strip(monkeypatch, page):
+    """The overview opens with the numbers to change; another page opens on its own content, the
+    numbers one tap away in an expander (still the same bound widgets)."""
+    from planner.text import t
+    from tests import apptest_pages
+
+    monkeypatch.setattr(device, "is_phone", lambda: True)
+    overview = app("invites=5000")
+    assert t("phone.headline_inputs", "zh") not in [e.label for e in overview.expander]
+    at = apptest_pages.open_page(page, query={"invites": "5000"})
+    folded = next(e for e in at.expander if e.label == t("phone.headline_inputs", "zh"))
+    assert {"invites", "cvr", "aov", "gdt", "beans", "coupons"} <= {getattr(w, "key", None) for w in folded}
+    assert at.slider(key="invites").value == 5000
