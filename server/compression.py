@@ -12,7 +12,7 @@ not shrink). Brotli at quality 11 is slow (about 4 s of one core for the ECharts
 for Plotly's), so it is never made while a visitor waits: the first request for a file gets gzip
 (a tenth of a second, in a worker thread) and queues the brotli copy on one background thread;
 requests after it get brotli. The brotli copies are also written to ``DISK_DIR``, so the next
-process reads them instead of making them again. A client that does not accept brotli (plain HTTP to a host that is
+process reads them instead of making them again, and serves brotli from its first request. A client that does not accept brotli (plain HTTP to a host that is
 not ``localhost``: browsers offer ``br`` only to secure origins) gets gzip.
 
 Only whole 200 responses to GET under the given prefixes are touched; a range request, a 304, a
@@ -85,16 +85,23 @@ def _disk_path(key: tuple[str, str, str], body: bytes, disk_dir: Path) -> Path:
     return disk_dir / f"{digest}.br"
 
 
+def brotli_on_disk(key: tuple[str, str, str], body: bytes, disk_dir: Path | None) -> bytes | None:
+    """The brotli copy of ``body`` an earlier process kept in ``disk_dir``, or None."""
+    if disk_dir is None:
+        return None
+    try:
+        return _disk_path(key, body, disk_dir).read_bytes()
+    except OSError:
+        return None
+
+
 def brotli_kept_on_disk(key: tuple[str, str, str], body: bytes, disk_dir: Path | None) -> bytes:
     """The brotli copy of ``body``: read from ``disk_dir`` when made before, else made and written
     there (atomically; a directory that cannot be written only costs the next process the work)."""
-    if disk_dir is None:
-        return _brotli(body)
+    kept = brotli_on_disk(key, body, disk_dir)
+    if kept is not None or disk_dir is None:
+        return kept if kept is not None else _brotli(body)
     path = _disk_path(key, body, disk_dir)
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
     packed = _brotli(body)
     try:
         disk_dir.mkdir(parents=True, exist_ok=True)
@@ -204,10 +211,15 @@ class StaticCompression:
         validator = headers.get("etag") or headers.get("last-modified") or str(len(body))
         encoding, packed = GZIP, None
         if BROTLI in accepted:
-            packed = self.cache.get((scope["path"], validator, BROTLI))
-            if packed is None:
-                self.cache.make_later((scope["path"], validator, BROTLI), body)
-            else:
+            key = (scope["path"], validator, BROTLI)
+            packed = self.cache.get(key)
+            if packed is None:  # kept on disk by an earlier process (read in a worker thread), or made later
+                packed = await to_thread.run_sync(brotli_on_disk, key, body, self.cache.disk_dir)
+                if packed is None:
+                    self.cache.make_later(key, body)
+                else:
+                    self.cache.put(key, packed)
+            if packed is not None:
                 encoding = BROTLI
         if packed is None:
             if GZIP not in accepted:  # brotli only, and not made yet: send it as it is for now
