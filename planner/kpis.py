@@ -127,3 +127,15 @@ def change_text(key: str, change, lang: str) -> str:
     if kind == STAGE:
         return t("kpi.change_stages", lang, value=sign + text)
     return sign + text
+
+
+def shown_change(key: str, change, lang: str) -> tuple[str, bool] | None:
+    """A KPI's change as it is shown beside the KPI (the overview's cards, the phone's strip, the
+    card's tiles): (``change_text``, whether it is good news: a rise, or a fall of what is better
+    low), or None when there is none to show (undefined, or too small for the KPI's format)."""
+    if change is None:
+        return None
+    text = change_text(key, change, lang)
+    if not text.startswith(("+", "-")):
+        return None
+    return text, text.startswith("+") == BY_KEY[key].higher_is_better

@@ -145,10 +145,10 @@ def _baseline_change(key: str, total: dict, base_total: dict | None, lang: str) 
     words "vs baseline" are said once under the tiles: beside a long label they would not fit."""
     if base_total is None or total[key] is None or base_total[key] is None:
         return None
-    change = kpis.change_text(key, total[key] - base_total[key], lang)
-    if not change.startswith(("+", "-")):
+    shown = kpis.shown_change(key, total[key] - base_total[key], lang)
+    if shown is None:
         return None
-    good = change.startswith("+") == kpis.BY_KEY[key].higher_is_better
+    change, good = shown
     return change, (GOOD if good else BAD)
 
 

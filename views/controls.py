@@ -231,10 +231,10 @@ def kpi_strip(lang: str, container) -> None:
 def _strip_change(key: str, change, lang: str) -> str:
     """A strip cell's change against the baseline, green when it is good news (as the overview's
     cards colour it); nothing without a baseline or a change."""
-    text = None if change is None else kpis.change_text(key, change, lang)
-    if text is None or not text.startswith(("+", "-")):
+    shown = kpis.shown_change(key, change, lang)
+    if shown is None:
         return ""
-    good = text.startswith("+") == KPI[key].higher_is_better
+    text, good = shown
     return f'<i class="kpi-change {"up" if good else "down"}">{escape(text)}</i>'
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from planner import breakdown, cases, compare, engine, fmt
 from planner.engine import Projection
 from planner.kpis import BY_KEY as KPI
-from planner.kpis import change_text, value_text
+from planner.kpis import change_text, shown_change, value_text
 from planner.params import (
     AOV_REFERENCE,
     BEANS_PER_HEATING_ORDER,
@@ -62,16 +62,11 @@ def kpi_cards(kpis: dict, deltas: dict, lang: str) -> list[Card]:
         kpi = KPI[key]
         d = deltas.get(key)
         help_text = kpi.help(lang, spend=fmt.money(kpis["spend"], lang)) if key == "profit" else kpi.help(lang)
-        change = None if d is None else change_text(key, d, lang)
-        shown = None if change is None or not _moved(change) else t("baseline.delta", lang, change=change)
+        moved = shown_change(key, d, lang)
+        shown = None if moved is None else t("baseline.delta", lang, change=moved[0])
         cards.append(Card(kpi.label(lang), value_text(key, kpis[key], lang), shown, help_text,
                           "normal" if kpi.higher_is_better else "inverse"))
     return cards
-
-
-def _moved(change: str) -> bool:
-    """Whether a change text (``planner.kpis.change_text``) is more than none: it has a sign."""
-    return change.startswith(("+", "-"))
 
 
 def overview_caption(proj: Projection, lang: str) -> str:
