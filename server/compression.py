@@ -96,13 +96,13 @@ def brotli_on_disk(key: tuple[str, str, str], body: bytes, disk_dir: Path | None
 
 
 def brotli_kept_on_disk(key: tuple[str, str, str], body: bytes, disk_dir: Path | None) -> bytes:
-    """The brotli copy of ``body``: read from ``disk_dir`` when made before, else made and written
-    there (atomically; a directory that cannot be written only costs the next process the work)."""
-    kept = brotli_on_disk(key, body, disk_dir)
-    if kept is not None or disk_dir is None:
-        return kept if kept is not None else _brotli(body)
-    path = _disk_path(key, body, disk_dir)
+    """The brotli copy of ``body``, made, and written to ``disk_dir`` for the next process
+    (atomically; a directory that cannot be written only costs the next process the work). The
+    request path has already looked on disk (``brotli_on_disk``) before queueing this."""
     packed = _brotli(body)
+    if disk_dir is None:
+        return packed
+    path = _disk_path(key, body, disk_dir)
     try:
         disk_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
