@@ -265,14 +265,20 @@ def _sync_extras() -> None:
 def _write_extras(scen: Scenario) -> None:
     """The address bar's link-only keys become exactly the scenario's (set only what differs;
     ``v`` is left as it is: ``_extra_pairs``)."""
-    keep = _extra_pairs(scen)
-    for key in list(st.query_params):
-        if (key not in BOUND_KEYS and not is_foreign(key) and key not in PAGE_KEYS and key not in keep
-                and key != VERSION_KEY):
+    script_keys = [key for key in st.query_params
+                   if key not in BOUND_KEYS and not is_foreign(key) and key not in PAGE_KEYS and key != VERSION_KEY]
+    _address_holds(_extra_pairs(scen), script_keys)
+
+
+def _address_holds(want: dict[str, str], managed) -> None:
+    """The address bar's keys of ``managed`` and ``want`` hold exactly ``want``: a managed key not
+    in ``want`` is taken out, and the values of ``want`` that differ are written, in one update."""
+    for key in managed:
+        if key not in want and key in st.query_params:
             del st.query_params[key]
-    for key, text in keep.items():
-        if st.query_params.get(key) != text:
-            st.query_params[key] = text
+    changed = {key: text for key, text in want.items() if st.query_params.get(key) != text}
+    if changed:
+        st.query_params.update(changed)
 
 
 def notices() -> list[Notice]:
@@ -326,15 +332,13 @@ def load_scenario(scen: Scenario) -> None:
 def _link_unbound_parameters() -> None:
     """The address bar's value of each parameter whose slider is not drawn now (a closed group,
     ``views.controls.OPEN_PREFIX``): a bound slider writes its new value there itself, but one
-    drawn for the first time with a value set here does not. Off its default it is written (in
-    one update), at its default it is taken out, as a bound slider does."""
+    drawn for the first time with a value set here does not. Off its default it is written, at
+    its default it is taken out, as a bound slider does."""
     values = current_values()
     bound = streamlit_shell.bound_query_keys(PARAM_KEYS)
     unbound = [p for p in PARAMS if p.key not in bound]
-    st.query_params.update({p.key: format_value(p, values[p.key]) for p in unbound if values[p.key] != p.default})
-    for p in unbound:
-        if values[p.key] == p.default and p.key in st.query_params:
-            del st.query_params[p.key]
+    _address_holds({p.key: format_value(p, values[p.key]) for p in unbound if values[p.key] != p.default},
+                   [p.key for p in unbound])
 
 
 def load_extras(scen: Scenario) -> None:
