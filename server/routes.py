@@ -42,14 +42,10 @@ SNAPSHOT_CSP = ("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; 
                 "form-action 'none'; frame-ancestors 'self'")
 
 
-def _app_root(request: Request) -> str:
-    return app_root(request.scope)  # the host and port the visitor used (server.snapshot)
-
-
 async def snapshot(request: Request) -> Response:
     link = read_link(request.url.query)
     try:
-        body = await to_thread.run_sync(page, link, _app_root(request), request.headers.get("user-agent"),
+        body = await to_thread.run_sync(page, link, app_root(request.scope), request.headers.get("user-agent"),
                                         limiter=_WORKERS)
     except Exception:
         LOG.exception("snapshot failed for %r", link.query)
@@ -62,7 +58,7 @@ async def card_png(request: Request) -> Response:
     from views.exports import card_png as render_card  # imports Kaleido and Plotly: on first use
 
     link = read_link(request.url.query)
-    share_url = f"{_app_root(request)}?{link.share_query}"
+    share_url = f"{app_root(request.scope)}?{link.share_query}"
     try:
         png = await to_thread.run_sync(render_card, link.query, link.lang, share_url, limiter=_WORKERS)
     except Exception:
