@@ -166,17 +166,13 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     one line and can be read off a slide; a pair longer than a line is cut where it must be."""
     lines: list[str] = []
     for piece in re.split(r"(?=[?&])", text):
-        while len(piece) > width:
-            room = width - len(lines[-1]) if lines and len(lines[-1]) < width else 0
-            if room and lines:
-                lines[-1], piece = lines[-1] + piece[:room], piece[room:]
-            else:
-                lines.append(piece[:width])
-                piece = piece[width:]
         if lines and len(lines[-1]) + len(piece) <= width:
             lines[-1] += piece
-        elif piece:
-            lines.append(piece)
+            continue
+        if lines and len(piece) > width:  # longer than any line: fill this one, then whole lines
+            room = width - len(lines[-1])
+            lines[-1], piece = lines[-1] + piece[:room], piece[room:]
+        lines += [piece[i:i + width] for i in range(0, len(piece), width)]
     lines = lines or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
