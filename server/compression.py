@@ -15,9 +15,11 @@ requests after it get brotli. The brotli copies are also written to ``DISK_DIR``
 process reads them instead of making them again, and serves brotli from its first request. A client that does not accept brotli (plain HTTP to a host that is
 not ``localhost``: browsers offer ``br`` only to secure origins) gets gzip.
 
-Only whole 200 responses to GET under the given prefixes are touched; a range request, a 304, a
-response already encoded or a type that does not shrink (images, WOFF2 fonts) passes through as
-Streamlit sent it.
+Only whole 200 responses to GET under the given prefixes are touched; a range request or a 304
+passes through, and so does a response already encoded. One under ``MIN_SIZE`` or of a type
+that does not shrink (images, WOFF2 fonts) is kept as Streamlit sent it: a first open of the overview asks for
+about thirty such files (two fonts and two dozen small modules), and each had Streamlit read it
+from disk in a worker thread again, beside the session's first run.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ MIN_SIZE = 500  # bytes: below this the encoding's framing outweighs the saving
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 11  # made in the background, once per file per process: the smallest output
 GZIP, BROTLI = "gzip", "br"
+IDENTITY = "identity"  # a file kept as Streamlit sent it: too small to shrink, or a type that does not
 # Brotli copies are also kept on disk, so a restarted server (every test and benchmark server
 # too) reads them instead of spending minutes of a core again while visitors wait for that core.
 DISK_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "planner" / "brotli"
@@ -203,12 +206,17 @@ class StaticCompression:
             return
         start, body = await buffered(self.app, scope, receive)
         headers = MutableHeaders(raw=list(start["headers"]))
-        if (start["status"] != 200 or "content-encoding" in headers or len(body) < MIN_SIZE
-                or not compressible(headers.get("content-type", ""))):
+        validator = headers.get("etag") or headers.get("last-modified") or str(len(body))
+        if start["status"] != 200 or "content-encoding" in headers:
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
-        validator = headers.get("etag") or headers.get("last-modified") or str(len(body))
+        if len(body) < MIN_SIZE or not compressible(headers.get("content-type", "")):
+            self._kept[scope["path"]] = (headers.raw, validator)
+            self.cache.put((scope["path"], validator, IDENTITY), body)
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
         encoding, packed = GZIP, None
         if BROTLI in accepted:
             key = (scope["path"], validator, BROTLI)
@@ -253,8 +261,8 @@ class StaticCompression:
         if kept is None:
             return False
         raw, validator = kept
-        for encoding in (BROTLI, GZIP):
-            packed = self.cache.get((path, validator, encoding)) if encoding in accepted else None
+        for encoding in (BROTLI, GZIP, IDENTITY):
+            packed = self.cache.get((path, validator, encoding)) if encoding in accepted | {IDENTITY} else None
             if packed is not None:
                 break
         else:
@@ -265,7 +273,8 @@ class StaticCompression:
                         "headers": [(k, v) for k, v in headers.raw if k in (b"etag", b"cache-control", b"vary")]})
             await send({"type": "http.response.body", "body": b""})
             return True
-        headers["content-encoding"] = encoding
+        if encoding != IDENTITY:  # a plain file keeps the headers it came with (its own encoding, if any)
+            headers["content-encoding"] = encoding
         headers["content-length"] = str(len(packed))
         await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
         await send({"type": "http.response.body", "body": packed})

@@ -169,6 +169,22 @@ def test_small_binary_missing_and_other_paths_pass_through(static_app, path):
     assert status == (404 if "missing" in path else 200)
 
 
+@pytest.mark.parametrize("path", ["/static/tiny.js", "/static/image.png"])
+def test_a_small_or_binary_file_is_kept_as_it_came_and_answered_from_memory(static_app, path, tmp_path):
+    accept = {"Accept-Encoding": "gzip, br"}
+    status, first, original = call(static_app, path, accept)
+    assert status == 200 and original == (tmp_path / path.rsplit("/", 1)[1]).read_bytes()
+    asked = static_app.app.calls
+    for _ in range(3):
+        status, headers, body = call(static_app, path, accept)
+        assert (status, body, headers["etag"]) == (200, original, first["etag"])
+        assert "content-encoding" not in headers and int(headers["content-length"]) == len(body)
+        assert headers["content-type"] == first["content-type"]
+    status, headers, body = call(static_app, path, {**accept, "If-None-Match": first["etag"]})
+    assert (status, body) == (304, b"")
+    assert static_app.app.calls == asked  # Streamlit was not asked to read the file again
+
+
 # --- the page document ----------------------------------------------------------------------
 
 DOCUMENT = "<!DOCTYPE html><html><head><title>Streamlit</title></head><body><div id=root></div></body></html>"
