@@ -34,6 +34,8 @@ BENCHMARKS = (
     ("App: slider rerun and cold load against an empty Streamlit app; projection card export",
      ["benchmarks/app_speed.py"], ["benchmarks/app_speed.py", "--changes", "10", "--loads", "3",
                                    "--cards", "2"]),
+    ("The overview's parts: what each costs per slider move (strict measure), beside the floor and empty apps",
+     ["benchmarks/overview_parts.py"], ["benchmarks/overview_parts.py", "--rounds", "2"]),
     ("Many users: 20 concurrent sessions for 60 s, 1–3 s between moves", ["benchmarks/load.py"],
      ["benchmarks/load.py", "--seconds", "15"]),
     ("Stress: 20 sessions for 60 s, 0.2–0.8 s between moves (information)",

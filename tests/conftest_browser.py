@@ -122,17 +122,20 @@ def stop_group(proc: subprocess.Popen | None, timeout_s: float) -> None:
 
 
 class StreamlitServer:
-    """``streamlit run SCRIPT`` on 127.0.0.1:<free port>, in its own process group."""
+    """``streamlit run SCRIPT`` on 127.0.0.1:<free port>, in its own process group; ``env`` is
+    added to its environment (its PYTHONPATH goes before the repository's)."""
 
-    def __init__(self, script: str | Path = "app.py", port: int | None = None, cwd: Path = ROOT):
-        self.script, self.cwd = str(script), cwd
+    def __init__(self, script: str | Path = "app.py", port: int | None = None, cwd: Path = ROOT,
+                 env: dict[str, str] | None = None):
+        self.script, self.cwd, self.extra_env = str(script), cwd, dict(env or {})
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
         self.log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
 
     def start(self, timeout_s: float = 60) -> StreamlitServer:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+        path = os.pathsep.join(filter(None, [self.extra_env.get("PYTHONPATH"), str(ROOT)]))
+        env = {**os.environ, **self.extra_env, "PYTHONPATH": path, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
