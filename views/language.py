@@ -36,6 +36,12 @@ def prepare_switch() -> None:
         ss[LANG_SWITCH_KEY] = ss[LANG_KEY]
 
 
+def follow(code: str) -> None:
+    """Back or Forward (``views.state.follow_address``): the address bar's language becomes the
+    session's, and the switch shows it (it is drawn after this)."""
+    st.session_state[LANG_KEY] = st.session_state[LANG_SWITCH_KEY] = normalize_lang(code)
+
+
 def switched() -> None:
     """The switch's callback: its choice becomes the session's language."""
     st.session_state[LANG_KEY] = normalize_lang(st.session_state[LANG_SWITCH_KEY])

@@ -32,7 +32,7 @@ from planner.presets import PRESETS
 from planner.scenario import Scenario
 from planner.text import DEFAULT_LANG, LANGS, t
 
-from . import baseline, charts, device, memo, page_keys, streamlit_shell
+from . import baseline, charts, device, language, memo, page_keys, streamlit_shell
 from .language import LANG_KEY, lang
 from .streamlit_shell import STREAMLIT_MAX_QUERY_CHARS, STREAMLIT_MAX_QUERY_FIELDS
 
@@ -149,6 +149,8 @@ def begin() -> None:
     """
     ss = st.session_state
     if _SEEDED in ss:
+        if streamlit_shell.is_history_navigation():
+            follow_address()
         return
     link = _raw_query()
     if not link:  # perhaps a link Streamlit dropped: the browser checks (DROPPED_LINK_JS)
@@ -174,6 +176,26 @@ def begin() -> None:
         return  # only v= differs: the link reads as it is, and writing v= would add a history entry (_extra_pairs)
     st.query_params.from_dict(want)
     st.rerun()
+
+
+def follow_address() -> None:
+    """Back or Forward: the address bar's entry wins, as Streamlit makes it win for the bound
+    sliders. The language, the baseline, the link-only fields (split, ranges, draws, seed) and the
+    parameters of groups not drawn (which no widget is bound to) become the entry's. Each of
+    those entries was added by a script write (a language switch, 设为基准, a preset), so Back
+    undoes that change; before, the script wrote the session's value straight back and Back
+    seemed to do nothing. The entry was read when the session opened it, so it brings no notices."""
+    ss = st.session_state
+    raw = {k: v for k, v in _raw_query().items() if k != DROPPED_KEY}
+    scenario, _, lang_ = read_link(raw)
+    raw, _ = _read_page_keys(raw, lang_)
+    language.follow(lang_)
+    baseline.remember(raw.get(baseline.BASELINE_KEY))
+    ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
+    bound = streamlit_shell.bound_query_keys(PARAM_KEYS)
+    for key, value in scenario.as_dict().items():
+        if key not in bound:  # a bound slider is restored by Streamlit itself
+            ss[key] = clean_value(key, value)
 
 
 def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, list[str]], list[Notice]]:

@@ -1,6 +1,6 @@
 """Every use of Streamlit's private API in the app, in one place, and why each is needed.
 
-Streamlit 1.67 has no public way to do these three things; ``tests/views/test_streamlit_shell.py``
+Streamlit 1.67 has no public way to do these things; ``tests/views/test_streamlit_shell.py``
 pins the behaviour each relies on, so an upgrade that changes it fails there first.
 
 1. **The legacy multipage mode** (``ensure_shell``, ``main_script_scope``). A folder named
@@ -36,6 +36,12 @@ pins the behaviour each relies on, so an upgrade that changes it fails there fir
    rule scoped to one uploader's key replaces both with the catalogue's words, by the test ids
    of Streamlit's dropzone (``stFileUploaderDropzoneInstructions``, the dropzone's button);
    ``tests/app/test_calibrate_browser.py`` checks in a real browser what the visitor reads.
+
+5. **Whether this run is the browser's Back or Forward** (``is_history_navigation``). Streamlit
+   restores its bound widgets from the address bar's entry then; ``views.state.follow_address``
+   does the same for what the script keeps there itself (``lang=``, ``base=``, the split and
+   ranges), so Back after a language switch or a new baseline undoes it, as the entry it added
+   says, instead of writing it straight back.
 """
 
 from __future__ import annotations
@@ -90,6 +96,14 @@ def bound_query_keys(keys) -> set[str]:
 
     with get_session_state().query_params() as qp:
         return {key for key in keys if qp.is_bound(key)}
+
+
+def is_history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward button (5.)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
 
 
 def in_script_run() -> bool:

@@ -87,3 +87,20 @@ def test_a_bad_baseline_gets_one_notice_and_is_dropped():
     at = app({"base": "invites:５０００"})
     assert at.query_params["base"] == "invites:5000"
     assert from_query("invites=5000")[0] == BASE
+
+
+def test_back_gives_the_entrys_language_and_baseline(monkeypatch):
+    """On the browser's Back (``views.state.follow_address``) the address bar's entry, without
+    lang= and base=, wins over what the session held (English, a baseline): the script used to
+    write both straight back, and Back seemed to do nothing. A real browser: tests/app/test_browser.py."""
+    from views import streamlit_shell
+
+    at = app({"invites": "6000", "lang": "en", "base": "invites:5000"})
+    assert at.title[0].value == "Overview" and deltas(at)
+    at.query_params.pop("lang")
+    at.query_params.pop("base")
+    monkeypatch.setattr(streamlit_shell, "is_history_navigation", lambda: True)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "总览" and not deltas(at)
+    assert "lang" not in at.query_params and "base" not in at.query_params

@@ -172,6 +172,32 @@ def test_pages_reload_and_back_keep_the_scenario(server, page):
     assert page_kpis(page, "zh") == expected
 
 
+def test_back_undoes_a_language_switch_and_a_new_baseline_and_forward_redoes_them(server, page):
+    """Each adds an entry to the browser's history (the script writes lang= or base=); Back now
+    goes to that entry's language and baseline instead of the script writing them straight back."""
+    goto_app(page, f"{server.url}/?{LINK}")
+    english = page.locator(".st-key-lang_switch [role='radiogroup'] label").filter(has_text="English").first
+    act_and_wait(page, lambda: english.click())
+    act_and_wait(page, lambda: page.get_by_role("button", name=t("baseline.set", "en")).click())
+    assert query_of(page.url).get("base") and page.get_by_text(t("baseline.is_current", "en")).is_visible()
+
+    act_and_wait(page, lambda: page.go_back(wait_until="commit"))  # before the baseline, in English
+    assert "base" not in query_of(page.url) and query_of(page.url).get("lang") == "en"
+    assert page.get_by_text(t("baseline.none", "en")).is_visible()
+    assert page.get_by_role("button", name=t("baseline.clear", "en")).is_disabled()
+    act_and_wait(page, lambda: page.go_back(wait_until="commit"))  # before the switch: Chinese
+    assert "lang" not in query_of(page.url)
+    assert page.get_by_role("heading", name=t("overview.title", "zh")).is_visible()
+    assert_scenario(page.url, LINK_PARAMS)
+    assert page_kpis(page, "zh") == expected_kpis(LINK, "zh")
+
+    act_and_wait(page, lambda: page.go_forward(wait_until="commit"))
+    assert query_of(page.url).get("lang") == "en"
+    assert page_kpis(page, "en") == expected_kpis(LINK, "en")
+    act_and_wait(page, lambda: page.go_forward(wait_until="commit"))  # the baseline again
+    assert query_of(page.url).get("base") and page.get_by_text(t("baseline.is_current", "en")).is_visible()
+
+
 def test_language_switch_to_english(server, page):
     goto_app(page, f"{server.url}/?{LINK}")
     switch = page.locator(".st-key-lang_switch [role='radiogroup'] label")

@@ -61,3 +61,29 @@ def test_a_preset_chosen_in_the_picker_puts_its_grouped_values_in_the_link(serve
     assert grouped and grouped <= set(address_query(page))
     assert {k: v for k, v in address_query(page).items() if k != "v"} == {k: v for k, v in want.items() if k != "v"}
     assert page_kpis(page, "zh") == expected_kpis(to_query(preset.scenario), "zh")
+
+
+
+def test_back_after_a_preset_returns_to_the_scenario_before_it_through_consistent_steps(server, page):
+    """A preset's writes add entries to the browser's history (the grouped values in one, then each
+    headline slider it moved). Each Back shows exactly the numbers of its entry's link, grouped
+    values included, whether their group is drawn or not, until the scenario before the preset;
+    Forward goes the same way to the preset."""
+    goto_app(page, f"{server.url}/?invites=5000")
+    before = address_query(page)
+    preset = PRESETS["store_chain"]
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    act_and_wait(page, lambda: page.get_by_role("option", name=preset.label("zh")).click())
+    chosen = address_query(page)
+    steps = 0
+    while address_query(page) != before:
+        assert steps < 4, f"Back {steps} times and still not before the preset: {page.url}"
+        act_and_wait(page, lambda: page.go_back(wait_until="commit"))
+        steps += 1
+        link = urlsplit(page.url).query
+        assert page_kpis(page, "zh") == expected_kpis(link, "zh"), f"after Back {steps}: {link}"
+    assert steps >= 1
+    for _ in range(steps):
+        act_and_wait(page, lambda: page.go_forward(wait_until="commit"))
+    assert address_query(page) == chosen
+    assert page_kpis(page, "zh") == expected_kpis(to_query(preset.scenario), "zh")

@@ -93,3 +93,13 @@ def test_the_query_limits_are_streamlits():
     # A Streamlit upgrade that moves them fails here, not silently in a browser.
     assert STREAMLIT_MAX_QUERY_FIELDS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_FIELDS
     assert STREAMLIT_MAX_QUERY_CHARS == streamlit_query_params.CLIENT_STATE_QUERY_STRING_MAX_LENGTH
+
+
+def test_a_run_knows_whether_the_browsers_back_or_forward_started_it():
+    """``is_history_navigation`` reads the flag Streamlit's front end sends with a Back/Forward
+    rerun (``rerunScript.isHistoryNavigation``), carried on the run's context."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
+
+    assert "is_history_navigation" in ScriptRunContext.__dataclass_fields__
+    assert not streamlit_shell.is_history_navigation()  # outside a run: no
+
