@@ -188,11 +188,12 @@ def load_once(browser, url: str, phases: list | None = None, context=None) -> fl
 
 
 class SliderSession:
-    """One open page of an app whose ``key`` slider is moved one step right at a time."""
+    """One open page of an app whose ``key`` slider is moved one step right at a time (``context``:
+    the browser context's options, e.g. a phone's)."""
 
-    def __init__(self, browser, url: str, key: str):
+    def __init__(self, browser, url: str, key: str, **context):
         self.key = key
-        self.page = new_page(browser)
+        self.page = new_page(browser, **context)
         self.page.goto(url, wait_until="commit", timeout=60_000)
         self.page.evaluate(LOADED_JS, APP_IDLE)
         self.page.evaluate(KEY_CLOCK_JS)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner import breakdown, kpis
 from planner.text import t
-from views import baseline, client, exports, overview, state, tables
+from views import baseline, client, device, exports, overview, state, tables
 from views.streamlit_shell import ensure_shell
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
@@ -32,9 +32,23 @@ st.caption(t("overview.decomp_delta_caption" if base_proj else "overview.decomp_
 # of the overview's redraw time.
 st.table(tables.decomposition_table(v.proj, lang, base_proj), hide_index=True)
 
-v.echart(overview.daily_gmv, "overview", "daily_gmv", overview.HEIGHT)
-v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
-st.caption(t("overview.mix_caption", lang))
+
+def charts() -> None:
+    v.echart(overview.daily_gmv, "overview", "daily_gmv", overview.HEIGHT)
+    v.echart(overview.traffic_mix, "overview", "traffic_mix", overview.HEIGHT)
+    st.caption(t("overview.mix_caption", lang))
+
+
+# On a phone the two charts are folded and drawn only once unfolded: far below the numbers on a
+# narrow screen, they took about half a second of a phone-class CPU on every slider move
+# (``python benchmarks/overview_parts.py --phone``), and their 1.1 MB of ECharts on a first open.
+if device.is_phone():
+    folded = st.expander(t("overview.charts_folded", lang), key=overview.CHARTS_OPEN, on_change="rerun")
+    if folded.open:
+        with folded:
+            charts()
+else:
+    charts()
 
 st.subheader(t("overview.downloads_title", lang))
 if client.is_wechat(st.context.headers.get("User-Agent")):  # WeChat does not save files made by a page

@@ -844,6 +844,7 @@ _PAGES: dict[str, Entry] = {
     "overview.col_gmv_share": ("GMV占比", "GMV share"),
     "overview.daily_gmv_title": ("每日GMV（按来源堆叠）", "Daily GMV by source (stacked)"),
     "overview.mix_title": ("流量结构随时间变化", "Traffic mix over time"),
+    "overview.charts_folded": ("图表：每日GMV与流量结构", "Charts: daily GMV and traffic mix"),
     "overview.mix_caption": (
         "堆叠面积为每天各来源观看人数（UV），折线为公域占比（右轴；不开播的日子空白），虚线为成熟直播间80%公域基准。",
         "Stacked areas are daily viewers (UV) per source; the line is the public share (right axis; "

@@ -23,6 +23,9 @@ from .i18n import source_label
 from .theme import FONT_FAMILY, GRID_COLOR, HANDOFF_COLOR, INK, SOURCE_COLORS, TEXT_COLOR, scale_for
 from .theme import HEIGHT as HEIGHT  # the page draws both charts this tall
 
+# On a phone the overview's charts are folded (pages/overview.py): the expander's key, open or not.
+CHARTS_OPEN = "overview_charts_open"
+
 # The overview's axes go up to 亿 in Chinese but stop at M in English (no "B yuan"): a day's
 # GMV or viewers are far from a billion, and the tests pin it. Other charts' ticks use B.
 LARGEST_SCALE = 1e8

@@ -13,8 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.scenario import Scenario
+from planner.text import t
 from views import device
 from views.controls import DRAG_PREFIX, OPEN_PREFIX, SPEND_SLIDER_MAX_YUAN, TYPED_PREFIX
+from views.overview import CHARTS_OPEN
 
 from .test_app import app, expected_kpis, shown_kpis
 
@@ -115,3 +117,18 @@ def test_on_a_phone_other_pages_fold_the_headline_numbers_under_the_kpi_strip(mo
     folded = next(e for e in at.expander if e.label == t("phone.headline_inputs", "zh"))
     assert {"invites", "cvr", "aov", "gdt", "beans", "coupons"} <= {getattr(w, "key", None) for w in folded}
     assert at.slider(key="invites").value == 5000
+
+
+def test_a_phone_draws_the_overviews_charts_only_once_they_are_unfolded(monkeypatch):
+    """On a phone the two charts are folded below the numbers and not drawn (each slider move
+    would redraw them); unfolded, both are drawn and follow the sliders. A desktop draws both."""
+    assert len(app().get("echarts_chart")) == 2
+    monkeypatch.setattr(device, "is_phone", lambda: True)
+    at = app("invites=5000")
+    assert not at.get("echarts_chart")
+    assert [e for e in at.expander if e.label == t("overview.charts_folded", "zh")]
+    at.session_state[CHARTS_OPEN] = True
+    at.run()
+    assert len(at.get("echarts_chart")) == 2
+    at.slider(key="invites").set_value(6000).run()
+    assert len(at.get("echarts_chart")) == 2 and not at.exception  # still unfolded after a move
