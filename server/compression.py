@@ -261,8 +261,9 @@ class StaticCompression:
         if kept is None:
             return False
         raw, validator = kept
+        usable = accepted | {IDENTITY}  # a file kept as it came suits every client
         for encoding in (BROTLI, GZIP, IDENTITY):
-            packed = self.cache.get((path, validator, encoding)) if encoding in accepted | {IDENTITY} else None
+            packed = self.cache.get((path, validator, encoding)) if encoding in usable else None
             if packed is not None:
                 break
         else:

@@ -156,14 +156,9 @@ def begin() -> None:
     if not link:  # perhaps a link Streamlit dropped: the browser checks (DROPPED_LINK_JS)
         st.html(DROPPED_LINK_JS, unsafe_allow_javascript=True)
     ss[_DROPPED] = _dropped_link(link.get(DROPPED_KEY, []))
-    raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
-    scenario, notices, lang_ = read_link(raw)
-    raw, page_notices = _read_page_keys(raw, lang_)
-    notices = bounded_notices([*notices, *page_notices])
-    baseline.remember(raw.get(baseline.BASELINE_KEY))
+    scenario, notices, lang_, raw = _take_link(link)
     ss[_SEEDED] = True
     ss[_NOTICES] = notices
-    ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
     ss[_EXTRAS_AT_SEED] = dict(ss[_EXTRAS])
     ss[_SEED] = scenario.as_dict()
     preset = raw.get("preset", [""])[-1]
@@ -185,17 +180,29 @@ def follow_address() -> None:
     those entries was added by a script write (a language switch, 设为基准, a preset), so Back
     undoes that change; before, the script wrote the session's value straight back and Back
     seemed to do nothing. The entry was read when the session opened it, so it brings no notices."""
-    ss = st.session_state
-    raw = {k: v for k, v in _raw_query().items() if k != DROPPED_KEY}
-    scenario, _, lang_ = read_link(raw)
-    raw, _ = _read_page_keys(raw, lang_)
+    scenario, _, lang_, _ = _take_link(_raw_query())
     language.follow(lang_)
-    baseline.remember(raw.get(baseline.BASELINE_KEY))
-    ss[_EXTRAS] = {name: getattr(scenario, name) for name in EXTRA_FIELDS}
     bound = streamlit_shell.bound_query_keys(PARAM_KEYS)
     for key, value in scenario.as_dict().items():
         if key not in bound:  # a bound slider is restored by Streamlit itself
-            ss[key] = clean_value(key, value)
+            st.session_state[key] = clean_value(key, value)
+
+
+def _take_link(link: dict[str, list[str]]) -> tuple[Scenario, list[Notice], str, dict[str, list[str]]]:
+    """A link as the session takes it (on its first run, and on Back or Forward): its baseline and
+    link-only fields become the session's. Returns the scenario, the link's notices (bounded), its
+    language and its keys with the pages' own read as their widgets read them."""
+    raw = {k: v for k, v in link.items() if k != DROPPED_KEY}
+    scenario, notices, lang_ = read_link(raw)
+    raw, page_notices = _read_page_keys(raw, lang_)
+    baseline.remember(raw.get(baseline.BASELINE_KEY))
+    st.session_state[_EXTRAS] = _extras_of(scenario)
+    return scenario, bounded_notices([*notices, *page_notices]), lang_, raw
+
+
+def _extras_of(scen: Scenario) -> dict:
+    """The scenario's link-only fields (``EXTRA_FIELDS``: split, ranges, draws, seed)."""
+    return {name: getattr(scen, name) for name in EXTRA_FIELDS}
 
 
 def _read_page_keys(raw: dict[str, list[str]], lang_: str) -> tuple[dict[str, list[str]], list[Notice]]:
@@ -278,7 +285,7 @@ def _sync_extras() -> None:
     if not stored:
         return
     now = scenario()
-    used = {name: getattr(now, name) for name in EXTRA_FIELDS}
+    used = _extras_of(now)
     if used != stored:
         ss[_EXTRAS] = used
     _write_extras(now)
@@ -330,7 +337,7 @@ def _still_applies(notice: Notice, now: Scenario) -> bool:
     if key in BY_KEY:
         return getattr(now, key) == seed[key]
     if key in _EXTRA_LINK_KEYS:
-        return {name: getattr(now, name) for name in EXTRA_FIELDS} == ss.get(_EXTRAS_AT_SEED)
+        return _extras_of(now) == ss.get(_EXTRAS_AT_SEED)
     if key == baseline.BASELINE_KEY:
         return baseline.pinned() is None
     if key in page_keys.CHECKED_KEYS:
@@ -366,7 +373,7 @@ def _link_unbound_parameters() -> None:
 def load_extras(scen: Scenario) -> None:
     """Make the scenario's link-only fields (``EXTRA_FIELDS``: split, ranges, draws, seed) the
     session's, in session state and in the address bar; the widgets are left alone."""
-    st.session_state[_EXTRAS] = {name: getattr(scen, name) for name in EXTRA_FIELDS}
+    st.session_state[_EXTRAS] = _extras_of(scen)
     _write_extras(scen)
 
 
