@@ -21,5 +21,7 @@ def test_a_link_with_too_many_fields_is_named_not_silently_ignored(server, page)
     text = page.locator("[data-testid='stAlert']").first.inner_text()
     assert text == t("notice.link_dropped", "en", fields=f"{fields:,}", kib=f"{len(query) / 1024:,.0f}",
                      max_fields="1,000", max_kib="512")
+    # st.metric's component loads lazily: the notice can be drawn before the cards are.
+    page.locator("[data-testid='stMetricLabel']").filter(has_text="GMV").first.wait_for()
     assert "GMV" in metrics(page)  # the page works, on the defaults, in the link's language
     assert "link_dropped" not in page.url  # the address bar is a clean share link again
