@@ -164,21 +164,27 @@ class CompressedCache:
         self._background.submit(work)
 
 
-async def buffered(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes]:
+async def buffered(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes] | None:
     """Run ``app`` for one HTTP request and keep its response: (the start message, the whole body),
-    so a middleware can change or compress it before anything is sent."""
+    so a middleware can change or compress it before anything is sent. None when the response did
+    not complete: a client that leaves mid-file (a page that navigates away while it loads, as a
+    dropped link's reload does) makes Starlette's FileResponse stop streaming and return normally,
+    and the cut-short body must never be kept and served to every later visitor as the file."""
     start: Message | None = None
     chunks: list[bytes] = []
+    complete = False
 
     async def keep(message: Message) -> None:
-        nonlocal start
+        nonlocal start, complete
         if message["type"] == "http.response.start":
             start = message
         elif message["type"] == "http.response.body":
             chunks.append(message.get("body", b""))
+            complete = not message.get("more_body", False)
 
     await app(scope, receive, keep)
-    assert start is not None  # an ASGI app always starts its response
+    if start is None or not complete:
+        return None
     return start, b"".join(chunks)
 
 
@@ -204,7 +210,10 @@ class StaticCompression:
             return
         if await self._send_kept(scope["path"], accepted, request_headers, send):
             return
-        start, body = await buffered(self.app, scope, receive)
+        response = await buffered(self.app, scope, receive)
+        if response is None:  # the client left: nobody to answer, and nothing to keep
+            return
+        start, body = response
         headers = MutableHeaders(raw=list(start["headers"]))
         validator = headers.get("etag") or headers.get("last-modified") or str(len(body))
         if start["status"] != 200 or "content-encoding" in headers:

@@ -91,7 +91,10 @@ class PageDocuments:
             return
         # Ask Streamlit for the document uncompressed: it is changed below, then compressed here.
         plain_scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]}
-        start, body = await buffered(self.app, plain_scope, receive)
+        response = await buffered(self.app, plain_scope, receive)
+        if response is None:  # the client left before the document was whole
+            return
+        start, body = response
         out = MutableHeaders(raw=list(start["headers"]))
         if start["status"] == 200 and out.get("content-type", "").startswith("text/html"):
             body = with_feature_test(body)

@@ -34,13 +34,15 @@ HOSTILE = "invites=abc&zzz=<script>alert(1)</script>&cvr=nan&aov=\"><img src=x o
 SCRIPT = b"const answer = 42; // " + b"the planner's front end, " * 400  # compressible, > MIN_SIZE
 
 
-def call(app, path: str, headers: dict[str, str] | None = None, query: str = "") -> tuple[int, dict[str, str], bytes]:
-    """One GET through an ASGI app: (status, headers with lower-case names, body)."""
+def call(app, path: str, headers: dict[str, str] | None = None, query: str = "",
+         leaves: bool = False) -> tuple[int, dict[str, str], bytes]:
+    """One GET through an ASGI app: (status, headers with lower-case names, body). A client that
+    ``leaves`` disconnects as soon as its request is sent (status None when nothing was sent)."""
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
              "path": path, "raw_path": path.encode(), "root_path": "", "query_string": query.encode(),
              "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
              "server": ("testserver", 80), "client": ("127.0.0.1", 1234)}
-    out: dict = {"body": b""}
+    out: dict = {"status": None, "headers": {}, "body": b""}
 
     async def run() -> None:
         done = asyncio.Event()
@@ -51,7 +53,8 @@ def call(app, path: str, headers: dict[str, str] | None = None, query: str = "")
             if not requested:
                 requested = True
                 return {"type": "http.request", "body": b"", "more_body": False}
-            await done.wait()  # as a server does: the client goes once the response is complete
+            if not leaves:
+                await done.wait()  # as a server does: the client goes once the response is complete
             return {"type": "http.disconnect"}
 
         async def send(message):
@@ -93,6 +96,12 @@ class Counted:
     async def __call__(self, scope, receive, send) -> None:
         self.calls += 1
         await self.app(scope, receive, send)
+
+
+def decoded(headers: dict[str, str], body: bytes) -> bytes:
+    """The body as it was before its Content-Encoding."""
+    unpack = {"gzip": gzip.decompress, "br": brotli.decompress}.get(headers.get("content-encoding"), bytes)
+    return unpack(body)
 
 
 def until_brotli(app, path: str) -> tuple[int, dict[str, str], bytes]:
@@ -185,6 +194,50 @@ def test_a_small_or_binary_file_is_kept_as_it_came_and_answered_from_memory(stat
     assert static_app.app.calls == asked  # Streamlit was not asked to read the file again
 
 
+class LeavesMidway:
+    """Streamlit's FileResponse as a client that leaves sees it: the first part of the file, then,
+    on ``http.disconnect``, the stream stops and the app returns normally (Starlette cancels it)."""
+
+    def __init__(self, app) -> None:
+        self.app, self.left = app, 0
+
+    async def __call__(self, scope, receive, send) -> None:
+        if self.left:
+            await self.app(scope, receive, send)
+            return
+        self.left += 1
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/javascript"), (b"etag", b'"same-file"')]})
+        await send({"type": "http.response.body", "body": SCRIPT[:600], "more_body": True})
+        assert (await receive())["type"] == "http.request" and (await receive())["type"] == "http.disconnect"
+
+
+def test_a_file_cut_short_by_a_client_that_left_is_never_kept_or_served(tmp_path):
+    """A page that navigates away while it loads (a dropped link's reload does, on a fresh server)
+    once left a cut-short chunk of the front end kept and served to every later visitor: a lazy
+    component (st.metric) then never drew."""
+    (tmp_path / "index.js").write_bytes(SCRIPT)
+    inner = LeavesMidway(Starlette(routes=[Mount("/static", StaticFiles(directory=tmp_path))]))
+    app = StaticCompression(inner, disk_dir=tmp_path / "brotli")
+    accept = {"Accept-Encoding": "gzip, br"}
+    assert call(app, "/static/index.js", accept, leaves=True)[0] is None  # nobody to answer
+    for _ in range(2):  # the next visitor gets the whole file, and so does the one after (from memory)
+        status, headers, body = call(app, "/static/index.js", accept)
+        assert status == 200 and decoded(headers, body) == SCRIPT
+    assert not list((tmp_path / "brotli").glob("*.br")) or all(
+        brotli.decompress(p.read_bytes()) == SCRIPT for p in (tmp_path / "brotli").glob("*.br"))
+
+
+@pytest.mark.parametrize("path", ["/static/index.js", "/static/tiny.js", "/static/image.png"])
+def test_a_client_that_leaves_at_once_costs_nothing_and_the_next_gets_the_file(static_app, path, tmp_path):
+    """Starlette's own FileResponse, its client gone before the first byte (no exception, nothing kept)."""
+    accept = {"Accept-Encoding": "gzip, br"}
+    call(static_app, path, accept, leaves=True)
+    status, headers, body = call(static_app, path, accept)
+    whole = (tmp_path / path.rsplit("/", 1)[1]).read_bytes()
+    assert status == 200 and decoded(headers, body) == whole
+
+
 # --- the page document ----------------------------------------------------------------------
 
 DOCUMENT = "<!DOCTYPE html><html><head><title>Streamlit</title></head><body><div id=root></div></body></html>"
@@ -247,6 +300,13 @@ def test_a_current_wechat_gets_the_planner(documents, ua):
 def test_other_paths_are_not_documents(documents, path):
     _, _, body = call(documents, path, {"User-Agent": OLD["iPhone iOS 16.6"], "Accept-Encoding": "gzip"})
     assert body == DOCUMENT.encode()  # neither redirected, changed nor compressed
+
+
+def test_a_client_that_leaves_before_the_document_is_whole_gets_nothing_and_breaks_nothing(documents):
+    app = PageDocuments(LeavesMidway(documents.app))
+    assert call(app, "/", {"Accept-Encoding": "gzip"}, leaves=True)[0] is None
+    status, _, body = call(app, "/", {"Accept-Encoding": "gzip"})
+    assert status == 200 and FEATURE_TEST_SCRIPT in gzip.decompress(body)
 
 
 # --- the snapshot page ------------------------------------------------------------------------
