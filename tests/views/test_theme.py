@@ -40,6 +40,21 @@ def test_the_layout_uses_the_cjk_font_everywhere_and_takes_overrides():
     assert layout.margin.l == 10
 
 
+def test_every_figure_reaches_the_browser_with_the_white_template():
+    """plotly.js knows no template by name: the white one is sent whole in each figure's spec. It
+    is Plotly's default from views.theme on (a named one was deep-copied on every layout)."""
+    import plotly.io as pio
+
+    from planner.budget import response_curves
+    from planner.scenario import Scenario
+    from views import budget
+
+    white = pio.templates["plotly_white"].to_plotly_json()
+    for fig in (theme.style(go.Figure(), "标题"), budget.curve_figure(response_curves(Scenario(), points=5)["gdt"], "zh")):
+        spec = fig.to_plotly_json()["layout"]
+        assert go.layout.Template(spec["template"]).to_plotly_json() == white and "plot_bgcolor" in spec
+
+
 def test_rgba():
     assert theme.rgba("#07C160", 0.5) == "rgba(7,193,96,0.5)"
 
