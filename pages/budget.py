@@ -10,6 +10,7 @@ from views import budget as bc
 from views import budget_state as bs
 from views import charts, page_keys, state
 from views.streamlit_shell import ensure_shell
+from views.tabs import open_tab
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
@@ -22,12 +23,20 @@ st.caption(t("budget_page.caption", lang))
 
 # --- response curves ------------------------------------------------------------------------
 st.subheader(t("budget_page.curves_title", lang))
+
+
+def curve_tabs(curves: dict, key: str) -> None:
+    """A tab per tool, only the open one's curve drawn (a three-panel figure each)."""
+    tab, index = open_tab([bc.tool_name(tool, lang) for tool in TOOLS], f"{key}_tabs")
+    tool = TOOLS[index]
+    with tab:
+        st.plotly_chart(bc.curve_figure(curves[tool], lang), theme=None, config=config, key=f"{key}_{tool}")
+        st.caption(bc.curve_summary(curves[tool], lang))
+
+
 curves = bs.curves(v.query)
 st.caption(t("budget_page.curves_caption", lang, be=fmt.roi(curves["gdt"].breakeven_roi)))
-for tab, tool in zip(st.tabs([bc.tool_name(tool, lang) for tool in TOOLS]), TOOLS, strict=True):
-    with tab:
-        st.plotly_chart(bc.curve_figure(curves[tool], lang), theme=None, config=config, key=f"curve_{tool}")
-        st.caption(bc.curve_summary(curves[tool], lang))
+curve_tabs(curves, "curve")
 
 # --- optimiser ------------------------------------------------------------------------------
 st.subheader(t("budget_page.opt_title", lang))
@@ -89,12 +98,7 @@ else:
         st.plotly_chart(bc.cumulative_figure(v.proj, state.project(result.query), lang), theme=None,
                         config=config, key="cum_chart")
     st.markdown(f"**{t('budget_page.after_curves', lang)}**")
-    after_curves = bs.curves(result.query)
-    for tab, tool in zip(st.tabs([bc.tool_name(tool, lang) for tool in TOOLS]), TOOLS, strict=True):
-        with tab:
-            st.plotly_chart(bc.curve_figure(after_curves[tool], lang), theme=None, config=config,
-                            key=f"after_curve_{tool}")
-            st.caption(bc.curve_summary(after_curves[tool], lang))
+    curve_tabs(bs.curves(result.query), "after_curve")
 
 # --- goal seek ------------------------------------------------------------------------------
 st.subheader(t("budget_page.goal_title", lang))

@@ -8,6 +8,7 @@ from planner.text import t
 from views import ranges, state
 from views import uncertainty as uv
 from views.streamlit_shell import ensure_shell
+from views.tabs import open_tab
 
 ensure_shell()  # app.py first, even when Streamlit started this page alone
 v = state.view()
@@ -35,11 +36,11 @@ point = uncertainty.point_series(v.proj)
 st.subheader(t("uncertainty_page.totals_title", lang), help=t("glossary.percentiles.meaning", lang))
 st.dataframe(uv.totals_table(b, lang), hide_index=True, width="stretch")
 
-tabs = st.tabs([uv.metric_label(m, lang) for m in uncertainty.METRICS])
-for tab, metric in zip(tabs, uncertainty.METRICS, strict=True):
-    with tab:
-        v.chart(uv.fan_chart(b, metric, lang, point=point[metric]), "ranges", f"{metric}_daily")
-        v.chart(uv.fan_chart(b, metric, lang, cumulative=True), "ranges", f"{metric}_cumulative")
+tab, index = open_tab([uv.metric_label(m, lang) for m in uncertainty.METRICS], "ranges_metric_tabs")
+metric = uncertainty.METRICS[index]
+with tab:
+    v.chart(uv.fan_chart(b, metric, lang, point=point[metric]), "ranges", f"{metric}_daily")
+    v.chart(uv.fan_chart(b, metric, lang, cumulative=True), "ranges", f"{metric}_cumulative")
 st.caption(t("uncertainty_page.bands_caption", lang))
 v.chart(uv.mix_fan(b, lang), "ranges", "mix")
 

@@ -45,7 +45,9 @@ def test_page_renders_in_both_languages(lang):
     heads = [s.value for s in at.subheader]
     for key in ("curves_title", "opt_title", "goal_title"):
         assert t(f"budget_page.{key}", lang) in heads
-    assert len(charts(at)) >= 8  # 3 curves, allocation, cumulative GMV, 3 curves after (goal seek waits for a target)
+    # the open tab's curve, allocation, cumulative GMV, the open tab's curve after (goal seek waits for a target)
+    assert [chart.proto.id.rpartition("-")[2] for chart in charts(at)] == [
+        "curve_gdt", "alloc_chart", "cum_chart", "after_curve_gdt"]
     for chart in charts(at):
         config = json.loads(chart.proto.config)
         assert config["toImageButtonOptions"] == {"format": "png", "scale": 2,
@@ -53,6 +55,19 @@ def test_page_renders_in_both_languages(lang):
                                                   + date.today().isoformat()}
         assert json.loads(chart.proto.spec)["layout"]["font"]["family"].startswith(f'"{FONT}"')
     assert not at.error
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_only_the_open_tabs_curve_is_drawn_and_another_tab_draws_its_own(lang):
+    """Each curve is a three-panel figure the server builds on every move: only the open tab's is."""
+    at = open_page(lang=lang)
+    at.session_state["curve_tabs"] = bc.tool_name("beans", lang)
+    at.session_state["after_curve_tabs"] = bc.tool_name("coupons", lang)
+    at.run()
+    drawn = {chart.proto.id.rpartition("-")[2]: json.loads(chart.proto.spec) for chart in charts(at)}
+    assert set(drawn) == {"curve_beans", "alloc_chart", "cum_chart", "after_curve_coupons"} and not at.exception
+    title = drawn["curve_beans"]["layout"]["title"]["text"]
+    assert title == t("budget_page.curve_title", lang, tool=bc.tool_name("beans", lang))
 
 
 def test_result_shows_the_planner_numbers():

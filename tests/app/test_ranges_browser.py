@@ -12,7 +12,8 @@ from planner import fmt, uncertainty
 from planner.link import from_query
 from planner.report import DAILY_KEYS
 from planner.text import t
-from tests.conftest_browser import goto_app
+from tests.conftest_browser import act_and_wait, goto_app
+from views import uncertainty as uncertainty_view
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +42,18 @@ def test_the_ranges_page_draws_bands_and_a_real_chance_with_nothing_set_up(serve
     assert value.inner_text().strip() not in ("0.0%", "100.0%")
     label = page.locator("[data-testid='stMetricLabel']").first.inner_text()
     assert fmt.money(target, "zh") in label
+
+
+def test_a_click_on_another_metrics_tab_draws_that_metrics_bands(server, page):
+    """Only the open tab's fan charts are built (views.tabs): a click must bring the other's."""
+    goto_app(page, f"{server.url}/uncertainty?{QUERY}", timeout_ms=120_000)
+    titles = page.locator("[data-testid='stPlotlyChart'] .gtitle")
+    titles.first.wait_for(timeout=60_000)
+    net = uncertainty_view.metric_label("net_gmv", "zh")
+    assert net not in titles.first.text_content()
+    act_and_wait(page, lambda: page.get_by_role("tab", name=net).click())
+    page.locator("[data-testid='stPlotlyChart'] .gtitle").filter(has_text=net).first.wait_for()
+    assert page.get_by_role("tab", name=net).get_attribute("aria-selected") == "true"
 
 
 def test_the_excel_download_links_back_to_the_page(server, page):

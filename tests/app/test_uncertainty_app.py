@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -42,6 +44,24 @@ def test_page_renders_without_exception(page, lang):
     title = at.title[0].value
     assert title == (t("uncertainty_page.ranges_title", lang) if page == RANGES else
                      t("compare_page.compare_title", lang))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_only_the_open_metrics_fan_charts_are_drawn_and_another_tab_draws_its_own(lang):
+    def fan_titles(at: AppTest) -> list[str]:
+        return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in charts_of(at)][:3]
+
+    at = open_page(RANGES, {"draws": "200"}, lang)
+    gmv, net = (uncertainty_view.metric_label(m, lang) for m in ("gmv", "net_gmv"))
+    assert [tab.label for tab in at.tabs] == [uncertainty_view.metric_label(m, lang) for m in uncertainty.METRICS]
+    first = fan_titles(at)
+    assert gmv in first[0] and gmv in first[1] and net not in " ".join(first[:2])
+    assert len(charts_of(at)) == 6  # two fans of the open metric, the mix, the target, tornado, elasticity
+    at.session_state["ranges_metric_tabs"] = net
+    at.run()
+    assert not at.exception and len(charts_of(at)) == 6
+    now = fan_titles(at)
+    assert net in now[0] and net in now[1] and now[2] == first[2]
 
 
 def test_ranges_page_reads_ranges_draws_and_seed_from_the_link():
