@@ -38,6 +38,8 @@ BENCHMARKS = (
      ["benchmarks/overview_parts.py"], ["benchmarks/overview_parts.py", "--rounds", "2"]),
     ("The overview on a phone: WeChat at 390 × 844 with the CPU 4 × slower, charts folded and unfolded",
      ["benchmarks/overview_parts.py", "--phone"], ["benchmarks/overview_parts.py", "--phone", "--rounds", "2"]),
+    ("One slider move on each page: the server's script run", ["benchmarks/page_reruns.py"],
+     ["benchmarks/page_reruns.py", "--moves", "3"]),
     ("Many users: 20 concurrent sessions for 60 s, 1–3 s between moves", ["benchmarks/load.py"],
      ["benchmarks/load.py", "--seconds", "15"]),
     ("Stress: 20 sessions for 60 s, 0.2–0.8 s between moves (information)",
