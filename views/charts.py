@@ -4,8 +4,8 @@ No streamlit here, so every figure can be built and checked without a server. Co
 the layout and the 万/亿 or K/M ticks come from ``views.theme`` (the unit is in the axis
 title); hover text is pre-formatted with ``planner.fmt``.
 
-Figures are written as plain specs (lists, strings) and wrapped with ``go.Figure(spec,
-_validate=False)``: plotly's per-property validation and ``make_subplots`` cost about 0.4 s per
+Figures are written as plain specs (lists, strings) and wrapped with ``theme.spec_figure``
+(``go.Figure(spec, _validate=False)``): plotly's per-property validation and ``make_subplots`` cost about 0.4 s per
 rerun for the overview alone, which a slider drag would feel. The tests check the specs.
 """
 
@@ -36,6 +36,7 @@ from .theme import (
     layout,
     nice_ticks,
     rgba,
+    spec_figure,
     tick_text,
 )
 
@@ -73,10 +74,6 @@ def date_axis(lang: str) -> dict:
     """A Plotly date axis's tick and hover formats in the page's language (3月8日 / Mar 8):
     Plotly's own date ticks are English month names whatever the page says."""
     return {"type": "date", "tickformat": t("chart.date_tick", lang), "hoverformat": t("chart.date_hover", lang)}
-
-
-def _figure(data: list[dict], spec: dict) -> go.Figure:
-    return go.Figure({"data": data, "layout": spec}, _validate=False)
 
 
 def _money(values, lang: str) -> list[str]:
@@ -148,7 +145,7 @@ def weekly_heatmap(proj: Projection, what: str, lang: str, narrow: bool = False)
                   xaxis=xaxis, yaxis=dict(autorange="reversed", showgrid=False, automargin=True))
     if narrow:  # a long title ("Weekly viewers per account (UV, summed over sessions)") fits 390 px
         spec["title"]["font"]["size"] = NARROW_TITLE_SIZE
-    return _figure([heat], spec)
+    return spec_figure([heat], spec)
 
 
 def flow_sankey(proj: Projection, lang: str) -> go.Figure:
@@ -213,7 +210,7 @@ def flow_sankey(proj: Projection, lang: str) -> go.Figure:
     )
     spec = layout(t("matrix.sankey_title", lang), height=max(380, 120 + 30 * proj.accounts), legend=False,
                      margin=dict(l=20, r=20, t=60, b=20))
-    return _figure([sankey], spec)
+    return spec_figure([sankey], spec)
 
 
 def stage_chart(proj: Projection, lang: str) -> go.Figure:
@@ -258,4 +255,4 @@ def stage_chart(proj: Projection, lang: str) -> go.Figure:
                    title=axis_title(t("chart.axis_viewers_session", lang)), tickmode="array", tickvals=decades,
                    ticktext=tick_text(decades, lang, "count"), gridcolor=GRID_COLOR),
     )
-    return _figure(data, spec)
+    return spec_figure(data, spec)

@@ -9,7 +9,9 @@ import json
 from datetime import date
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
+from plotly.subplots import make_subplots
 from streamlit.testing.v1 import AppTest
 
 from planner import budget, fmt
@@ -174,6 +176,22 @@ def test_figures_use_the_cjk_font_and_label_their_axes(results, lang):
         assert any(fig.layout[name].title.text for name in axes)
     spend_axis = figs[0].layout.xaxis3.title.text
     assert ("元/天" in spend_axis) if lang == "zh" else ("元/day" in spend_axis)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_curves_plain_spec_is_what_plotlys_validation_makes_of_it(results, lang):
+    """curve_figure skips Plotly's validation (theme.spec_figure): the slow, validated build of the
+    same spec must accept every property and change nothing, and the panels keep make_subplots'
+    layout (shared spend axis, titled rows)."""
+    _, curves, _, _ = results
+    for tool in TOOLS:
+        fast = bc.curve_figure(curves[tool], lang)
+        validated = go.Figure(fast.to_dict())  # raises on any property Plotly does not know
+        assert json.loads(validated.to_json()) == json.loads(fast.to_json())
+        reference = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=bc.CURVE_ROW_GAP)
+        for axis in ("xaxis", "xaxis2", "xaxis3", "yaxis", "yaxis2", "yaxis3"):
+            for prop in ("anchor", "domain", "matches", "showticklabels"):
+                assert validated.layout[axis][prop] == reference.layout[axis][prop], (axis, prop)
 
 
 def test_curve_figure_marks_now_and_break_even(results):
