@@ -38,8 +38,9 @@ from .theme import (
     INK,
     RED,
     SOURCE_COLORS,
+    layout,
     rgba,
-    style,
+    spec_figure,
     tick_text,
     value_axis,
 )
@@ -56,6 +57,10 @@ def _day_text(days, lang: str) -> list[str]:
     return [t("chart.day_hover", lang, day=int(d)) for d in days]
 
 
+def _scatter(**trace) -> dict:
+    return dict(type="scatter", **trace)
+
+
 def fan_chart(b: Bands, metric: str, lang: str, cumulative: bool = False,
               point: np.ndarray | None = None) -> go.Figure:
     """P10–P90 band and P50 line of a daily (or cumulative) metric; the point projection dashed."""
@@ -63,57 +68,54 @@ def fan_chart(b: Bands, metric: str, lang: str, cumulative: bool = False,
     days, name = b.day, metric_label(metric, lang)
     color = SOURCE_COLORS["private"]
     hover = np.column_stack([_day_text(days, lang), *(charts._money(q[i], lang) for i in range(3))])
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip",
-                             showlegend=False))
-    fig.add_trace(go.Scatter(
-        x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty",
-        fillcolor=rgba(color, BAND_ALPHA), name=t("uncertainty_page.band_p10_p90", lang), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(
-        x=days, y=q[1], mode="lines", line=dict(color=color, width=2.5), name=t("uncertainty_page.band_p50", lang),
-        customdata=hover,
-        hovertemplate="%{customdata[0]}<br>P10 %{customdata[1]} · P50 %{customdata[2]} · "
-                      "P90 %{customdata[3]}<extra></extra>"))
+    data = [
+        _scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip", showlegend=False),
+        _scatter(x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty",
+                 fillcolor=rgba(color, BAND_ALPHA), name=t("uncertainty_page.band_p10_p90", lang), hoverinfo="skip"),
+        _scatter(x=days, y=q[1], mode="lines", line=dict(color=color, width=2.5), name=t("uncertainty_page.band_p50", lang),
+                 customdata=hover,
+                 hovertemplate="%{customdata[0]}<br>P10 %{customdata[1]} · P50 %{customdata[2]} · "
+                               "P90 %{customdata[3]}<extra></extra>")]
     if point is not None:
-        fig.add_trace(go.Scatter(
+        data.append(_scatter(
             x=days, y=point, mode="lines", line=dict(color=INK, width=1.5, dash="dash"),
             name=t("uncertainty_page.band_point", lang), customdata=np.column_stack([_day_text(days, lang), charts._money(point, lang)]),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + t("uncertainty_page.band_point", lang) + "</extra>"))
-    fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[days[0], days[-1]])
-    fig.update_yaxes(title_text=t("uncertainty_page.axis_money_cum" if cumulative else "uncertainty_page.axis_money_day",
-                                  lang, metric=name))
     values = [q.min(initial=0.0), q.max(initial=0.0)] + ([] if point is None else [point.min(), point.max()])
-    fig.update_yaxes(**value_axis(float(min(values)), float(max(values)), lang))
     title = t("uncertainty_page.bands_cum_title" if cumulative else "uncertainty_page.bands_title", lang,
               metric=name)
-    return style(fig, title)
+    spec = layout(title)
+    spec["xaxis"] = dict(title=dict(text=t("chart.axis_day", lang)), range=[days[0], days[-1]])
+    spec["yaxis"] = dict(title=dict(text=t("uncertainty_page.axis_money_cum" if cumulative else "uncertainty_page.axis_money_day",
+                                           lang, metric=name)),
+                         **value_axis(float(min(values)), float(max(values)), lang))
+    return spec_figure(data, spec)
 
 
 def mix_fan(b: Bands, lang: str) -> go.Figure:
     """Each source's share of the day's viewers: P50 line in the source's colour, P10–P90 band."""
-    fig = go.Figure()
+    data = []
     days = b.day
     for s, source in enumerate(SOURCES):
         q = b.mix[:, :, s]
         if s >= 2 and q[2].max(initial=0.0) <= 0:
             continue  # a paid tool not used
         name, color = source_label(source, lang), SOURCE_COLORS[source]
-        fig.add_trace(go.Scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip",
-                                 showlegend=False, legendgroup=source))
-        fig.add_trace(go.Scatter(x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty",
-                                 fillcolor=rgba(color, BAND_ALPHA), hoverinfo="skip",
-                                 showlegend=False, legendgroup=source))
         hover = np.column_stack([_day_text(days, lang), *([fmt.percent(v) for v in q[i]] for i in range(3))])
-        fig.add_trace(go.Scatter(
-            x=days, y=q[1], mode="lines", line=dict(color=color, width=2.2), name=name, legendgroup=source,
-            customdata=hover,
-            hovertemplate="%{customdata[0]} · " + name + "<br>P10 %{customdata[1]} · P50 %{customdata[2]} · "
-                          "P90 %{customdata[3]}<extra></extra>"))
+        data += [
+            _scatter(x=days, y=q[2], mode="lines", line=dict(width=0), hoverinfo="skip", showlegend=False, legendgroup=source),
+            _scatter(x=days, y=q[0], mode="lines", line=dict(width=0), fill="tonexty", fillcolor=rgba(color, BAND_ALPHA),
+                     hoverinfo="skip", showlegend=False, legendgroup=source),
+            _scatter(x=days, y=q[1], mode="lines", line=dict(color=color, width=2.2), name=name, legendgroup=source,
+                     customdata=hover,
+                     hovertemplate="%{customdata[0]} · " + name + "<br>P10 %{customdata[1]} · P50 %{customdata[2]} · "
+                                   "P90 %{customdata[3]}<extra></extra>")]
     ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[days[0], days[-1]])
-    fig.update_yaxes(title_text=t("uncertainty_page.axis_mix", lang), range=[0, 1.0001], tickmode="array", tickvals=ticks,
-                     ticktext=tick_text(ticks, lang, "percent"))
-    return style(fig, t("uncertainty_page.mix_fan_title", lang))
+    spec = layout(t("uncertainty_page.mix_fan_title", lang))
+    spec["xaxis"] = dict(title=dict(text=t("chart.axis_day", lang)), range=[days[0], days[-1]])
+    spec["yaxis"] = dict(title=dict(text=t("uncertainty_page.axis_mix", lang)), range=[0, 1.0001], tickmode="array",
+                         tickvals=ticks, ticktext=tick_text(ticks, lang, "percent"))
+    return spec_figure(data, spec)
 
 
 def totals_table(b: Bands, lang: str) -> pd.DataFrame:
@@ -180,20 +182,19 @@ def target_chart(curve: np.ndarray, target: float, day: int, lang: str) -> go.Fi
     """The chance, day by day, that cumulative GMV has reached the target; the chosen day marked."""
     days = np.arange(1, len(curve) + 1)
     color = SOURCE_COLORS["public"]
-    fig = go.Figure(go.Scatter(
-        x=days, y=curve, mode="lines", line=dict(color=color, width=2.5, shape="hv"), showlegend=False,
-        customdata=np.column_stack([_day_text(days, lang), [fmt.percent(v) for v in curve]]),
-        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
-    fig.add_trace(go.Scatter(
-        x=[day], y=[curve[day - 1]], mode="markers+text", marker=dict(color=RED, size=10),
-        text=[fmt.percent(curve[day - 1])], textposition="top left", showlegend=False, hoverinfo="skip",
-        textfont=dict(family=FONT_FAMILY, size=13)))
+    data = [
+        _scatter(x=days, y=curve, mode="lines", line=dict(color=color, width=2.5, shape="hv"), showlegend=False,
+                 customdata=np.column_stack([_day_text(days, lang), [fmt.percent(v) for v in curve]]),
+                 hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"),
+        _scatter(x=[day], y=[curve[day - 1]], mode="markers+text", marker=dict(color=RED, size=10),
+                 text=[fmt.percent(curve[day - 1])], textposition="top left", showlegend=False, hoverinfo="skip",
+                 textfont=dict(family=FONT_FAMILY, size=13))]
     ticks = [0, 0.25, 0.5, 0.75, 1.0]
-    fig.update_xaxes(title_text=t("chart.axis_day", lang), range=[1, max(len(days), 2)])
-    fig.update_yaxes(title_text=t("uncertainty_page.axis_chance", lang), range=[-0.02, 1.06], tickmode="array", tickvals=ticks,
-                     ticktext=tick_text(ticks, lang, "percent"))
-    return style(fig, t("uncertainty_page.target_chart_title", lang, target=fmt.money(target, lang)),
-                          height=340, legend=False)
+    spec = layout(t("uncertainty_page.target_chart_title", lang, target=fmt.money(target, lang)), height=340, legend=False)
+    spec["xaxis"] = dict(title=dict(text=t("chart.axis_day", lang)), range=[1, max(len(days), 2)])
+    spec["yaxis"] = dict(title=dict(text=t("uncertainty_page.axis_chance", lang)), range=[-0.02, 1.06], tickmode="array",
+                         tickvals=ticks, ticktext=tick_text(ticks, lang, "percent"))
+    return spec_figure(data, spec)
 
 
 def _param_name(key: str, lang: str) -> str:
@@ -205,25 +206,24 @@ def tornado(sens: Sensitivity, lang: str, top: int = TORNADO_TOP) -> go.Figure:
     the largest swing on top."""
     rows = [r for r in sens.tornado[:top]]
     names = [_param_name(r.key, lang) for r in rows]
-    fig = go.Figure()
+    data = []
     for end, color in (("low", RED), ("high", GREEN)):
         change = [(r.at_low if end == "low" else r.at_high) - sens.base for r in rows]
         values = [fmt.param_value(BY_KEY[r.key], r.low if end == "low" else r.high, lang) for r in rows]
         gmv = [fmt.money(r.at_low if end == "low" else r.at_high, lang) for r in rows]
         label = t(f"uncertainty_page.tornado_{end}", lang)
-        fig.add_trace(go.Bar(
-            x=change, y=names, orientation="h", name=label, marker_color=color,
+        data.append(dict(
+            type="bar", x=change, y=names, orientation="h", name=label, marker=dict(color=color),
             customdata=np.column_stack([values, gmv, [fmt.money(c, lang) for c in change]]),
             hovertemplate="%{y} = %{customdata[0]}<br>GMV %{customdata[1]} (%{customdata[2]})<extra>"
                           + label + "</extra>"))
-    fig.update_layout(barmode="overlay", bargap=0.25)
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=t("uncertainty_page.axis_gmv_change", lang), zeroline=True, zerolinecolor=INK)
     changes = [v for r in rows for v in (r.at_low - sens.base, r.at_high - sens.base)] or [0.0]
-    fig.update_xaxes(**value_axis(min(changes), max(changes), lang))
-    fig = style(fig, t("uncertainty_page.tornado_title", lang), height=max(320, 110 + 30 * len(rows)))
-    fig.update_layout(margin=dict(l=150, r=30, t=90, b=60))
-    return fig
+    spec = layout(t("uncertainty_page.tornado_title", lang), height=max(320, 110 + 30 * len(rows)),
+                  barmode="overlay", bargap=0.25, margin=dict(l=150, r=30, t=90, b=60))
+    spec["xaxis"] = dict(title=dict(text=t("uncertainty_page.axis_gmv_change", lang)), zeroline=True, zerolinecolor=INK,
+                         **value_axis(min(changes), max(changes), lang))
+    spec["yaxis"] = dict(autorange="reversed")
+    return spec_figure(data, spec)
 
 
 def elasticity_chart(sens: Sensitivity, lang: str, top: int = 15) -> go.Figure:
@@ -231,17 +231,17 @@ def elasticity_chart(sens: Sensitivity, lang: str, top: int = 15) -> go.Figure:
     rows = [e for e in sens.elasticities if math.isfinite(e.elasticity) and e.elasticity != 0][:top]
     names = [_param_name(e.key, lang) for e in rows]
     values = [e.elasticity for e in rows]
-    fig = go.Figure(go.Bar(
-        x=values, y=names, orientation="h", marker_color=[GREEN if v > 0 else RED for v in values],
+    data = [dict(
+        type="bar", x=values, y=names, orientation="h", marker=dict(color=[GREEN if v > 0 else RED for v in values]),
         text=[f"{v:+.2f}" for v in values], textposition="outside", cliponaxis=False, showlegend=False,
-        hovertemplate="%{y}: %{x:+.3f}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
+        hovertemplate="%{y}: %{x:+.3f}<extra></extra>")]
     reach = max([abs(v) for v in values] + [0.1]) * 1.25
-    fig.update_xaxes(title_text=t("uncertainty_page.axis_elasticity", lang), range=[-reach if min(values + [0]) < 0 else 0, reach],
-                     zeroline=True, zerolinecolor=INK)
-    fig = style(fig, t("uncertainty_page.elasticity_title", lang), height=max(320, 110 + 28 * len(rows)), legend=False)
-    fig.update_layout(margin=dict(l=150, r=40, t=70, b=60))
-    return fig
+    spec = layout(t("uncertainty_page.elasticity_title", lang), height=max(320, 110 + 28 * len(rows)), legend=False,
+                  margin=dict(l=150, r=40, t=70, b=60))
+    spec["xaxis"] = dict(title=dict(text=t("uncertainty_page.axis_elasticity", lang)),
+                         range=[-reach if min(values + [0]) < 0 else 0, reach], zeroline=True, zerolinecolor=INK)
+    spec["yaxis"] = dict(autorange="reversed")
+    return spec_figure(data, spec)
 
 
 def sensitivity_table(sens: Sensitivity, lang: str) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -216,6 +217,9 @@ def test_figures_use_the_cjk_font_and_label_their_axes(lang):
         assert all(f.startswith(f'"{FONT}"') for f in _fonts(fig))
         assert fig.layout.title.text
         assert fig.layout.xaxis.title.text or fig.layout.yaxis.title.text
+        # the 区间 page's figures are plain specs (theme.spec_figure): Plotly's validated build of
+        # each must accept every property and change nothing
+        assert json.loads(go.Figure(fig.to_dict()).to_json()) == json.loads(fig.to_json())
 
 
 def test_waterfall_bars_end_at_b():
