@@ -1,5 +1,6 @@
 """投流 Budget: response curves per tool, the budget optimiser (with "apply"), and goal seek."""
 
+import numpy as np
 import streamlit as st
 
 from planner import fmt
@@ -25,9 +26,10 @@ st.caption(t("budget_page.caption", lang))
 st.subheader(t("budget_page.curves_title", lang))
 
 
-def curve_tabs(curves: dict, key: str) -> None:
-    """A tab per tool, only the open one's curve drawn (a three-panel figure each)."""
-    tab, index = open_tab([bc.tool_name(tool, lang) for tool in TOOLS], f"{key}_tabs")
+def curve_tabs(curves: dict, key: str, first: int = 0) -> None:
+    """A tab per tool, only the open one's curve drawn (a three-panel figure each); ``first``
+    is open until another is chosen."""
+    tab, index = open_tab([bc.tool_name(tool, lang) for tool in TOOLS], f"{key}_tabs", first)
     tool = TOOLS[index]
     with tab:
         st.plotly_chart(bc.curve_figure(curves[tool], lang), theme=None, config=config, key=f"{key}_{tool}")
@@ -98,7 +100,8 @@ else:
         st.plotly_chart(bc.cumulative_figure(v.proj, state.project(result.query), lang), theme=None,
                         config=config, key="cum_chart")
     st.markdown(f"**{t('budget_page.after_curves', lang)}**")
-    curve_tabs(bs.curves(result.query), "after_curve")
+    # after the plan, the tool it puts the most money on first (not 广点通 when it spends nothing there)
+    curve_tabs(bs.curves(result.query), "after_curve", int(np.argmax(result.allocation.sum(axis=0))))
 
 # --- goal seek ------------------------------------------------------------------------------
 st.subheader(t("budget_page.goal_title", lang))

@@ -15,8 +15,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 
-def open_tab(labels: Sequence[str], key: str) -> tuple[DeltaGenerator, int]:
-    """Draw the tabs ``labels`` and return (the open tab's container, its index)."""
-    tabs = st.tabs(list(labels), key=key, on_change="rerun")
+def open_tab(labels: Sequence[str], key: str, default: int = 0) -> tuple[DeltaGenerator, int]:
+    """Draw the tabs ``labels`` and return (the open tab's container, its index). The tab
+    ``default`` is open until another is chosen; a new ``default`` opens again (Streamlit takes it
+    as a new widget), so a tab that follows the numbers keeps following them."""
+    tabs = st.tabs(list(labels), key=key, on_change="rerun", default=labels[default])
     index = next((i for i, tab in enumerate(tabs) if tab.open), 0)
     return tabs[index], index
