@@ -67,6 +67,11 @@ def _row_axes(row: int) -> tuple[str, str]:
     return "x" + suffix, "y" + suffix
 
 
+def _layout_key(axis: str) -> str:
+    """The layout's name of a trace's axis: "x2" → "xaxis2"."""
+    return axis[0] + "axis" + axis[1:]
+
+
 def curve_figure(curve: Curve, lang: str) -> go.Figure:
     """Three panels over the tool's daily spend: viewers; GMV, profit and the break-even GMV;
     the marginal ROI and its break-even line. The scenario's own spend is marked on each.
@@ -136,10 +141,10 @@ def curve_figure(curve: Curve, lang: str) -> go.Figure:
     for row, (values, title) in enumerate(zip(y_values, y_titles, strict=True), start=1):
         xaxis, yaxis = _row_axes(row)
         shared = {} if row == CURVE_ROWS else {"matches": last, "showticklabels": False}
-        spec[xaxis.replace("x", "xaxis")] = dict(anchor=yaxis, domain=[0.0, 1.0], **shared, **spend_axis)
-        spec[yaxis.replace("y", "yaxis")] = dict(anchor=xaxis, domain=_row_domain(row), **_axis(values, lang),
-                                                  title=dict(text=title))
-    spec[last.replace("x", "xaxis")]["title"] = dict(text=t("budget_page.axis_spend", lang, tool=tool))
+        spec[_layout_key(xaxis)] = dict(anchor=yaxis, domain=[0.0, 1.0], **shared, **spend_axis)
+        spec[_layout_key(yaxis)] = dict(anchor=xaxis, domain=_row_domain(row), **_axis(values, lang),
+                                        title=dict(text=title))
+    spec[_layout_key(last)]["title"] = dict(text=t("budget_page.axis_spend", lang, tool=tool))
     return spec_figure(data, spec)
 
 
