@@ -1,6 +1,5 @@
 """投流 Budget: response curves per tool, the budget optimiser (with "apply"), and goal seek."""
 
-import numpy as np
 import streamlit as st
 
 from planner import fmt
@@ -101,7 +100,7 @@ else:
                         config=config, key="cum_chart")
     st.markdown(f"**{t('budget_page.after_curves', lang)}**")
     # after the plan, the tool it puts the most money on first (not 广点通 when it spends nothing there)
-    curve_tabs(bs.curves(result.query), "after_curve", int(np.argmax(result.allocation.sum(axis=0))))
+    curve_tabs(bs.curves(result.query), "after_curve", bc.largest_tool(result))
 
 # --- goal seek ------------------------------------------------------------------------------
 st.subheader(t("budget_page.goal_title", lang))

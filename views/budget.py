@@ -221,6 +221,11 @@ def next_best(plan: Plan, lang: str) -> str | None:
               gain=fmt.money(gain, lang), mroi=fmt.roi(m))
 
 
+def largest_tool(plan: Plan) -> int:
+    """The index in ``TOOLS`` of the tool the plan puts the most money on (the first on a tie)."""
+    return int(np.argmax(plan.allocation.sum(axis=0)))
+
+
 def allocation_figure(plan: Plan, lang: str) -> go.Figure:
     """Daily 元 per account heated, stacked by tool."""
     names = [account_name(a, lang) for a in range(len(plan.allocation))]
